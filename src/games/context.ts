@@ -1,0 +1,62 @@
+import type { LpBackend, LpSettings, LpSolution, LinearProgram } from '../lp/model.js';
+import { assertBackendCanSolve } from '../lp/backends.js';
+
+/**
+ * What one solve carries through its LP calls: the engine, the deadline, the tolerance, and the
+ * counters and warnings that end up in the result's diagnostics. Created per solve and never
+ * shared, so solvers stay pure functions of their input.
+ */
+export interface SolveContext {
+  readonly backend: LpBackend;
+  /** `performance.now()` value after which no new LP work starts. */
+  readonly deadline: number;
+  readonly tolerance: number;
+  readonly warnings: string[];
+  iterations: number;
+  lpSolves: number;
+  timedOut: boolean;
+}
+
+/**
+ * A fresh context.
+ *
+ * @example
+ * ```ts
+ * const context = createContext(backendNamed('highs'), 10_000, 1e-9)
+ * ```
+ */
+export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number): SolveContext {
+  return { backend, deadline: performance.now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
+}
+
+/** Milliseconds left before the deadline (at least 1, so engines always get a positive limit). */
+export function remainingMs(context: SolveContext): number {
+  return Math.max(1, context.deadline - performance.now());
+}
+
+/** True when the deadline has passed. */
+export function pastDeadline(context: SolveContext): boolean {
+  return performance.now() >= context.deadline;
+}
+
+/**
+ * Solves one LP with the context's engine and the time that is left, and counts it.
+ *
+ * @example
+ * ```ts
+ * const solution = solveWithin(context, program)
+ * ```
+ */
+export function solveWithin(context: SolveContext, program: LinearProgram, algorithm: LpSettings['algorithm'] = 'auto'): LpSolution {
+  assertBackendCanSolve(context.backend, program);
+  const solution = context.backend.solve(program, { timeLimitMs: remainingMs(context), algorithm });
+  record(context, solution);
+  return solution;
+}
+
+/** Adds a solve's iterations and time-limit flag to the context. */
+export function record(context: SolveContext, solution: LpSolution): void {
+  context.iterations += solution.iterations;
+  context.lpSolves += 1;
+  if (solution.status === 'time_limit') context.timedOut = true;
+}

@@ -1,0 +1,19 @@
+/**
+ * prefgame: game-theoretic preference aggregation. The whole public API (re-exports only).
+ *
+ * @example
+ * ```ts
+ * import { solve } from 'prefgame'
+ * const result = solve({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] })
+ * ```
+ */
+export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, type SolveConfig } from './solve.js';
+export { PrefgameError, errorRegistry, toErrorDetail, type ErrorCode, type ErrorDetail } from './errors.js';
+export { defaultLimits, type Limits } from './limits.js';
+export { tolerances } from './numeric/tolerances.js';
+export { validateProblem } from './schema/validate.js';
+export { Problem, VonNeumannProblem, LinearProblem, BlackwellProblem, MatrixGameProblem, problemKinds } from './schema/problem.js';
+export type { ProblemDocument, VonNeumannDocument, LinearDocument, BlackwellDocument, MatrixGameDocument, TargetDocument, OptionsDocument, ProblemKind } from './schema/problem.js';
+export { Result, ErrorLine } from './schema/result.js';
+export type { ResultDocument, ErrorLineDocument } from './schema/result.js';
+export { highsVersion } from './lp/highs.js';

@@ -1,0 +1,59 @@
+import { PrefgameError } from './errors.js';
+
+/**
+ * Size limits a problem must respect before any work starts. The library's defaults are
+ * generous; the HTTP service sets its own from the environment.
+ */
+export interface Limits {
+  /** Most items (rows of a preference matrix; rows or columns of a payoff matrix). */
+  maxItems: number;
+  /** Most criteria. */
+  maxCriteria: number;
+  /** Most target constraints (thresholds + halfspaces + constraint strings). */
+  maxConstraints: number;
+  /** Largest `options.timeLimitMs` honoured; longer requests are cut to it. */
+  maxTimeLimitMs: number;
+}
+
+/** The library's default limits. */
+export const defaultLimits: Readonly<Limits> = {
+  maxItems: 5000,
+  maxCriteria: 64,
+  maxConstraints: 256,
+  maxTimeLimitMs: 3_600_000,
+};
+
+function tooLarge(what: string, count: number, limit: string, value: number, pointer: string): never {
+  throw new PrefgameError('PREF_ERR_TOO_LARGE', `${what} has ${count}; the limit ${limit} is ${value}`, pointer);
+}
+
+/**
+ * Rejects a (schema-valid) problem document that exceeds the limits, naming the limit, before
+ * any matrix is read. O(1) apart from counting target parts.
+ *
+ * @example
+ * ```ts
+ * checkLimits({ kind: 'von-neumann', preferences: bigMatrix }, { ...defaultLimits, maxItems: 100 })
+ * // throws PREF_ERR_TOO_LARGE: preferences has 400 items; the limit maxItems is 100
+ * ```
+ */
+export function checkLimits(document: Record<string, unknown>, limits: Limits): void {
+  const rows = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+  if (rows(document.preferences) > limits.maxItems) tooLarge('preferences', rows(document.preferences), 'maxItems', limits.maxItems, '/preferences');
+  if (rows(document.items) > limits.maxItems) tooLarge('items', rows(document.items), 'maxItems', limits.maxItems, '/items');
+  if (Array.isArray(document.criteria)) {
+    if (document.criteria.length > limits.maxCriteria) tooLarge('criteria', document.criteria.length, 'maxCriteria', limits.maxCriteria, '/criteria');
+    document.criteria.forEach((criterion: { preferences?: unknown }, index) => {
+      if (rows(criterion?.preferences) > limits.maxItems) tooLarge(`criteria[${index}].preferences`, rows(criterion.preferences), 'maxItems', limits.maxItems, `/criteria/${index}/preferences`);
+    });
+  }
+  if (Array.isArray(document.payoff)) {
+    if (document.payoff.length > limits.maxItems) tooLarge('payoff rows', document.payoff.length, 'maxItems', limits.maxItems, '/payoff');
+    if (rows(document.payoff[0]) > limits.maxItems) tooLarge('payoff columns', rows(document.payoff[0]), 'maxItems', limits.maxItems, '/payoff/0');
+  }
+  const target = document.target as { thresholds?: object; halfspaces?: unknown[]; constraints?: unknown[] } | undefined;
+  if (target && typeof target === 'object') {
+    const count = Object.keys(target.thresholds ?? {}).length + rows(target.halfspaces) + rows(target.constraints);
+    if (count > limits.maxConstraints) tooLarge('target', count, 'maxConstraints', limits.maxConstraints, '/target');
+  }
+}

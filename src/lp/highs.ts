@@ -1,0 +1,146 @@
+import v8 from 'node:v8';
+import type { Highs, Model } from 'highs';
+import type { LinearProgram, LpBackend, LpSession, LpSettings, LpSolution, LpStatus, RowBlock } from './model.js';
+import { tolerances } from '../numeric/tolerances.js';
+
+// V8's baseline compiler (Liftoff) runs the HiGHS wasm 5-10x slower until the optimising tier
+// takes over (DESIGN.md section 7). The flag must be set before the module is compiled. Set
+// PREFGAME_LIFTOFF=1 to keep Liftoff (faster start-up for a single tiny solve).
+if (process.env.PREFGAME_LIFTOFF !== '1') v8.setFlagsFromString('--no-liftoff');
+
+// The package's types describe a CommonJS module while Node loads its ES build: take the
+// loader from wherever this runtime put it.
+const highsModule = await import('highs');
+const loadHighs = ((highsModule.default as unknown as { default?: unknown }).default ?? highsModule.default) as typeof highsModule.default.default;
+const highs: Highs = await loadHighs();
+
+/** The version of HiGHS that is loaded, e.g. `1.15.1`. */
+export const highsVersion: string = highs.version.string;
+
+function statusOf(code: number): LpStatus {
+  const codes = highs.constants.modelStatus;
+  switch (code) {
+    case codes.optimal:
+      return 'optimal';
+    case codes.timeLimit:
+    case codes.interrupted:
+      return 'time_limit';
+    case codes.iterationLimit:
+      return 'iteration_limit';
+    case codes.infeasible:
+      return 'infeasible';
+    case codes.unbounded:
+    case codes.unboundedOrInfeasible:
+      return 'unbounded';
+    default:
+      return 'numerical_error';
+  }
+}
+
+function toModelData(program: LinearProgram) {
+  return {
+    numCols: program.columnCount,
+    numRows: program.rowCount,
+    sense: program.sense === 'maximize' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    colCost: program.cost,
+    colLower: program.columnLower,
+    colUpper: program.columnUpper,
+    rowLower: program.rowLower,
+    rowUpper: program.rowUpper,
+    matrix: {
+      format: 'csr' as const,
+      numRows: program.rowCount,
+      numCols: program.columnCount,
+      starts: program.rows.starts,
+      indices: program.rows.indices,
+      values: program.rows.values,
+    },
+  };
+}
+
+function run(model: Model, settings: LpSettings): LpSolution {
+  const algorithm = settings.algorithm ?? 'auto';
+  model.options.set({
+    output_flag: false,
+    time_limit: Math.max(settings.timeLimitMs, 1) / 1000,
+    primal_feasibility_tolerance: tolerances.lpFeasibility,
+    dual_feasibility_tolerance: tolerances.lpFeasibility,
+    solver: algorithm === 'interior-point' ? 'ipm' : algorithm === 'simplex' ? 'simplex' : 'choose',
+    run_crossover: 'on',
+  });
+  const started = performance.now();
+  model.run();
+  const elapsedMs = performance.now() - started;
+  const status = statusOf(model.getModelStatus());
+  let primal: Float64Array | null = null;
+  let rowDuals: Float64Array | null = null;
+  try {
+    const solution = model.getSolution();
+    primal = solution.colValue.length ? solution.colValue : null;
+    rowDuals = solution.rowDual.length ? solution.rowDual : null;
+  } catch {
+    // no solution is available after some failures; callers fall back to their own bounds
+  }
+  const simplex = Number(model.info.get('simplex_iteration_count') ?? 0);
+  const interiorPoint = Number(model.info.get('ipm_iteration_count') ?? 0);
+  const objective = status === 'optimal' ? model.getObjectiveValue() : NaN;
+  return {
+    status,
+    primal,
+    rowDuals,
+    objective,
+    iterations: Math.max(simplex, 0) + Math.max(interiorPoint, 0),
+    elapsedMs,
+  };
+}
+
+/**
+ * HiGHS (WebAssembly) as an {@link LpBackend}: the default engine. Models are passed as CSR
+ * arrays through `createModel`, every solve has a time limit, and sessions keep the model (and
+ * its basis) alive so that added rows re-solve warm.
+ *
+ * @example
+ * ```ts
+ * const solution = highsBackend.solve(program, { timeLimitMs: 1000 })
+ * ```
+ */
+export const highsBackend: LpBackend = {
+  name: 'highs',
+  solve(program, settings) {
+    const model = highs.createModel(toModelData(program));
+    try {
+      return run(model, settings);
+    } finally {
+      model.dispose();
+    }
+  },
+  open(program): LpSession {
+    const model = highs.createModel(toModelData(program));
+    let rowCount = program.rowCount;
+    const columnCount = program.columnCount;
+    return {
+      get rowCount() {
+        return rowCount;
+      },
+      solve: (settings) => run(model, settings),
+      addRows(block: RowBlock) {
+        const count = block.lower.length;
+        if (count === 0) return;
+        model.addRows({
+          lower: block.lower,
+          upper: block.upper,
+          matrix: {
+            format: 'csr',
+            numRows: count,
+            numCols: columnCount,
+            starts: block.rows.starts,
+            indices: block.rows.indices,
+            values: block.rows.values,
+          },
+        });
+        rowCount += count;
+      },
+      dispose: () => model.dispose(),
+    };
+  },
+};

@@ -1,0 +1,138 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/**
+ * The problem document of DESIGN.md section 3, as JSON Schema (draft 2020-12) built with
+ * TypeBox. The committed files in `schemas/` are generated from these objects
+ * (`npm run schemas`) and a test fails when they drift apart.
+ */
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+/** A map from criterion names to numbers, such as `{ "safety": 0.6, "comfort": 0.4 }`. */
+const NumberByName = Type.Record(Type.String(), Type.Number());
+
+/** A row-major matrix of probabilities: `P[i][j]` is the probability that item i is preferred to item j. */
+export const PreferenceMatrix = Type.Array(Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 1 }), {
+  minItems: 1,
+  description: 'Row-major matrix: entry [i][j] is the probability that item i is preferred to item j. P[i][j] + P[j][i] = 1 and P[i][i] = 1/2.',
+});
+
+/** One criterion: a name and its preference matrix. */
+export const Criterion = Type.Object(
+  { name: Name, preferences: PreferenceMatrix },
+  { additionalProperties: false },
+);
+
+/** Solver options shared by every kind. Unknown options are errors. */
+export const Options = Type.Object(
+  {
+    tolerance: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 0.1, description: 'Largest certificate gap reported as optimal. Default 1e-9 (1e-7 for the l2 norm).' }),
+    ),
+    timeLimitMs: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 3_600_000, description: 'Wall-clock budget; when it runs out the best lottery found is returned with status time_limit. Default 10000.' }),
+    ),
+    backend: Type.Optional(
+      Type.Union([Type.Literal('highs'), Type.Literal('javascript-lp-solver')], { description: 'LP engine. Default highs; javascript-lp-solver is for small problems only.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A target set part: `w . z >= offset`. */
+export const Halfspace = Type.Object(
+  { weights: NumberByName, offset: Type.Number() },
+  { additionalProperties: false },
+);
+
+/** The Blackwell target set: every part is intersected with the others and with the unit cube. */
+export const Target = Type.Object(
+  {
+    thresholds: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'z_c >= t_c for each named criterion c.' })),
+    halfspaces: Type.Optional(Type.Array(Halfspace, { description: 'w . z >= offset, weights by criterion name.' })),
+    constraints: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), { description: 'Linear constraints over criterion names, e.g. "0.6*safety + 0.4*comfort >= 0.5". Operators >=, <=, ==.' }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** The norm that measures the distance to the target. */
+export const Norm = Type.Union([Type.Literal('linf'), Type.Literal('l1'), Type.Literal('l2')]);
+
+const common = {
+  id: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Null()], { description: 'Echoed in the result.' })),
+  items: Type.Optional(Type.Array(Name, { minItems: 1, description: 'Item names; default "0".."n-1". Unique.' })),
+  options: Type.Optional(Options),
+};
+
+/** `kind: "von-neumann"`: the von Neumann winner of one preference matrix. */
+export const VonNeumannProblem = Type.Object(
+  { kind: Type.Literal('von-neumann'), ...common, preferences: PreferenceMatrix },
+  { additionalProperties: false },
+);
+
+/** `kind: "linear"`: the von Neumann winner of the weighted sum of the criteria's matrices. */
+export const LinearProblem = Type.Object(
+  {
+    kind: Type.Literal('linear'),
+    ...common,
+    criteria: Type.Array(Criterion, { minItems: 1 }),
+    weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Non-negative weight per criterion name, normalised to sum 1. Default: equal weights.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** `kind: "blackwell"`: the lottery whose worst-case payoff vector is closest to the target set. */
+export const BlackwellProblem = Type.Object(
+  {
+    kind: Type.Literal('blackwell'),
+    ...common,
+    criteria: Type.Array(Criterion, { minItems: 1 }),
+    target: Target,
+    norm: Type.Optional(Norm),
+  },
+  { additionalProperties: false },
+);
+
+/** `kind: "matrix-game"`: a rectangular zero-sum game; the row player maximises. */
+export const MatrixGameProblem = Type.Object(
+  {
+    kind: Type.Literal('matrix-game'),
+    ...common,
+    columns: Type.Optional(Type.Array(Name, { minItems: 1, description: 'Names of the column player\'s strategies.' })),
+    payoff: Type.Array(Type.Array(Type.Number(), { minItems: 1 }), { minItems: 1, description: 'm x n payoffs to the row player.' }),
+  },
+  { additionalProperties: false },
+);
+
+const kinds = [VonNeumannProblem, LinearProblem, BlackwellProblem, MatrixGameProblem];
+
+/** Every problem kind, selected by its `kind` field. */
+export const Problem = Type.Unsafe<Static<typeof VonNeumannProblem> | Static<typeof LinearProblem> | Static<typeof BlackwellProblem> | Static<typeof MatrixGameProblem>>({
+  type: 'object',
+  required: ['kind'],
+  discriminator: { propertyName: 'kind' },
+  oneOf: kinds as TSchema[],
+});
+
+/**
+ * A problem document.
+ *
+ * @example
+ * ```ts
+ * const problem: ProblemDocument = { kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] }
+ * ```
+ */
+export type ProblemDocument = Static<typeof Problem>;
+export type VonNeumannDocument = Static<typeof VonNeumannProblem>;
+export type LinearDocument = Static<typeof LinearProblem>;
+export type BlackwellDocument = Static<typeof BlackwellProblem>;
+export type MatrixGameDocument = Static<typeof MatrixGameProblem>;
+export type TargetDocument = Static<typeof Target>;
+export type OptionsDocument = Static<typeof Options>;
+export type CriterionDocument = Static<typeof Criterion>;
+
+/** The kinds the solver knows, in the contract's spelling. */
+export const problemKinds = ['von-neumann', 'linear', 'blackwell', 'matrix-game'] as const;
+export type ProblemKind = (typeof problemKinds)[number];

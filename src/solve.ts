@@ -1,0 +1,101 @@
+import { checkLimits, defaultLimits, type Limits } from './limits.js';
+import type { BlackwellDocument, LinearDocument, MatrixGameDocument, ProblemDocument, VonNeumannDocument } from './schema/problem.js';
+import type { ResultDocument } from './schema/result.js';
+import { validateProblem } from './schema/validate.js';
+import { solveBlackwell } from './winners/blackwell.js';
+import { solveLinear } from './winners/linear.js';
+import { solveMatrixGameProblem } from './winners/matrix-game.js';
+import { solveVonNeumann } from './winners/von-neumann.js';
+
+/** Settings of the caller (not of the problem): size limits. */
+export interface SolveConfig {
+  limits?: Partial<Limits>;
+}
+
+/**
+ * Solves any problem document (DESIGN.md section 3) and returns its result document (section 4).
+ * The document is validated against the schema, checked against the limits, then solved by the
+ * solver of its `kind`. Synchronous and pure: the same document gives the same result (apart
+ * from `diagnostics.elapsedMs`). Throws {@link PrefgameError} with a stable code, a message
+ * naming the field and its JSON pointer for every bad input.
+ *
+ * @example
+ * ```ts
+ * import { solve } from 'prefgame'
+ * const result = solve({ kind: 'von-neumann', items: ['rock', 'paper', 'scissors'],
+ *   preferences: [[0.5, 0, 1], [1, 0.5, 0], [0, 1, 0.5]] })
+ * result.distribution // [1/3, 1/3, 1/3]; result.certificate.gap <= 1e-9
+ * ```
+ */
+export function solve(problem: unknown, config: SolveConfig = {}): ResultDocument {
+  const limits: Limits = { ...defaultLimits, ...config.limits };
+  const document = validateProblem(problem);
+  checkLimits(document as unknown as Record<string, unknown>, limits);
+  switch (document.kind) {
+    case 'von-neumann':
+      return solveVonNeumann(document, limits);
+    case 'linear':
+      return solveLinear(document, limits);
+    case 'blackwell':
+      return solveBlackwell(document, limits);
+    case 'matrix-game':
+      return solveMatrixGameProblem(document, limits);
+  }
+}
+
+type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };
+
+/**
+ * The von Neumann winner (maximal lottery) of one preference matrix: the lottery preferred to
+ * every item at least half of the time. Same as `solve` with `kind: "von-neumann"`.
+ *
+ * @example
+ * ```ts
+ * vonNeumannWinner({ preferences: [[0.5, 0.6, 0.7], [0.4, 0.5, 0.9], [0.3, 0.1, 0.5]] }).distribution // [1, 0, 0]
+ * ```
+ */
+export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, config?: SolveConfig): ResultDocument {
+  return solve({ ...problem, kind: 'von-neumann' }, config);
+}
+
+/**
+ * The linear-aggregation winner: the von Neumann winner of `sum_c w_c P_c`, with the guarantee
+ * on each criterion. Same as `solve` with `kind: "linear"`.
+ *
+ * @example
+ * ```ts
+ * linearWinner({ criteria, weights: { speed: 1, safety: 1 } }).guarantees // { speed: ..., safety: ... }
+ * ```
+ */
+export function linearWinner(problem: WithoutKind<LinearDocument>, config?: SolveConfig): ResultDocument {
+  return solve({ ...problem, kind: 'linear' }, config);
+}
+
+/**
+ * The Blackwell winner: the lottery minimising the worst-case distance of its payoff vector to
+ * the target set, under the l-infinity (default), l1 or l2 norm. Same as `solve` with
+ * `kind: "blackwell"`.
+ *
+ * @example
+ * ```ts
+ * blackwellWinner({ criteria, target: { thresholds: { speed: 0.5, safety: 0.5 } }, norm: 'l2' }).value
+ * ```
+ */
+export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?: SolveConfig): ResultDocument {
+  return solve({ ...problem, kind: 'blackwell' }, config);
+}
+
+/**
+ * The equilibrium of a rectangular zero-sum game (the row player maximises): both strategies,
+ * the value and its certificate. Same as `solve` with `kind: "matrix-game"`.
+ *
+ * @example
+ * ```ts
+ * matrixGame({ payoff: [[3, -1], [-2, 1]] }).value // 1/7
+ * ```
+ */
+export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: SolveConfig): ResultDocument {
+  return solve({ ...problem, kind: 'matrix-game' }, config);
+}
+
+export type { ProblemDocument };

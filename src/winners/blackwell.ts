@@ -1,0 +1,80 @@
+import { readCriteria } from '../preferences/criteria.js';
+import { cleanDistribution } from '../numeric/lottery.js';
+import { tolerances } from '../numeric/tolerances.js';
+import { safeDualBound } from '../lp/dual-bound.js';
+import type { LpStatus } from '../lp/model.js';
+import type { BlackwellDocument } from '../schema/problem.js';
+import type { ResultDocument } from '../schema/result.js';
+import { buildTargetSet } from '../targets/target-set.js';
+import { solveWithin } from '../games/context.js';
+import type { Limits } from '../limits.js';
+import { blackwellCuttingPlanes } from './blackwell-cutting-planes.js';
+import { blackwellProgram } from './blackwell-program.js';
+import { contextFor } from './options.js';
+import { blackwellObjective, guarantees } from './payoff-vectors.js';
+import { byName, finishResult } from './result.js';
+
+/**
+ * LPs with at least this many payoff rows (opponents x criteria) go to the interior-point
+ * method: the simplex stalls on these degenerate LPs (DESIGN.md section 7; `npm run bench`).
+ */
+export const interiorPointThreshold = 600;
+
+/**
+ * Solves a validated `blackwell` problem: the lottery whose worst-case payoff vector is closest
+ * to the target set, `pi* = argmin_pi max_j dist(z_j(pi), S)` (Bhatia et al., NeurIPS 2020).
+ * l-infinity and l1 are exact LPs certified by the safe dual bound; l2 uses cutting planes
+ * certified to the tolerance (default 1e-7). `value` is always recomputed from the definition
+ * for the returned lottery, which is also the certificate's upper bound.
+ *
+ * @example
+ * ```ts
+ * solveBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5, safety: 0.5 } } }, defaultLimits)
+ * // value 6/35 = 0.1714..., distribution [4/7, 3/7]
+ * ```
+ */
+export function solveBlackwell(document: BlackwellDocument, limits: Limits): ResultDocument {
+  const started = performance.now();
+  const tensor = readCriteria(document.criteria, document.items);
+  const target = buildTargetSet(document.target, tensor.criteria);
+  const norm = document.norm ?? 'linf';
+  const n = tensor.items.length;
+  const context = contextFor(document.options, limits, norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
+  let distribution: Float64Array;
+  let lowerBound: number;
+  let lpStatus: LpStatus;
+  let method: string;
+  let rounds: number | undefined;
+  if (target.normals.length === 0) context.warnings.push('the target is the whole unit cube: every lottery has value 0');
+  if (norm === 'l2') {
+    const solution = blackwellCuttingPlanes(tensor.matrices, target, context);
+    ({ distribution, lowerBound, lpStatus, rounds } = solution);
+    method = 'cutting-planes';
+  } else {
+    const program = blackwellProgram(tensor.matrices, target, norm);
+    const payoffRows = n * tensor.matrices.length;
+    const solution = solveWithin(context, program, payoffRows >= interiorPointThreshold ? 'interior-point' : 'auto');
+    distribution = solution.primal ? solution.primal.subarray(0, n) : new Float64Array(n).fill(1 / n);
+    lowerBound = solution.rowDuals ? safeDualBound(program, solution.rowDuals) : 0;
+    lpStatus = solution.status;
+    method = 'full-lp';
+  }
+  distribution = cleanDistribution(distribution, n);
+  const { value } = blackwellObjective(tensor.matrices, target, norm, distribution);
+  lowerBound = Math.min(Math.max(0, lowerBound), value);
+  return finishResult({
+    id: document.id,
+    kind: 'blackwell',
+    items: tensor.items,
+    distribution,
+    value,
+    lowerBound,
+    upperBound: value,
+    lpStatus,
+    method,
+    context,
+    started,
+    rounds,
+    extra: { norm, guarantees: byName(tensor.criteria, guarantees(tensor.matrices, distribution)) },
+  });
+}

@@ -1,0 +1,43 @@
+import { Field } from '../preferences/field.js';
+import { readPayoffMatrix } from '../preferences/matrix.js';
+import { itemNames } from '../preferences/names.js';
+import type { MatrixGameDocument } from '../schema/problem.js';
+import type { ResultDocument } from '../schema/result.js';
+import { solveMatrixGame } from '../games/matrix-game.js';
+import type { Limits } from '../limits.js';
+import { contextFor } from './options.js';
+import { finishResult } from './result.js';
+
+/**
+ * Solves a validated `matrix-game` problem: the row player's maximin strategy of a rectangular
+ * zero-sum game (the row player maximises), the column player's minimax strategy, the value
+ * (what the row strategy guarantees) and the certificate (guaranteed, conceded).
+ *
+ * @example
+ * ```ts
+ * solveMatrixGameProblem({ kind: 'matrix-game', payoff: [[3, -1], [-2, 1]] }, defaultLimits)
+ * // distribution [3/7, 4/7], columnDistribution [2/7, 5/7], value 1/7
+ * ```
+ */
+export function solveMatrixGameProblem(document: MatrixGameDocument, limits: Limits): ResultDocument {
+  const started = performance.now();
+  const payoff = readPayoffMatrix(document.payoff, new Field(['payoff']));
+  const items = itemNames(document.items, payoff.rows, new Field(['items']), 'payoff (rows)');
+  const columns = itemNames(document.columns, payoff.columns, new Field(['columns']), 'payoff (columns)');
+  const context = contextFor(document.options, limits);
+  const game = solveMatrixGame(payoff, context);
+  return finishResult({
+    id: document.id,
+    kind: 'matrix-game',
+    items,
+    distribution: game.rowStrategy,
+    value: game.lowerBound,
+    lowerBound: game.lowerBound,
+    upperBound: game.upperBound,
+    lpStatus: game.lpStatus,
+    method: 'full-lp',
+    context,
+    started,
+    extra: { columns, columnDistribution: Array.from(game.columnStrategy) },
+  });
+}

@@ -1,0 +1,92 @@
+import type { LpStatus } from '../lp/model.js';
+import { supportOf } from '../numeric/lottery.js';
+import type { ResultDocument, SolveStatusValue } from '../schema/result.js';
+import type { SolveContext } from '../games/context.js';
+
+/** Everything a winner's result is assembled from. */
+export interface ResultParts {
+  id?: string | number | null;
+  kind: string;
+  items: string[];
+  distribution: ArrayLike<number>;
+  value: number;
+  lowerBound: number;
+  upperBound: number;
+  lpStatus: LpStatus;
+  method: string;
+  context: SolveContext;
+  started: number;
+  rounds?: number;
+  extra?: Partial<ResultDocument>;
+}
+
+/**
+ * The status a result earns: `optimal` only when the certificate's gap is within the tolerance;
+ * otherwise the reason the solve stopped short.
+ *
+ * @example
+ * ```ts
+ * statusFor(1e-12, 1e-9, 'optimal', false) // 'optimal'
+ * statusFor(0.01, 1e-9, 'time_limit', true) // 'time_limit'
+ * ```
+ */
+export function statusFor(gap: number, tolerance: number, lpStatus: LpStatus, timedOut: boolean): SolveStatusValue {
+  if (gap <= tolerance) return 'optimal';
+  if (timedOut || lpStatus === 'time_limit') return 'time_limit';
+  if (lpStatus === 'iteration_limit') return 'iteration_limit';
+  return 'numerical_error';
+}
+
+/**
+ * Assembles the result document of DESIGN.md section 4 from a solver's parts: support list,
+ * certificate with its gap, status, diagnostics and warnings.
+ *
+ * @example
+ * ```ts
+ * finishResult({ kind: 'von-neumann', items, distribution, value: 0.5, lowerBound: 0.5, upperBound: 0.5, ... })
+ * ```
+ */
+export function finishResult(parts: ResultParts): ResultDocument {
+  const gap = Math.max(0, parts.upperBound - parts.lowerBound);
+  const status = statusFor(gap, parts.context.tolerance, parts.lpStatus, parts.context.timedOut);
+  if (status !== 'optimal') {
+    parts.context.warnings.push(`the certificate gap ${gap.toExponential(3)} is above the tolerance ${parts.context.tolerance}: the lottery is the best found, within the bounds given`);
+  }
+  const result: ResultDocument = {
+    ...(parts.id !== undefined ? { id: parts.id } : {}),
+    kind: parts.kind,
+    status,
+    items: parts.items,
+    distribution: Array.from(parts.distribution),
+    support: supportOf(parts.distribution, parts.items),
+    value: parts.value,
+    certificate: { lowerBound: parts.lowerBound, upperBound: parts.upperBound, gap },
+    ...parts.extra,
+    diagnostics: {
+      backend: parts.context.backend.name,
+      method: parts.method,
+      iterations: parts.context.iterations,
+      ...(parts.rounds !== undefined ? { rounds: parts.rounds } : {}),
+      elapsedMs: Math.round((performance.now() - parts.started) * 1000) / 1000,
+    },
+    warnings: parts.context.warnings,
+  };
+  return result;
+}
+
+/**
+ * Criterion-keyed object from parallel arrays of names and numbers.
+ *
+ * @example
+ * ```ts
+ * byName(['safety', 'comfort'], [0.6, 0.4]) // { safety: 0.6, comfort: 0.4 }
+ * ```
+ */
+export function byName(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
+  const result: Record<string, number> = {};
+  names.forEach((name, index) => {
+    // defineProperty, not assignment: a criterion may be called "__proto__".
+    Object.defineProperty(result, name, { value: values[index], enumerable: true, writable: true, configurable: true });
+  });
+  return result;
+}
