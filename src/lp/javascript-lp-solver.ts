@@ -11,11 +11,12 @@ const outputPrecision = 1e-14;
 const solver = ((solverModule.default as unknown as { default?: unknown }).default ?? solverModule.default) as typeof solverModule.default.default;
 
 /**
- * The largest LP (rows times columns) this engine accepts. It has no time limit for LPs and its
- * dense tableau grows with rows x columns: at 150 items a von Neumann LP takes seconds
- * (`npm run bench`). Larger problems get `PREF_ERR_BACKEND_LIMIT`.
+ * The largest LP (rows times columns) this engine accepts. It has no time limit for LPs, and on
+ * the degenerate Blackwell LPs it stalls: 1.6 s at 40 items with 3 criteria (121 x 41 cells),
+ * minutes at 50 (`npm run bench`). 6,000 cells admits von Neumann problems up to 77 items and
+ * Blackwell problems with 3 criteria up to 43. Larger problems get `PREF_ERR_BACKEND_LIMIT`.
  */
-export const javascriptLpSolverMaximumCells = 40_000;
+export const javascriptLpSolverMaximumCells = 6_000;
 
 type Bound = { min?: number; max?: number; equal?: number };
 interface JsModel {
@@ -34,27 +35,31 @@ function rowBound(lower: number, upper: number): Bound | null {
   return bound.min === undefined && bound.max === undefined ? null : bound;
 }
 
-/** The program in javascript-lp-solver's JSON form; column bounds other than `x >= 0` become rows. */
-function toModel(program: LinearProgram): JsModel {
+/**
+ * The column shifts `x = shift + x'` that give every column with a finite lower bound the bound
+ * `x' >= 0` (javascript-lp-solver's own): its handling of unrestricted variables with bound
+ * rows returns wrong optima on some LPs. Free columns keep shift 0 and become unrestricted.
+ */
+function shiftsOf(program: LinearProgram): Float64Array {
+  return Float64Array.from(program.columnLower, (lower) => (Number.isFinite(lower) ? lower : 0));
+}
+
+/** The program in javascript-lp-solver's JSON form, over the shifted columns. */
+function toModel(program: LinearProgram, shifts: Float64Array): JsModel {
   const model: JsModel = { optimize: 'objective', opType: program.sense === 'maximize' ? 'max' : 'min', constraints: {}, variables: {}, unrestricted: {} };
   const { starts, indices, values } = program.rows;
   for (let j = 0; j < program.columnCount; j++) model.variables[`x${j}`] = { objective: program.cost[j] };
   for (let r = 0; r < program.rowCount; r++) {
-    const bound = rowBound(program.rowLower[r], program.rowUpper[r]);
+    let offset = 0;
+    for (let k = starts[r]; k < starts[r + 1]; k++) offset += values[k] * shifts[indices[k]];
+    const bound = rowBound(program.rowLower[r] - offset, program.rowUpper[r] - offset);
     if (!bound) continue;
     model.constraints[`r${r}`] = bound;
     for (let k = starts[r]; k < starts[r + 1]; k++) model.variables[`x${indices[k]}`][`r${r}`] = values[k];
   }
   for (let j = 0; j < program.columnCount; j++) {
-    const lower = program.columnLower[j];
-    const upper = program.columnUpper[j];
-    if (lower !== 0) {
-      model.unrestricted[`x${j}`] = 1;
-      if (Number.isFinite(lower)) {
-        model.constraints[`l${j}`] = { min: lower };
-        model.variables[`x${j}`][`l${j}`] = 1;
-      }
-    }
+    if (!Number.isFinite(program.columnLower[j])) model.unrestricted[`x${j}`] = 1;
+    const upper = program.columnUpper[j] - shifts[j];
     if (Number.isFinite(upper)) {
       model.constraints[`u${j}`] = { max: upper };
       model.variables[`x${j}`][`u${j}`] = 1;
@@ -68,7 +73,7 @@ interface JsResult {
   bounded?: boolean;
   evaluation: number;
   solutionSet: Record<string, number>;
-  _tableau?: { simplexIters?: number };
+  _tableau?: { simplexIters?: number } & Partial<Tableau>;
 }
 
 function runModel(model: JsModel, count: number, prefix: string) {
@@ -80,62 +85,76 @@ function runModel(model: JsModel, count: number, prefix: string) {
   return { result, values, iterations: result._tableau?.simplexIters ?? 0 };
 }
 
+/** The parts of javascript-lp-solver's final tableau that hold the duals (version 1.0.3). */
+interface Tableau {
+  matrix: Float64Array;
+  width: number;
+  costRowIndex: number;
+  colByVarIndex: number[];
+  model: { isMinimization: boolean; constraints: Array<{ isUpperBound: boolean; slack: { index: number } }> };
+}
+
 /**
- * Row duals by solving the explicit dual LP. For `min c'x, L <= Ax <= U, l <= x <= u` the dual is
- * `max L'a - U'b + l'g - u'd` over `a, b, g, d >= 0` with `A'(a - b) + g - d = c`; the row
- * duals are `a - b` (for a maximisation the signs flip).
+ * Row duals read off the final simplex tableau: the reduced cost of a row's slack variable is
+ * its dual (0 when the slack is basic). javascript-lp-solver creates its constraints in the
+ * order of the model's keys, an equality as a `>=` and a `<=` row; our rows come first in that
+ * order. Signs follow our convention (`cost - A' y` are the reduced costs). Returns null when
+ * the tableau does not have the expected shape; callers then have no dual bound.
  */
-function rowDuals(program: LinearProgram): { duals: Float64Array; iterations: number } | null {
-  const sign = program.sense === 'maximize' ? -1 : 1;
-  const model: JsModel = { optimize: 'objective', opType: 'max', constraints: {}, variables: {}, unrestricted: {} };
-  for (let j = 0; j < program.columnCount; j++) model.constraints[`c${j}`] = { equal: sign * program.cost[j] };
-  const { starts, indices, values } = program.rows;
-  for (let r = 0; r < program.rowCount; r++) {
-    for (const [side, bound, direction] of [['a', program.rowLower[r], 1], ['b', program.rowUpper[r], -1]] as const) {
-      if (!Number.isFinite(bound)) continue;
-      const variable: Record<string, number> = { objective: direction * bound };
-      for (let k = starts[r]; k < starts[r + 1]; k++) variable[`c${indices[k]}`] = direction * values[k];
-      model.variables[`${side}${r}`] = variable;
+function rowDualsFromTableau(program: LinearProgram, model: JsModel, tableau: Tableau | undefined): Float64Array | null {
+  if (!tableau?.matrix || !tableau.model?.constraints || !tableau.colByVarIndex) return null;
+  const constraints = tableau.model.constraints;
+  const sense = tableau.model.isMinimization ? 1 : -1;
+  const duals = new Float64Array(program.rowCount);
+  let position = 0;
+  for (const [name, bound] of Object.entries(model.constraints)) {
+    const parts = bound.equal !== undefined ? 2 : (bound.min !== undefined ? 1 : 0) + (bound.max !== undefined ? 1 : 0);
+    for (let part = 0; part < parts; part++) {
+      const constraint = constraints[position++];
+      if (!constraint) return null;
+      if (name[0] !== 'r') continue;
+      const column = tableau.colByVarIndex[constraint.slack.index];
+      if (column === undefined || column < 0) continue;
+      const reducedCost = tableau.matrix[tableau.costRowIndex * tableau.width + column];
+      duals[Number(name.slice(1))] += sense * (constraint.isUpperBound ? reducedCost : -reducedCost);
     }
   }
-  for (let j = 0; j < program.columnCount; j++) {
-    if (Number.isFinite(program.columnLower[j])) model.variables[`g${j}`] = { objective: program.columnLower[j], [`c${j}`]: 1 };
-    if (Number.isFinite(program.columnUpper[j])) model.variables[`d${j}`] = { objective: -program.columnUpper[j], [`c${j}`]: -1 };
-  }
-  const { result } = runModel(model, 0, '#');
-  if (!result.feasible) return null;
-  const duals = new Float64Array(program.rowCount);
-  for (const [name, value] of Object.entries(result.solutionSet ?? {})) {
-    const side = name[0];
-    if (side === 'a' || side === 'b') duals[Number(name.slice(1))] += (side === 'a' ? value : -value) * sign;
-  }
-  return { duals, iterations: result._tableau?.simplexIters ?? 0 };
+  return position === constraints.length ? duals : null;
 }
 
 function solve(program: LinearProgram, _settings: LpSettings): LpSolution {
   const started = performance.now();
-  const { result, values, iterations } = runModel(toModel(program), program.columnCount, 'x');
+  const shifts = shiftsOf(program);
+  const model = toModel(program, shifts);
+  const { result, values, iterations } = runModel(model, program.columnCount, 'x');
+  for (let j = 0; j < program.columnCount; j++) values[j] += shifts[j];
   if (!result.feasible) {
     return { status: 'infeasible', primal: null, rowDuals: null, objective: NaN, iterations, elapsedMs: performance.now() - started };
   }
   if (result.bounded === false) {
     return { status: 'unbounded', primal: values, rowDuals: null, objective: NaN, iterations, elapsedMs: performance.now() - started };
   }
-  const dual = rowDuals(program);
+  // On some degenerate LPs the final tableau's objective row disagrees with the primal solution
+  // it reports; its duals are then not to be trusted, and none are returned.
+  let objective = 0;
+  for (let j = 0; j < program.columnCount; j++) objective += program.cost[j] * values[j];
+  let shiftedObjective = 0;
+  for (let j = 0; j < program.columnCount; j++) shiftedObjective += program.cost[j] * shifts[j];
+  const consistent = Math.abs(objective - shiftedObjective - result.evaluation) <= 1e-9 * (1 + Math.abs(objective));
   return {
-    status: dual ? 'optimal' : 'numerical_error',
+    status: 'optimal',
     primal: values,
-    rowDuals: dual?.duals ?? null,
-    objective: result.evaluation,
-    iterations: iterations + (dual?.iterations ?? 0),
+    rowDuals: consistent ? rowDualsFromTableau(program, model, result._tableau as Tableau | undefined) : null,
+    objective,
+    iterations,
     elapsedMs: performance.now() - started,
   };
 }
 
 /**
  * javascript-lp-solver as an {@link LpBackend}: a dense-tableau simplex in plain JavaScript,
- * selectable with `options.backend: "javascript-lp-solver"` for small problems. It reports no
- * duals, so they come from solving the dual LP; it has no time limit for LPs, so problems above
+ * selectable with `options.backend: "javascript-lp-solver"` for small problems. Duals are read
+ * off its final tableau; it has no time limit for LPs, so problems above
  * {@link javascriptLpSolverMaximumCells} are refused before they start.
  *
  * @example

@@ -8,6 +8,11 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
+/** A string that must be one of `values` (a JSON Schema `enum`, so errors list the choices). */
+function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
 /** A map from criterion names to numbers, such as `{ "safety": 0.6, "comfort": 0.4 }`. */
 const NumberByName = Type.Record(Type.String(), Type.Number());
 
@@ -33,7 +38,7 @@ export const Options = Type.Object(
       Type.Integer({ minimum: 1, maximum: 3_600_000, description: 'Wall-clock budget; when it runs out the best lottery found is returned with status time_limit. Default 10000.' }),
     ),
     backend: Type.Optional(
-      Type.Union([Type.Literal('highs'), Type.Literal('javascript-lp-solver')], { description: 'LP engine. Default highs; javascript-lp-solver is for small problems only.' }),
+      StringEnum(['highs', 'javascript-lp-solver'], { description: 'LP engine. Default highs; javascript-lp-solver is for small problems only.' }),
     ),
   },
   { additionalProperties: false },
@@ -58,7 +63,7 @@ export const Target = Type.Object(
 );
 
 /** The norm that measures the distance to the target. */
-export const Norm = Type.Union([Type.Literal('linf'), Type.Literal('l1'), Type.Literal('l2')]);
+export const Norm = StringEnum(['linf', 'l1', 'l2'], { description: 'Distance to the target: linf (default), l1 or l2.' });
 
 const common = {
   id: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Null()], { description: 'Echoed in the result.' })),

@@ -71,7 +71,12 @@ export const ErrorDetailSchema = Type.Object(
 
 /** A batch output line for an input line that failed. */
 export const ErrorLine = Type.Object(
-  { id: Identifier, status: Type.Literal('error'), error: ErrorDetailSchema },
+  {
+    id: Identifier,
+    status: Type.Literal('error'),
+    line: Type.Optional(Type.Integer({ minimum: 1, description: 'Batch input line number (1-based).' })),
+    error: ErrorDetailSchema,
+  },
   { additionalProperties: false },
 );
 

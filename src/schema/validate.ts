@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { PrefgameError, type ErrorCode } from '../errors.js';
-import { Problem, problemKinds, type ProblemDocument } from './problem.js';
+import { Field } from '../preferences/field.js';
+import { Options, Problem, problemKinds, type ProblemDocument } from './problem.js';
 
 /** Kinds that the contract names but that this version cannot solve yet. */
 const kindsNotYetAvailable: readonly string[] = ['pareto', 'estimate', 'compare', 'approachability'];
@@ -9,52 +10,63 @@ const kindsNotYetAvailable: readonly string[] = ['pareto', 'estimate', 'compare'
  * The ajv instance every part of prefgame validates with: draft 2020-12, no type coercion, no
  * removal of unknown properties, first error only (the contract's settings, DESIGN.md section 8).
  */
-export const ajv = new Ajv2020({ discriminator: true, allErrors: false, coerceTypes: false, removeAdditional: false, strict: false });
+export const ajv = new Ajv2020({ discriminator: true, allErrors: false, coerceTypes: false, removeAdditional: false, strict: false, verbose: true });
 
 let problemValidator: ValidateFunction | undefined;
 
-function codeFor(error: ErrorObject): ErrorCode {
-  const path = error.instancePath;
-  switch (error.keyword) {
-    case 'discriminator':
-      return 'PREF_ERR_UNKNOWN_KIND';
-    case 'required':
-      return 'PREF_ERR_MISSING_FIELD';
-    case 'additionalProperties':
-      return path === '/options' ? 'PREF_ERR_UNKNOWN_OPTION' : 'PREF_ERR_UNKNOWN_FIELD';
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      if (/^\/(preferences|criteria\/\d+\/preferences)\/\d+\/\d+$/.test(path)) return 'PREF_ERR_OUT_OF_RANGE';
-      return path.startsWith('/options/') ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA';
-    case 'const':
-    case 'enum':
-    case 'anyOf':
-      if (path === '/norm') return 'PREF_ERR_UNKNOWN_NORM';
-      return path.startsWith('/options/') ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA';
-    default:
-      return path.startsWith('/options/') ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA';
-  }
+const matrixEntry = /^\/(preferences|payoff|criteria\/\d+\/preferences)\/\d+\/\d+$/;
+const matrix = /^\/(preferences|payoff|criteria\/\d+\/preferences)(\/\d+)?$/;
+
+/** `/criteria/1/preferences/0/2` as a reader writes it: `criteria[1].preferences[0][2]`. */
+function fieldName(pointer: string): string {
+  if (pointer === '') return 'the document';
+  const segments = pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return new Field(segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))).toString();
 }
 
-function describe(error: ErrorObject): { pointer: string; message: string } {
+function show(value: unknown): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+}
+
+/** The stable code and the message for ajv's first error. */
+function explain(error: ErrorObject): { code: ErrorCode; message: string; pointer: string } {
   const path = error.instancePath;
-  const field = path === '' ? 'the document' : path.slice(1).replace(/\//g, '.');
+  const field = fieldName(path);
   const params = error.params as Record<string, unknown>;
+  const inOptions = path.startsWith('/options/');
   switch (error.keyword) {
-    case 'required':
-      return { pointer: `${path}/${String(params.missingProperty)}`, message: `${field} is missing the required field "${String(params.missingProperty)}"` };
+    case 'required': {
+      const name = String(params.missingProperty);
+      return { code: 'PREF_ERR_MISSING_FIELD', pointer: `${path}/${name}`, message: `${field} is missing the required field "${name}"` };
+    }
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      const where = path === '/options' ? 'option' : `field in ${field}`;
-      return { pointer: `${path}/${name}`, message: `unknown ${where} "${name}"` };
+      if (path === '/options') return { code: 'PREF_ERR_UNKNOWN_OPTION', pointer: `${path}/${name}`, message: `unknown option "${name}" (options are ${Object.keys(Options.properties).join(', ')})` };
+      return { code: 'PREF_ERR_UNKNOWN_FIELD', pointer: `${path}/${name}`, message: `${field} has the unknown field "${name}"` };
     }
     case 'discriminator':
-      return { pointer: '/kind', message: `kind must be one of ${problemKinds.join(', ')}` };
-    default:
-      return { pointer: path, message: `${field} ${error.message ?? 'is invalid'}` };
+      return { code: 'PREF_ERR_UNKNOWN_KIND', pointer: '/kind', message: `kind must be one of ${problemKinds.join(', ')}` };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(show).join(', ');
+      const code: ErrorCode = path === '/norm' ? 'PREF_ERR_UNKNOWN_NORM' : inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA';
+      return { code, pointer: path, message: `${field} is ${show(error.data)}; it must be one of ${allowed}` };
+    }
+    case 'type':
+    case 'minimum':
+    case 'maximum':
+      if (matrixEntry.test(path)) {
+        if (typeof error.data === 'number' && !Number.isFinite(error.data)) return { code: 'PREF_ERR_NON_FINITE', pointer: path, message: `${field} is ${error.data}, not a finite number` };
+        if (typeof error.data === 'number') return { code: 'PREF_ERR_OUT_OF_RANGE', pointer: path, message: `${field} is ${error.data}; probabilities must lie in [0, 1]` };
+      }
+      break;
+    case 'minItems':
+      if (matrix.test(path)) return { code: 'PREF_ERR_EMPTY_MATRIX', pointer: path, message: `${field} is empty` };
+      break;
+    case 'minProperties':
+      if (path === '/target') return { code: 'PREF_ERR_SCHEMA', pointer: path, message: 'target needs at least one of thresholds, halfspaces, constraints' };
+      break;
   }
+  return { code: inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA', pointer: path, message: `${field} ${error.message ?? 'is invalid'}` };
 }
 
 /**
@@ -87,6 +99,6 @@ export function validateProblem(value: unknown): ProblemDocument {
   if (problemValidator(value)) return value as ProblemDocument;
   const error = (problemValidator.errors ?? [])[0];
   if (!error) throw new PrefgameError('PREF_ERR_SCHEMA', 'the document does not match the schema', '');
-  const { pointer, message } = describe(error);
-  throw new PrefgameError(codeFor(error), message, pointer);
+  const { code, message, pointer } = explain(error);
+  throw new PrefgameError(code, message, pointer);
 }

@@ -112,7 +112,7 @@ function relation(left: LinearExpression, right: LinearExpression, kind: 'ge' | 
   const normal = left.coefficients.map((value, c) => value - right.coefficients[c]);
   const offset = right.constant - left.constant;
   const greater = { normal, offset };
-  const less = { normal: normal.map((value) => -value), offset: -offset };
+  const less = { normal: normal.map((value) => (value === 0 ? 0 : -value)), offset: offset === 0 ? 0 : -offset };
   return kind === 'ge' ? [greater] : kind === 'le' ? [less] : [greater, less];
 }
 

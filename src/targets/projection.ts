@@ -35,12 +35,18 @@ export function projectOntoPolyhedron(
   };
   let current: Float64Array = Float64Array.from(start);
   const working: number[] = [];
+  /** True when the normal of constraint i is independent of the working set's normals. */
+  const independent = (i: number) => {
+    const candidate = [...working, i];
+    const gram = candidate.map((a) => candidate.map((b) => dot(normals[a], normals[b])));
+    return solveLinearSystem(gram, new Float64Array(candidate.length).fill(1)) !== null;
+  };
+  // Constraints parallel to a working one (numerically) are left out: they hold with it.
+  const ignored = new Set<number>();
   // Start with a linearly independent subset of the constraints active at the start.
   for (let i = 0; i < m && working.length < k; i++) {
     if (dot(normals[i], current) - offsets[i] > activeTolerance * (1 + Math.abs(offsets[i]))) continue;
-    const candidate = [...working, i];
-    const gram = candidate.map((a) => candidate.map((b) => dot(normals[a], normals[b])));
-    if (solveLinearSystem(gram, new Float64Array(candidate.length).fill(1)) !== null) working.push(i);
+    if (independent(i)) working.push(i);
   }
   for (let step = 0; step < 50 * (m + k); step++) {
     // Minimiser of 1/2 |s - point|^2 on the working set's equalities.
@@ -75,7 +81,7 @@ export function projectOntoPolyhedron(
     let stepLength = 1;
     let blocking = -1;
     for (let i = 0; i < m; i++) {
-      if (working.includes(i)) continue;
+      if (working.includes(i) || ignored.has(i)) continue;
       const rate = dot(normals[i], direction);
       if (rate >= -1e-15) continue;
       const slack = Math.max(0, dot(normals[i], current) - offsets[i]);
@@ -86,8 +92,9 @@ export function projectOntoPolyhedron(
       }
     }
     for (let c = 0; c < k; c++) current[c] += stepLength * direction[c];
-    if (blocking >= 0) working.push(blocking);
-    else current = target;
+    if (blocking < 0) current = target;
+    else if (independent(blocking)) working.push(blocking);
+    else ignored.add(blocking);
   }
   return null;
 }

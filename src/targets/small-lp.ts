@@ -18,9 +18,34 @@ export type SmallLpResult =
   | { status: 'unbounded' };
 
 const pivotTolerance = 1e-11;
+/** Pivots smaller than this times the largest entry of their column are not taken. */
+const relativePivotTolerance = 1e-9;
 const costTolerance = 1e-12;
+/** A column without a pivot proves unboundedness only when its reduced cost is at least this. */
+const unboundedTolerance = 1e-9;
 
-/** Runs simplex pivots with Bland's rule on a dense tableau until optimal or unbounded. */
+/** The leaving row for an entering column: minimum ratio, largest pivot among near-ties. */
+function leavingRow(tableau: Float64Array[], entering: number, rhs: number, basis: Int32Array, bland: boolean): number {
+  let columnScale = 0;
+  for (const row of tableau) columnScale = Math.max(columnScale, Math.abs(row[entering]));
+  const threshold = Math.max(pivotTolerance, relativePivotTolerance * columnScale);
+  let bestRatio = Infinity;
+  for (const row of tableau) if (row[entering] > threshold) bestRatio = Math.min(bestRatio, row[rhs] / row[entering]);
+  let leaving = -1;
+  for (let r = 0; r < tableau.length; r++) {
+    const coefficient = tableau[r][entering];
+    if (coefficient <= threshold || tableau[r][rhs] / coefficient > bestRatio + 1e-12 * (1 + Math.abs(bestRatio))) continue;
+    if (leaving < 0 || (bland ? basis[r] < basis[leaving] : coefficient > tableau[leaving][entering])) leaving = r;
+  }
+  return leaving;
+}
+
+/**
+ * Runs simplex pivots on a dense tableau until optimal or unbounded: the most negative reduced
+ * cost enters (Bland's smallest index after a run of degenerate pivots, so it cannot cycle),
+ * the minimum-ratio row with the largest pivot leaves, and pivots that are tiny relative to
+ * their column are never taken.
+ */
 function pivotToOptimum(
   tableau: Float64Array[],
   objective: Float64Array,
@@ -29,27 +54,26 @@ function pivotToOptimum(
   width: number,
 ): 'optimal' | 'unbounded' {
   const rhs = width - 1;
+  let degenerate = 0;
   for (let iteration = 0; iteration < 10_000; iteration++) {
+    const bland = degenerate > 50;
     let entering = -1;
-    for (let column = 0; column < rhs; column++) {
-      if (enterable(column) && objective[column] < -costTolerance) {
-        entering = column;
-        break;
-      }
-    }
-    if (entering < 0) return 'optimal';
     let leaving = -1;
-    let bestRatio = Infinity;
-    for (let row = 0; row < tableau.length; row++) {
-      const coefficient = tableau[row][entering];
-      if (coefficient <= pivotTolerance) continue;
-      const ratio = tableau[row][rhs] / coefficient;
-      if (ratio < bestRatio - 1e-15 || (Math.abs(ratio - bestRatio) <= 1e-15 && basis[row] < basis[leaving])) {
-        bestRatio = ratio;
-        leaving = row;
+    const skipped = new Set<number>();
+    for (;;) {
+      entering = -1;
+      for (let column = 0; column < rhs; column++) {
+        if (!enterable(column) || skipped.has(column) || objective[column] >= -costTolerance) continue;
+        if (entering < 0 || (!bland && objective[column] < objective[entering])) entering = column;
+        if (bland) break;
       }
+      if (entering < 0) return 'optimal';
+      leaving = leavingRow(tableau, entering, rhs, basis, bland);
+      if (leaving >= 0) break;
+      if (objective[entering] < -unboundedTolerance) return 'unbounded';
+      skipped.add(entering); // a reduced cost of rounding size on a column without a usable pivot
     }
-    if (leaving < 0) return 'unbounded';
+    degenerate = tableau[leaving][rhs] <= 1e-15 ? degenerate + 1 : 0;
     pivot(tableau, objective, basis, leaving, entering);
   }
   return 'optimal';
@@ -72,6 +96,27 @@ function pivot(tableau: Float64Array[], objective: Float64Array, basis: Int32Arr
 }
 
 /**
+ * The same LP with every row divided by its largest coefficient (the feasible set does not
+ * change, the pivots become comparable); rows without coefficients are dropped, or make the LP
+ * infeasible when they ask `0 >= positive`.
+ */
+function withScaledRows(lp: SmallLp): SmallLp | null {
+  const rows: Float64Array[] = [];
+  const lower: number[] = [];
+  for (let i = 0; i < lp.rows.length; i++) {
+    let scale = 0;
+    for (let j = 0; j < lp.cost.length; j++) scale = Math.max(scale, Math.abs(lp.rows[i][j]));
+    if (scale === 0) {
+      if (lp.lower[i] > 0) return null;
+      continue;
+    }
+    rows.push(Float64Array.from(lp.rows[i], (value) => value / scale));
+    lower.push(lp.lower[i] / scale);
+  }
+  return { cost: lp.cost, rows, lower };
+}
+
+/**
  * Solves a {@link SmallLp} through its dual `max lower' y s.t. rows' y = cost, y >= 0` with a
  * two-phase dense simplex (Bland's rule, so it cannot cycle). The primal solution is then
  * recomputed from the optimal basis by solving the square system of tight rows, which makes it
@@ -84,7 +129,9 @@ function pivot(tableau: Float64Array[], objective: Float64Array, basis: Int32Arr
  * solveSmallLp({ cost: [1], rows: [[1], [-1]], lower: [0.3, -1] }) // { status: 'optimal', x: [0.3], value: 0.3 }
  * ```
  */
-export function solveSmallLp(lp: SmallLp): SmallLpResult {
+export function solveSmallLp(problem: SmallLp): SmallLpResult {
+  const lp = withScaledRows(problem);
+  if (!lp) return { status: 'infeasible' };
   const m = lp.rows.length;
   const n = lp.cost.length;
   const width = m + n + 1;

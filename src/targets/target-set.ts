@@ -38,6 +38,12 @@ export function rowsWithCube(target: Pick<TargetSet, 'dimension' | 'normals' | '
   return { normals, offsets };
 }
 
+/**
+ * Row coefficients smaller than this fraction of the row's largest are treated as 0: a row such
+ * as `safety + 1e-15 * comfort >= 0.5` is numerically the threshold `safety >= 0.5`.
+ */
+export const coefficientFlush = 1e-12;
+
 function boxOf(dimension: number, normals: Float64Array[], offsets: number[]): TargetSet['box'] {
   const lower = new Float64Array(dimension);
   const upper = new Float64Array(dimension).fill(1);
@@ -58,15 +64,17 @@ function feasible(dimension: number, normals: Float64Array[], offsets: number[])
   return solveSmallLp({ cost: new Float64Array(dimension), rows: rows.normals, lower: rows.offsets }).status === 'optimal';
 }
 
-function describeConflict(dimension: number, normals: Float64Array[], offsets: number[], sources: Field[]): string {
+function describeConflict(dimension: number, normals: Float64Array[], offsets: number[], sources: Field[]): { text: string; pointer: string } {
   // Deletion filter: drop every row whose removal keeps the set empty; what is left conflicts.
   const kept = normals.map((_, index) => index);
   for (let position = kept.length - 1; position >= 0; position--) {
     const without = kept.filter((_, index) => index !== position);
     if (!feasible(dimension, without.map((r) => normals[r]), without.map((r) => offsets[r]))) kept.splice(position, 1);
   }
-  const names = [...new Set(kept.map((r) => String(sources[r])))];
-  return names.length === 1 ? `${names[0]} cannot hold within [0, 1]^${dimension}` : `${names.join(' and ')} cannot hold together within [0, 1]^${dimension}`;
+  const fields = [...new Map(kept.map((r) => [String(sources[r]), sources[r]])).values()];
+  const names = fields.map(String);
+  if (fields.length === 1) return { text: `${names[0]} cannot hold within [0, 1]^${dimension}`, pointer: fields[0].pointer };
+  return { text: `${names.join(' and ')} cannot hold together within [0, 1]^${dimension}`, pointer: '/target' };
 }
 
 /**
@@ -87,9 +95,13 @@ export function buildTargetSet(document: TargetDocument, criteria: readonly stri
   const normals: Float64Array[] = [];
   const offsets: number[] = [];
   const sources: Field[] = [];
-  const add = (normal: Float64Array, offset: number, source: Field) => {
+  const add = (raw: Float64Array, rawOffset: number, source: Field) => {
+    // Scale the row to largest coefficient 1 and flush coefficients below 1e-12 of it to 0.
+    const scale = raw.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
+    const normal = raw.map((value) => (Math.abs(value) <= coefficientFlush * scale ? 0 : value / scale));
+    const offset = scale > 0 ? rawOffset / scale : rawOffset;
     if (normal.every((value) => value === 0)) {
-      if (offset > 0) throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${source} requires 0 >= ${offset}`, source.pointer);
+      if (rawOffset > 0) throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${source} requires 0 >= ${rawOffset}`, source.pointer);
       return;
     }
     normals.push(normal);
@@ -114,7 +126,8 @@ export function buildTargetSet(document: TargetDocument, criteria: readonly stri
     for (const row of parseConstraint(text, criteria, field)) add(row.normal, row.offset, field);
   });
   if (!feasible(k, normals, offsets)) {
-    throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${describeConflict(k, normals, offsets, sources)}`, root.pointer);
+    const conflict = describeConflict(k, normals, offsets, sources);
+    throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${conflict.text}`, conflict.pointer);
   }
   return { dimension: k, criteria, normals, offsets, sources, box: boxOf(k, normals, offsets) };
 }

@@ -65,6 +65,20 @@ function cutsAt(matrices: readonly Matrix[], target: TargetSet, distribution: Fl
   return { value: evaluation.value, cuts };
 }
 
+/**
+ * Evaluates the objective at `point` (an upper bound) and returns its deepest cuts that the
+ * master's solution violates (value above `threshold` at `master`), deepest first.
+ */
+function separate(matrices: readonly Matrix[], target: TargetSet, point: Float64Array, master: Float64Array, threshold: number) {
+  const evaluation = cutsAt(matrices, target, point);
+  const violated = evaluation.cuts
+    .map((cut) => ({ cut, violation: cutValue(matrices, cut, master) }))
+    .filter(({ violation }) => violation > threshold)
+    .sort((a, b) => b.violation - a.violation)
+    .map(({ cut }) => cut);
+  return { value: evaluation.value, violated, point };
+}
+
 /** Value of a cut at the master's lottery: `u . z_j(pi) - sigma_S(u)`. */
 function cutValue(matrices: readonly Matrix[], cut: Cut, distribution: Float64Array): number {
   const n = matrices[0].rows;
@@ -127,11 +141,12 @@ export function blackwellCuttingPlanes(matrices: readonly Matrix[], target: Targ
   let program: LinearProgram = appendRows(linearProgram('minimize', { cost, lower: new Float64Array(n + 1), upper }, simplex.finish()), cutRows(matrices, initialCuts(target, n)));
   assertBackendCanSolve(context.backend, program);
   const session = context.backend.open(program);
-  let best: Float64Array = new Float64Array(n).fill(1 / n);
-  let upperBound = cutsAt(matrices, target, best).value;
+  let best: Float64Array | null = null;
+  let upperBound = Infinity;
   let lowerBound = 0;
   let lpStatus: LpStatus = 'optimal';
   let rounds = 0;
+  let master: Float64Array | null = null;
   try {
     while (rounds < maximumRounds && upperBound - lowerBound > context.tolerance) {
       if (pastDeadline(context)) {
@@ -145,21 +160,15 @@ export function blackwellCuttingPlanes(matrices: readonly Matrix[], target: Targ
       lpStatus = solution.status;
       if (solution.rowDuals) lowerBound = Math.max(lowerBound, safeDualBound(program, solution.rowDuals));
       if (solution.status !== 'optimal' || !solution.primal) break;
-      const master = cleanDistribution(solution.primal, n);
+      const masterPoint = cleanDistribution(solution.primal, n);
       const masterLevel = solution.primal[n];
-      const query = Float64Array.from(best, (value, i) => stabilisation * value + (1 - stabilisation) * master[i]);
-      const violatedAt = (point: Float64Array) => {
-        const evaluation = cutsAt(matrices, target, point);
-        const violated = evaluation.cuts
-          .map((cut) => ({ cut, violation: cutValue(matrices, cut, master) - masterLevel }))
-          .filter(({ violation }) => violation > context.tolerance / 4)
-          .sort((a, b) => b.violation - a.violation)
-          .map(({ cut }) => cut);
-        return { value: evaluation.value, violated, point };
-      };
+      master = masterPoint;
+      const centre = best ?? masterPoint;
+      const query = Float64Array.from(centre, (value, i) => stabilisation * value + (1 - stabilisation) * masterPoint[i]);
       // In-out: separate at the query point; if that cuts nothing off, at the master's point.
-      let round = violatedAt(query);
-      if (round.violated.length === 0) round = violatedAt(master);
+      const threshold = masterLevel + context.tolerance / 4;
+      let round = separate(matrices, target, query, masterPoint, threshold);
+      if (round.violated.length === 0) round = separate(matrices, target, masterPoint, masterPoint, threshold);
       if (round.value < upperBound) {
         upperBound = round.value;
         best = round.point;
@@ -173,5 +182,17 @@ export function blackwellCuttingPlanes(matrices: readonly Matrix[], target: Targ
     session.dispose();
   }
   if (rounds >= maximumRounds && upperBound - lowerBound > context.tolerance) lpStatus = 'iteration_limit';
+  // The master's lottery is a vertex (small support); prefer it when it is just as good.
+  if (master && best !== master) {
+    const value = blackwellObjective(matrices, target, 'l2', master).value;
+    if (value <= Math.max(upperBound, lowerBound + context.tolerance)) {
+      best = master;
+      upperBound = value;
+    }
+  }
+  if (!best) {
+    best = new Float64Array(n).fill(1 / n);
+    upperBound = blackwellObjective(matrices, target, 'l2', best).value;
+  }
   return { distribution: best, lowerBound: Math.min(lowerBound, upperBound), upperBound, rounds, lpStatus };
 }

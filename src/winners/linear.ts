@@ -36,7 +36,7 @@ export function normaliseWeights(weights: Record<string, number> | undefined, cr
     result[index] = weight;
   }
   const total = compensatedSum(result);
-  if (!(total > 0)) throw new PrefgameError('PREF_ERR_ZERO_WEIGHTS', 'every weight is zero; at least one criterion needs a positive weight', field.pointer);
+  if (!(total > 0)) throw new PrefgameError('PREF_ERR_ZERO_WEIGHTS', 'every entry of weights is zero; at least one criterion needs a positive weight', field.pointer);
   const missing = criteria.filter((name) => !Object.prototype.hasOwnProperty.call(weights, name));
   if (missing.length > 0) warnings.push(`no weight for ${missing.map((name) => `"${name}"`).join(', ')}: weight 0`);
   return result.map((weight) => weight / total);

@@ -4,6 +4,7 @@ import { itemNames } from '../preferences/names.js';
 import type { MatrixGameDocument } from '../schema/problem.js';
 import type { ResultDocument } from '../schema/result.js';
 import { solveMatrixGame } from '../games/matrix-game.js';
+import { matrixRange } from '../numeric/matrix.js';
 import type { Limits } from '../limits.js';
 import { contextFor } from './options.js';
 import { finishResult } from './result.js';
@@ -26,6 +27,7 @@ export function solveMatrixGameProblem(document: MatrixGameDocument, limits: Lim
   const columns = itemNames(document.columns, payoff.columns, new Field(['columns']), 'payoff (columns)');
   const context = contextFor(document.options, limits);
   const game = solveMatrixGame(payoff, context);
+  const { minimum, maximum } = matrixRange(payoff);
   return finishResult({
     id: document.id,
     kind: 'matrix-game',
@@ -38,6 +40,7 @@ export function solveMatrixGameProblem(document: MatrixGameDocument, limits: Lim
     method: 'full-lp',
     context,
     started,
+    scale: maximum - minimum,
     extra: { columns, columnDistribution: Array.from(game.columnStrategy) },
   });
 }

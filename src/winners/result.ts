@@ -17,6 +17,8 @@ export interface ResultParts {
   context: SolveContext;
   started: number;
   rounds?: number;
+  /** The tolerance is relative to this (the payoff range of a matrix game; 1 for probabilities). */
+  scale?: number;
   extra?: Partial<ResultDocument>;
 }
 
@@ -48,9 +50,10 @@ export function statusFor(gap: number, tolerance: number, lpStatus: LpStatus, ti
  */
 export function finishResult(parts: ResultParts): ResultDocument {
   const gap = Math.max(0, parts.upperBound - parts.lowerBound);
-  const status = statusFor(gap, parts.context.tolerance, parts.lpStatus, parts.context.timedOut);
+  const tolerance = parts.context.tolerance * Math.max(1, parts.scale ?? 1);
+  const status = statusFor(gap, tolerance, parts.lpStatus, parts.context.timedOut);
   if (status !== 'optimal') {
-    parts.context.warnings.push(`the certificate gap ${gap.toExponential(3)} is above the tolerance ${parts.context.tolerance}: the lottery is the best found, within the bounds given`);
+    parts.context.warnings.push(`the certificate gap ${gap.toExponential(3)} is above the tolerance ${tolerance}: the lottery is the best found, within the bounds given`);
   }
   const result: ResultDocument = {
     ...(parts.id !== undefined ? { id: parts.id } : {}),

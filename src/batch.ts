@@ -1,0 +1,52 @@
+import { PrefgameError, toErrorDetail } from './errors.js';
+import type { ErrorLineDocument, ResultDocument } from './schema/result.js';
+import { solve, type SolveConfig } from './solve.js';
+
+/** One output line of a batch: a result, or an error naming the input line. */
+export type BatchOutput = ResultDocument | ErrorLineDocument;
+
+function identifierOf(document: unknown): string | number | null {
+  if (document && typeof document === 'object' && !Array.isArray(document)) {
+    const id = (document as { id?: unknown }).id;
+    if (typeof id === 'string' || typeof id === 'number') return id;
+  }
+  return null;
+}
+
+/**
+ * Solves one line of an NDJSON batch and never throws: a line that is not JSON, fails
+ * validation or fails to solve gives an error line `{ id, status: "error", line, error }`
+ * (`id` is null when the line could not be parsed), anything else its result document.
+ *
+ * @example
+ * ```ts
+ * solveLine('{"kind":"von-neumann","preferences":[[0.5]]}', 1).status // 'optimal'
+ * solveLine('{oops', 2) // { id: null, status: 'error', line: 2, error: { code: 'PREF_ERR_INVALID_JSON', ... } }
+ * ```
+ */
+export function solveLine(text: string, lineNumber: number, config: SolveConfig = {}): BatchOutput {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return errorLine(null, lineNumber, new PrefgameError('PREF_ERR_INVALID_JSON', `line ${lineNumber} is not valid JSON: ${reason}`, ''));
+  }
+  try {
+    return solve(document, config);
+  } catch (error) {
+    return errorLine(identifierOf(document), lineNumber, error);
+  }
+}
+
+/**
+ * The error line for a failed batch line.
+ *
+ * @example
+ * ```ts
+ * errorLine('case-17', 3, new PrefgameError('PREF_ERR_EMPTY_TARGET', 'the target is empty', '/target'))
+ * ```
+ */
+export function errorLine(id: string | number | null, lineNumber: number, error: unknown): ErrorLineDocument {
+  return { id, status: 'error', line: lineNumber, error: toErrorDetail(error) };
+}

@@ -1,0 +1,187 @@
+import { Command, CommanderError } from 'commander';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import { PrefgameError, toErrorDetail } from '../errors.js';
+import { schemaDocuments } from '../schema/documents.js';
+
+/** Exit codes of DESIGN.md section 6. */
+const exitCodes = { solved: 0, someFailed: 1, usage: 2 } as const;
+
+function readInput(file: string | undefined): string {
+  return readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
+}
+
+function parseDocument(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PrefgameError('PREF_ERR_INVALID_JSON', `the input is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, '');
+  }
+}
+
+function identifierOf(document: unknown): string | number | null {
+  const id = document && typeof document === 'object' ? (document as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
+
+function print(value: unknown, compact: boolean): void {
+  process.stdout.write(JSON.stringify(value, null, compact ? undefined : 2) + '\n');
+}
+
+/** Prints an error document on stdout (data) and a one-line reason on stderr (for people). */
+function reportFailure(document: unknown, error: unknown, compact: boolean): number {
+  const detail = toErrorDetail(error);
+  print({ id: identifierOf(document), status: 'error', error: detail }, compact);
+  process.stderr.write(`prefgame: ${detail.code}: ${detail.message}${detail.pointer ? ` (at ${detail.pointer})` : ''}\n`);
+  return exitCodes.someFailed;
+}
+
+async function solveCommand(file: string | undefined, options: { compact: boolean }): Promise<number> {
+  // One solve: V8's baseline tier starts the HiGHS wasm in ~0.05 s instead of ~0.8 s (README).
+  process.env.PREFGAME_LIFTOFF ??= '1';
+  let document: unknown;
+  try {
+    document = parseDocument(readInput(file));
+    const { solve } = await import('../solve.js');
+    print(solve(document), options.compact);
+    return exitCodes.solved;
+  } catch (error) {
+    if (isFileError(error)) throw error;
+    return reportFailure(document, error, options.compact);
+  }
+}
+
+async function validateCommand(file: string | undefined, options: { compact: boolean }): Promise<number> {
+  let document: unknown;
+  try {
+    document = parseDocument(readInput(file));
+    const { checkProblem } = await import('../check.js');
+    const checked = checkProblem(document);
+    print({ id: identifierOf(checked), status: 'valid', kind: checked.kind }, options.compact);
+    return exitCodes.solved;
+  } catch (error) {
+    if (isFileError(error)) throw error;
+    return reportFailure(document, error, options.compact);
+  }
+}
+
+async function write(stream: Writable, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+async function batchCommand(file: string | undefined, options: { output?: string }): Promise<number> {
+  const { solveLine } = await import('../batch.js');
+  const input = file === undefined || file === '-' ? process.stdin : createReadStream(file);
+  const output: Writable = options.output ? createWriteStream(options.output) : process.stdout;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const started = performance.now();
+  let lineNumber = 0;
+  let solved = 0;
+  let failed = 0;
+  for await (const text of lines) {
+    lineNumber++;
+    if (text.trim() === '') continue;
+    const result = solveLine(text, lineNumber);
+    if (result.status === 'error') failed++;
+    else solved++;
+    await write(output, JSON.stringify(result) + '\n');
+  }
+  if (output !== process.stdout) {
+    output.end();
+    await once(output, 'finish');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(`prefgame batch: ${solved} solved, ${failed} failed, ${lineNumber} lines in ${seconds.toFixed(2)} s\n`);
+  return failed > 0 ? exitCodes.someFailed : exitCodes.solved;
+}
+
+function schemaCommand(name: string | undefined): number {
+  const key = name ?? 'problem';
+  const schema = schemaDocuments[key];
+  if (!schema) {
+    process.stderr.write(`prefgame schema: unknown schema "${key}"; choose one of ${Object.keys(schemaDocuments).join(', ')}\n`);
+    return exitCodes.usage;
+  }
+  print(schema, false);
+  return exitCodes.solved;
+}
+
+function isFileError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && ['ENOENT', 'EISDIR', 'EACCES'].includes((error as { code: string }).code);
+}
+
+/** The version in the project's package.json (found by walking up from this file, built or not). */
+function packageVersion(): string {
+  for (let url = new URL('.', import.meta.url); url.pathname !== '/'; url = new URL('..', url)) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'prefgame') return manifest.version ?? 'unknown';
+    } catch {
+      // not here: keep walking up
+    }
+  }
+  return 'unknown';
+}
+
+/**
+ * The `prefgame` command line (DESIGN.md section 6). Returns the exit code: 0 when every
+ * problem solved, 1 when some failed, 2 on usage errors.
+ *
+ * @example
+ * ```ts
+ * await runCli(['node', 'prefgame', 'solve', 'problem.json']) // prints the result, returns 0
+ * ```
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  let code: number = exitCodes.solved;
+  const program = new Command()
+    .name('prefgame')
+    .description('Game-theoretic preference aggregation: von Neumann, Blackwell and linear-aggregation winners with certificates.')
+    .version(packageVersion())
+    .exitOverride()
+    .showHelpAfterError();
+  program
+    .command('solve')
+    .description('solve one problem document (FILE or - for stdin) and print its result document')
+    .argument('[file]', 'problem document (JSON); - or nothing reads stdin')
+    .option('--compact', 'print the result on one line', false)
+    .action(async (file: string | undefined, options: { compact: boolean }) => {
+      code = await solveCommand(file, options);
+    });
+  program
+    .command('batch')
+    .description('solve an NDJSON file of problems: one result or error line per input line, in order')
+    .argument('[file]', 'NDJSON input; - or nothing reads stdin')
+    .option('-o, --output <file>', 'write results here instead of stdout')
+    .action(async (file: string | undefined, options: { output?: string }) => {
+      code = await batchCommand(file, options);
+    });
+  program
+    .command('validate')
+    .description('check a problem document (schema, limits and content rules) without solving it')
+    .argument('[file]', 'problem document (JSON); - or nothing reads stdin')
+    .option('--compact', 'print on one line', false)
+    .action(async (file: string | undefined, options: { compact: boolean }) => {
+      code = await validateCommand(file, options);
+    });
+  program
+    .command('schema')
+    .description(`print a JSON Schema: ${Object.keys(schemaDocuments).join(', ')} (default: problem)`)
+    .argument('[name]', 'which schema')
+    .action((name: string | undefined) => {
+      code = schemaCommand(name);
+    });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : exitCodes.usage;
+    if (isFileError(error)) {
+      process.stderr.write(`prefgame: ${(error as Error).message}\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+  return code;
+}

@@ -1,0 +1,83 @@
+import { gaussian, seededRandom } from './random.js';
+
+/** A complementary matrix as plain rows, ready for a problem document. */
+export type PreferenceRows = number[][];
+
+function complementary(n: number, upper: (i: number, j: number) => number): PreferenceRows {
+  const rows = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const p = Math.min(1, Math.max(0, upper(i, j)));
+      rows[i][j] = p;
+      rows[j][i] = 1 - p;
+    }
+  }
+  return rows;
+}
+
+/**
+ * A uniformly random complementary matrix: each `P[i][j]` for i < j is uniform on [0, 1]. The
+ * hard case for the solvers: von Neumann winners have about n/2 items in their support.
+ *
+ * @example
+ * ```ts
+ * randomPreferences(3, 7) // [[0.5, a, b], [1 - a, 0.5, c], [1 - b, 1 - c, 0.5]]
+ * ```
+ */
+export function randomPreferences(n: number, seed: number): PreferenceRows {
+  const random = seededRandom(seed);
+  return complementary(n, () => random());
+}
+
+/**
+ * Bradley-Terry preferences `P[i][j] = 1 / (1 + exp(s_j - s_i))` with strengths `s_i` drawn
+ * from a normal distribution with standard deviation `spread`, plus optional noise on each pair
+ * (added to the log-odds). Without noise the strongest item is a Condorcet winner.
+ *
+ * @example
+ * ```ts
+ * bradleyTerryPreferences(100, 1, { spread: 1, noise: 0.5 })
+ * ```
+ */
+export function bradleyTerryPreferences(n: number, seed: number, { spread = 1, noise = 0 }: { spread?: number; noise?: number } = {}): PreferenceRows {
+  const normal = gaussian(seededRandom(seed));
+  const strengths = Array.from({ length: n }, () => spread * normal());
+  return complementary(n, (i, j) => 1 / (1 + Math.exp(strengths[j] - strengths[i] + noise * normal())));
+}
+
+/**
+ * Cyclic preferences: items on a circle, each beats the next `floor((n-1)/2)` items with
+ * probability `strength` (rock-paper-scissors for n = 3). The von Neumann winner is uniform.
+ *
+ * @example
+ * ```ts
+ * cyclicPreferences(3, 1) // rock-paper-scissors
+ * ```
+ */
+export function cyclicPreferences(n: number, strength = 0.8): PreferenceRows {
+  const reach = Math.floor((n - 1) / 2);
+  return complementary(n, (i, j) => {
+    const distance = j - i;
+    if (n % 2 === 0 && distance === n / 2) return 0.5;
+    return distance <= reach ? strength : 1 - strength;
+  });
+}
+
+/**
+ * Preferences with a planted Condorcet winner (item `winner` beats everyone with probability
+ * above 1/2) on top of random preferences between the others.
+ *
+ * @example
+ * ```ts
+ * condorcetPreferences(10, 3, 4) // item 4 is the von Neumann winner
+ * ```
+ */
+export function condorcetPreferences(n: number, seed: number, winner = 0): PreferenceRows {
+  const random = seededRandom(seed);
+  return complementary(n, (i, j) => {
+    const value = random();
+    if (i === winner) return 0.5 + value / 2 + 1e-3;
+    if (j === winner) return value / 2 - 1e-3;
+    return value;
+  });
+}

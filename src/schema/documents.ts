@@ -1,0 +1,30 @@
+import type { TSchema } from '@sinclair/typebox';
+import { BlackwellProblem, LinearProblem, MatrixGameProblem, Problem, VonNeumannProblem } from './problem.js';
+import { ErrorLine, Result } from './result.js';
+
+const draft = 'https://json-schema.org/draft/2020-12/schema';
+
+function document(name: string, title: string, schema: TSchema): Record<string, unknown> {
+  // JSON round trip: plain data, without TypeBox's symbol-keyed metadata.
+  return { $schema: draft, $id: `urn:prefgame:schema:${name}`, title, ...JSON.parse(JSON.stringify(schema)) };
+}
+
+/**
+ * Every public JSON Schema document by name: `problem` (any kind), one per problem kind,
+ * `result` and `error-line`. The files in `schemas/` are these objects, written by
+ * `npm run schemas`; `prefgame schema NAME` prints them.
+ *
+ * @example
+ * ```ts
+ * schemaDocuments['blackwell'].$id // 'urn:prefgame:schema:blackwell'
+ * ```
+ */
+export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> = {
+  problem: document('problem', 'prefgame problem document', Problem),
+  'von-neumann': document('von-neumann', 'von Neumann winner problem', VonNeumannProblem),
+  linear: document('linear', 'linear aggregation problem', LinearProblem),
+  blackwell: document('blackwell', 'Blackwell winner problem', BlackwellProblem),
+  'matrix-game': document('matrix-game', 'zero-sum matrix game problem', MatrixGameProblem),
+  result: document('result', 'prefgame result document', Result),
+  'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
+};
