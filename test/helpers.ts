@@ -11,7 +11,9 @@ export interface ReferenceCase {
   problem: Record<string, unknown>;
   expect: { value: number; distribution?: number[] };
 }
-export const referenceCases: ReferenceCase[] = JSON.parse(readFileSync(new URL('../../shared/vectors/public.json', import.meta.url), 'utf8')).cases;
+// A copy of ../shared/vectors/public.json, so that a clone tests on its own (vectors.test.ts
+// checks that the copy is current when the shared file is present).
+export const referenceCases: ReferenceCase[] = JSON.parse(readFileSync(new URL('./vectors/public.json', import.meta.url), 'utf8')).cases;
 
 /** Runs the built `prefgame` command. */
 export function runCli(args: string[], input?: string) {

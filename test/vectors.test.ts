@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { solve } from '../src/index.js';
 import { assertProbabilityVector, referenceCases, runCli } from './helpers.js';
 
@@ -13,6 +14,11 @@ function checkAgainstExpectation(result: ReturnType<typeof solve>, expected: (ty
     expected.distribution.forEach((p, i) => assert.ok(Math.abs(result.distribution[i] - p) <= 1e-7, `distribution[${i}] = ${result.distribution[i]}, expected ${p}`));
   }
 }
+
+const shared = new URL('../../shared/vectors/public.json', import.meta.url);
+test('the copy of the public reference cases is current', { skip: !existsSync(shared) && 'no ../shared next to this clone' }, () => {
+  assert.deepEqual(JSON.parse(readFileSync(new URL('./vectors/public.json', import.meta.url), 'utf8')), JSON.parse(readFileSync(shared, 'utf8')));
+});
 
 describe('public reference cases through solve()', () => {
   for (const backend of ['highs', 'javascript-lp-solver'] as const) {
