@@ -1,4 +1,5 @@
-import { PrefgameError, toErrorDetail } from './errors.js';
+import { toErrorDetail } from './errors.js';
+import { parseDocument } from './parse-document.js';
 import type { ErrorLineDocument, ResultDocument } from './schema/result.js';
 import { solve, type SolveConfig } from './solve.js';
 
@@ -27,10 +28,9 @@ function identifierOf(document: unknown): string | number | null {
 export function solveLine(text: string, lineNumber: number, config: SolveConfig = {}): BatchOutput {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = parseDocument(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return errorLine(null, lineNumber, new PrefgameError('PREF_ERR_INVALID_JSON', `line ${lineNumber} is not valid JSON: ${reason}`, ''));
+    return errorLine(null, lineNumber, error);
   }
   try {
     return solve(document, config);

@@ -37,6 +37,13 @@ export const errorRegistry = {
   PREF_ERR_TOO_LARGE: { status: 422, title: 'The problem exceeds a configured limit' },
   PREF_ERR_BACKEND_LIMIT: { status: 422, title: 'The chosen LP backend cannot take a problem this large' },
   PREF_ERR_UNSUPPORTED_KIND: { status: 422, title: 'This problem kind is not available yet' },
+  PREF_ERR_BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  PREF_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  PREF_ERR_FORBIDDEN_KEY: { status: 400, title: 'The document uses a forbidden key (__proto__ or constructor)' },
+  PREF_ERR_NOT_FOUND: { status: 404, title: 'No such route' },
+  PREF_ERR_OVERLOADED: { status: 503, title: 'Every worker is busy and the queue is full' },
+  PREF_ERR_WORKER_TIMEOUT: { status: 503, title: 'The solve overran its deadline and its worker was replaced' },
+  PREF_ERR_WORKER_FAILED: { status: 500, title: 'The worker solving the problem failed' },
   PREF_ERR_INTERNAL: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

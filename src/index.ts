@@ -11,8 +11,13 @@ export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, typ
 export { PrefgameError, errorRegistry, toErrorDetail, type ErrorCode, type ErrorDetail } from './errors.js';
 export { defaultLimits, type Limits } from './limits.js';
 export { tolerances } from './numeric/tolerances.js';
-export { validateProblem } from './schema/validate.js';
-export { Problem, VonNeumannProblem, LinearProblem, BlackwellProblem, MatrixGameProblem, problemKinds } from './schema/problem.js';
+export { validateProblem, checkKind, explainSchemaError, ajv } from './schema/validate.js';
+export { checkProblem } from './check.js';
+export { solveLine, errorLine, type BatchOutput } from './batch.js';
+export { createSolvePool, type SolvePool, type SolvePoolOptions, type PoolStats } from './pool/solve-pool.js';
+export { solveInOrder } from './pool/ordered-batch.js';
+export { schemaDocuments } from './schema/documents.js';
+export { Problem, VonNeumannProblem, LinearProblem, BlackwellProblem, MatrixGameProblem, problemKinds, contractKinds, kindSchemas } from './schema/problem.js';
 export type { ProblemDocument, VonNeumannDocument, LinearDocument, BlackwellDocument, MatrixGameDocument, TargetDocument, OptionsDocument, ProblemKind } from './schema/problem.js';
 export { Result, ErrorLine } from './schema/result.js';
 export type { ResultDocument, ErrorLineDocument } from './schema/result.js';

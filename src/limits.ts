@@ -13,6 +13,10 @@ export interface Limits {
   maxConstraints: number;
   /** Largest `options.timeLimitMs` honoured; longer requests are cut to it. */
   maxTimeLimitMs: number;
+  /** `options.timeLimitMs` when a problem gives none. */
+  defaultTimeLimitMs: number;
+  /** Optional wall-clock deadline (`Date.now()` milliseconds) that also bounds the time limit. */
+  deadline?: number;
 }
 
 /** The library's default limits. */
@@ -21,6 +25,7 @@ export const defaultLimits: Readonly<Limits> = {
   maxCriteria: 64,
   maxConstraints: 256,
   maxTimeLimitMs: 3_600_000,
+  defaultTimeLimitMs: 10_000,
 };
 
 function tooLarge(what: string, count: number, limit: string, value: number, pointer: string): never {

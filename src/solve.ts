@@ -7,9 +7,15 @@ import { solveLinear } from './winners/linear.js';
 import { solveMatrixGameProblem } from './winners/matrix-game.js';
 import { solveVonNeumann } from './winners/von-neumann.js';
 
-/** Settings of the caller (not of the problem): size limits. */
+/** Settings of the caller (not of the problem): size limits and an overall deadline. */
 export interface SolveConfig {
   limits?: Partial<Limits>;
+  /**
+   * Wall-clock time (`Date.now()` milliseconds) by which the solve must return, whatever its
+   * `options.timeLimitMs`: the HTTP service sets it so that a request's deadline includes the
+   * time it waited for a worker.
+   */
+  deadline?: number;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface SolveConfig {
  * ```
  */
 export function solve(problem: unknown, config: SolveConfig = {}): ResultDocument {
-  const limits: Limits = { ...defaultLimits, ...config.limits };
+  const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
   switch (document.kind) {

@@ -173,6 +173,14 @@ export async function runCli(argv: string[]): Promise<number> {
     .action((name: string | undefined) => {
       code = schemaCommand(name);
     });
+  program
+    .command('serve')
+    .description('start the HTTP service (same as npm start; settings from environment variables)')
+    .action(async () => {
+      // The service is a consumer of the library like this command: loaded only for `serve`.
+      await import(new URL('../../api/server.js', import.meta.url).href);
+      code = await new Promise<number>(() => {}); // runs until a signal ends the process
+    });
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -141,3 +141,14 @@ export type CriterionDocument = Static<typeof Criterion>;
 /** The kinds the solver knows, in the contract's spelling. */
 export const problemKinds = ['von-neumann', 'linear', 'blackwell', 'matrix-game'] as const;
 export type ProblemKind = (typeof problemKinds)[number];
+
+/** Every kind the contract names (DESIGN.md section 3), available in this version or not. */
+export const contractKinds = ['von-neumann', 'linear', 'blackwell', 'pareto', 'matrix-game', 'estimate', 'compare', 'approachability'] as const;
+
+/** The schema of each available kind's problem document. */
+export const kindSchemas: Readonly<Record<ProblemKind, TSchema>> = {
+  'von-neumann': VonNeumannProblem,
+  linear: LinearProblem,
+  blackwell: BlackwellProblem,
+  'matrix-game': MatrixGameProblem,
+};

@@ -1,10 +1,10 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { PrefgameError, type ErrorCode } from '../errors.js';
 import { Field } from '../preferences/field.js';
-import { Options, Problem, problemKinds, type ProblemDocument } from './problem.js';
+import { contractKinds, Options, Problem, problemKinds, type ProblemDocument } from './problem.js';
 
 /** Kinds that the contract names but that this version cannot solve yet. */
-const kindsNotYetAvailable: readonly string[] = ['pareto', 'estimate', 'compare', 'approachability'];
+const kindsNotYetAvailable: readonly string[] = contractKinds.filter((kind) => !(problemKinds as readonly string[]).includes(kind));
 
 /**
  * The ajv instance every part of prefgame validates with: draft 2020-12, no type coercion, no
@@ -28,8 +28,17 @@ function show(value: unknown): string {
   return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
 }
 
-/** The stable code and the message for ajv's first error. */
-function explain(error: ErrorObject): { code: ErrorCode; message: string; pointer: string } {
+/**
+ * The stable code, message and pointer for an ajv error on a problem document: used by
+ * {@link validateProblem} and by the HTTP service, which validates with the same schemas.
+ *
+ * @example
+ * ```ts
+ * explainSchemaError({ keyword: 'enum', instancePath: '/norm', data: 'l3', params: { allowedValues: ['linf'] } })
+ * // { code: 'PREF_ERR_UNKNOWN_NORM', message: 'norm is "l3"; it must be one of "linf"', pointer: '/norm' }
+ * ```
+ */
+export function explainSchemaError(error: ErrorObject): { code: ErrorCode; message: string; pointer: string } {
   const path = error.instancePath;
   const field = fieldName(path);
   const params = error.params as Record<string, unknown>;
@@ -70,6 +79,25 @@ function explain(error: ErrorObject): { code: ErrorCode; message: string; pointe
 }
 
 /**
+ * Throws the precise error for a missing, unknown or not-yet-available `kind` (before schema
+ * validation, whose discriminator would only say "unknown").
+ *
+ * @example
+ * ```ts
+ * checkKind('pareto') // throws PREF_ERR_UNSUPPORTED_KIND until Pareto frontiers land
+ * ```
+ */
+export function checkKind(kind: unknown): void {
+  if (kind === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', 'the document is missing the required field "kind"', '/kind');
+  if (typeof kind === 'string' && kindsNotYetAvailable.includes(kind)) {
+    throw new PrefgameError('PREF_ERR_UNSUPPORTED_KIND', `kind "${kind}" is part of the contract but not available in this version`, '/kind');
+  }
+  if (typeof kind !== 'string' || !(problemKinds as readonly string[]).includes(kind)) {
+    throw new PrefgameError('PREF_ERR_UNKNOWN_KIND', `kind must be one of ${problemKinds.join(', ')}; got ${JSON.stringify(kind)}`, '/kind');
+  }
+}
+
+/**
  * Checks a value against the problem schema and returns it typed, or throws a
  * {@link PrefgameError} naming the first bad field (its code says what kind of mistake it is:
  * `PREF_ERR_MISSING_FIELD`, `PREF_ERR_UNKNOWN_FIELD`, `PREF_ERR_UNKNOWN_OPTION`,
@@ -87,18 +115,11 @@ export function validateProblem(value: unknown): ProblemDocument {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PrefgameError('PREF_ERR_SCHEMA', 'a problem document must be a JSON object', '');
   }
-  const kind = (value as { kind?: unknown }).kind;
-  if (kind === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', 'the document is missing the required field "kind"', '/kind');
-  if (typeof kind === 'string' && kindsNotYetAvailable.includes(kind)) {
-    throw new PrefgameError('PREF_ERR_UNSUPPORTED_KIND', `kind "${kind}" is part of the contract but not available in this version`, '/kind');
-  }
-  if (typeof kind !== 'string' || !(problemKinds as readonly string[]).includes(kind)) {
-    throw new PrefgameError('PREF_ERR_UNKNOWN_KIND', `kind must be one of ${problemKinds.join(', ')}; got ${JSON.stringify(kind)}`, '/kind');
-  }
+  checkKind((value as { kind?: unknown }).kind);
   problemValidator ??= ajv.compile(Problem);
   if (problemValidator(value)) return value as ProblemDocument;
   const error = (problemValidator.errors ?? [])[0];
   if (!error) throw new PrefgameError('PREF_ERR_SCHEMA', 'the document does not match the schema', '');
-  const { code, message, pointer } = explain(error);
+  const { code, message, pointer } = explainSchemaError(error);
   throw new PrefgameError(code, message, pointer);
 }

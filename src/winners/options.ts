@@ -5,9 +5,6 @@ import type { OptionsDocument } from '../schema/problem.js';
 import { createContext, type SolveContext } from '../games/context.js';
 import type { Limits } from '../limits.js';
 
-/** The time limit when a problem gives none. */
-export const defaultTimeLimitMs = 10_000;
-
 /** Options with their defaults filled in. */
 export interface ResolvedOptions {
   tolerance: number;
@@ -17,7 +14,7 @@ export interface ResolvedOptions {
 
 /**
  * Fills in the defaults of a problem's `options`: tolerance 1e-9 (or the given default, 1e-7
- * for l2), time limit 10 s capped by the configured maximum, backend HiGHS. Adds a warning to
+ * for l2), time limit from the limits (10 s by default) capped by their maximum, backend HiGHS. Adds a warning to
  * `warnings` when the time limit was cut.
  *
  * @example
@@ -26,9 +23,10 @@ export interface ResolvedOptions {
  * ```
  */
 export function resolveOptions(options: OptionsDocument | undefined, defaultTolerance: number, limits: Limits, warnings: string[]): ResolvedOptions {
-  const requested = options?.timeLimitMs ?? defaultTimeLimitMs;
-  const timeLimitMs = Math.min(requested, limits.maxTimeLimitMs);
-  if (timeLimitMs < requested) warnings.push(`options.timeLimitMs was lowered from ${requested} to the server's maximum ${timeLimitMs}`);
+  const requested = options?.timeLimitMs ?? limits.defaultTimeLimitMs;
+  let timeLimitMs = Math.min(requested, limits.maxTimeLimitMs);
+  if (options?.timeLimitMs !== undefined && timeLimitMs < requested) warnings.push(`options.timeLimitMs was lowered from ${requested} to the server's maximum ${timeLimitMs}`);
+  if (limits.deadline !== undefined) timeLimitMs = Math.max(1, Math.min(timeLimitMs, limits.deadline - Date.now()));
   return { tolerance: options?.tolerance ?? defaultTolerance, timeLimitMs, backend: backendNamed(options?.backend) };
 }
 

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { ajv, createSolvePool, explainSchemaError, PrefgameError, toErrorDetail, type Limits, type SolvePool } from '../src/index.js';
+import type { ServiceConfig } from './config.js';
+import { ProblemDetails, sendProblem } from './problem.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { solveRoutes } from './routes/solve.js';
+import { batchRoutes } from './routes/batch.js';
+import { healthRoutes } from './routes/health.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    pool: SolvePool;
+    config: ServiceConfig;
+    limits: Limits;
+    /** Settles when every worker has loaded HiGHS. */
+    warm: Promise<void>;
+    isWarm: () => boolean;
+  }
+}
+
+/** How to build the app: its configuration, and optionally a pool or a worker module to use. */
+export interface AppOptions {
+  config: ServiceConfig;
+  /** A pino logger configuration, or false (tests). */
+  logger?: boolean | object;
+  /** The worker module (tests swap in misbehaving workers). */
+  workerUrl?: URL;
+}
+
+/** Maps fastify's own errors (body parsing, media type, validation) to our registry. */
+function errorDetailOf(error: FastifyError) {
+  if (error.validation && error.validation.length > 0) {
+    const first = error.validation[0] as Parameters<typeof explainSchemaError>[0];
+    return explainSchemaError(first);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'PREF_ERR_BODY_TOO_LARGE' as const, message: 'the request body is larger than the server accepts (BODY_LIMIT)', pointer: '' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'PREF_ERR_UNSUPPORTED_MEDIA_TYPE' as const, message: 'send problem documents as application/json (and batches as application/x-ndjson)', pointer: '' };
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { code: 'PREF_ERR_SCHEMA' as const, message: error.message, pointer: '' };
+  }
+  return toErrorDetail(error);
+}
+
+/**
+ * The HTTP service of DESIGN.md section 5 as a fastify instance (not listening: `server.ts`
+ * listens; tests use `inject`). Routes validate with the library's JSON Schemas and solve in a
+ * bounded worker pool; errors are RFC 9457 problem documents.
+ *
+ * @example
+ * ```ts
+ * const app = await buildApp({ config: readConfig(), logger: false })
+ * const response = await app.inject({ method: 'POST', url: '/v1/von-neumann', payload: { preferences: [[0.5]] } })
+ * await app.close()
+ * ```
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  // Problem documents are parsed and validated in the workers, with the same schemas and error
+  // codes (parseDocument, then solve): a 30,000-number matrix never blocks the event loop, and
+  // the JSON is parsed once. Routes still declare their body schemas, for the OpenAPI document.
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? () => true : ajv.compile(schema)));
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addSchema(ProblemDetails);
+
+  const pool = createSolvePool({ threads: config.workers, maxQueue: config.queueSize, workerUrl: options.workerUrl });
+  let warm = false;
+  const warming = pool.ready().then(() => {
+    warm = true;
+  });
+  warming.catch((error) => app.log.error({ err: error }, 'worker warm-up failed'));
+  app.decorate('pool', pool);
+  app.decorate('config', config);
+  app.decorate('limits', {
+    maxItems: config.maxItems,
+    maxCriteria: config.maxCriteria,
+    maxConstraints: config.maxConstraints,
+    maxTimeLimitMs: config.maxTimeLimitMs,
+    defaultTimeLimitMs: config.defaultTimeLimitMs,
+  });
+  app.decorate('warm', warming);
+  app.decorate('isWarm', () => warm);
+  app.addHook('onClose', async () => {
+    await pool.close();
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const detail = error instanceof PrefgameError ? error.toDetail() : errorDetailOf(error);
+    if (detail.code === 'PREF_ERR_INTERNAL' || detail.code === 'PREF_ERR_WORKER_FAILED') request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, detail, config.retryAfterSeconds);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, { code: 'PREF_ERR_NOT_FOUND', message: `there is no route ${request.method} ${request.url.split('?')[0]}`, pointer: '' }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'prefgame',
+        version: '0.1.0',
+        description: 'Game-theoretic preference aggregation: von Neumann, Blackwell and linear-aggregation winners with certificates. Every result carries status, value (recomputed from the definition) and a certificate with lower and upper bounds.',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(metricsPlugin);
+  await app.register(solveRoutes);
+  await app.register(batchRoutes);
+  await app.register(healthRoutes);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,45 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorRegistry, type ErrorCode, type ErrorDetail } from '../src/index.js';
+
+/** The RFC 9457 problem document of every error response. */
+export const ProblemDetails = Type.Object(
+  {
+    type: Type.String({ description: 'urn:prefgame:error:CODE' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: 'Stable error code from the registry.' }),
+    pointer: Type.String({ description: 'JSON pointer of the offending field ("" when it is the whole request).' }),
+    instance: Type.String({ description: 'The request path.' }),
+    requestId: Type.String(),
+  },
+  { $id: 'ProblemDetails', additionalProperties: false },
+);
+
+/**
+ * Sends an error as `application/problem+json` (RFC 9457) with our stable code, the pointer of
+ * the bad field and no stack trace. 503s carry `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * return sendProblem(request, reply, { code: 'PREF_ERR_EMPTY_TARGET', message: '...', pointer: '/target' })
+ * ```
+ */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ErrorDetail, retryAfterSeconds = 1): FastifyReply {
+  const entry = errorRegistry[error.code as ErrorCode] ?? errorRegistry.PREF_ERR_INTERNAL;
+  if (entry.status === 503) reply.header('retry-after', String(retryAfterSeconds));
+  return reply
+    .code(entry.status)
+    .type('application/problem+json')
+    .send({
+      type: `urn:prefgame:error:${error.code}`,
+      title: entry.title,
+      status: entry.status,
+      detail: error.message,
+      code: error.code,
+      pointer: error.pointer,
+      instance: request.url.split('?')[0],
+      requestId: String(request.id),
+    });
+}

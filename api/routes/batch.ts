@@ -1,0 +1,40 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { PrefgameError, solveInOrder } from '../../src/index.js';
+
+/**
+ * `POST /v1/batch`: an `application/x-ndjson` body of problem documents; the response streams
+ * one result or error line per non-blank input line, in order, each as soon as it and the lines
+ * before it are solved. A batch is one client: its lines wait for room in the pool rather than
+ * being refused, with at most one line per worker in flight.
+ */
+export async function batchRoutes(app: FastifyInstance): Promise<void> {
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.post('/v1/batch', {
+    schema: {
+      tags: ['solve'],
+      summary: 'Solve an NDJSON batch; results stream back as NDJSON, one line per input line, in order',
+      consumes: ['application/x-ndjson'],
+      produces: ['application/x-ndjson'],
+    },
+  }, async (request, reply) => {
+    if (typeof request.body !== 'string') throw new PrefgameError('PREF_ERR_UNSUPPORTED_MEDIA_TYPE', 'send batches as application/x-ndjson: one problem document per line', '');
+    const lines = request.body.split(/\r?\n/);
+    const count = lines.reduce((total, line) => total + (line.trim() === '' ? 0 : 1), 0);
+    if (count > app.config.maxBatchLines) {
+      throw new PrefgameError('PREF_ERR_TOO_LARGE', `the batch has ${count} lines; the limit maxBatchLines is ${app.config.maxBatchLines}`, '');
+    }
+    const config = { limits: app.limits };
+    // Each line gets the server's maximum time from when it is handed to the pool.
+    const outputs = solveInOrder(lines, (text, lineNumber) => app.pool.solveLine(text, lineNumber, config, app.config.maxTimeLimitMs, app.config.workerGraceMs), app.pool.threads);
+    async function* encode() {
+      for await (const output of outputs) {
+        if (output.status !== 'error') app.metrics.observeSolve(output.kind, output.status, output.diagnostics.elapsedMs / 1000);
+        yield JSON.stringify(output) + '\n';
+      }
+    }
+    reply.type('application/x-ndjson');
+    return reply.send(Readable.from(encode()));
+  });
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TSchema } from '@sinclair/typebox';
+import { contractKinds, kindSchemas, Problem, problemKinds, Result, type ProblemKind } from '../../src/index.js';
+import { sendProblem } from '../problem.js';
+
+/** A kind's schema with `kind` optional: the kind routes fill it in (derived, not a copy). */
+function withOptionalKind(schema: TSchema): TSchema {
+  return { ...schema, required: (schema.required as string[]).filter((name) => name !== 'kind') };
+}
+
+const responses = {
+  200: Result,
+  '4xx': { $ref: 'ProblemDetails#' },
+  '5xx': { $ref: 'ProblemDetails#' },
+};
+
+/**
+ * `POST /v1/solve` (any kind) and `POST /v1/KIND` for every kind of the contract (`kind`
+ * optional). The raw JSON goes to a worker, which parses it, validates it against the same
+ * schemas, checks the content rules and solves. Every request gets the server's maximum time
+ * from arrival (`options.timeLimitMs` shortens it). Kinds of the contract that this version
+ * cannot solve answer 422 `PREF_ERR_UNSUPPORTED_KIND`.
+ */
+export async function solveRoutes(app: FastifyInstance): Promise<void> {
+  function handlerFor(kind?: string) {
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      const answer = await app.pool.solveRequest(request.body as Buffer, kind, { limits: app.limits }, app.config.maxTimeLimitMs, app.config.workerGraceMs);
+      if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
+      app.metrics.observeSolve(answer.result.kind, answer.result.status, answer.result.diagnostics.elapsedMs / 1000);
+      return answer.result;
+    };
+  }
+
+  app.post('/v1/solve', { schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: Problem, response: responses } }, handlerFor());
+
+  for (const kind of contractKinds) {
+    const available = (problemKinds as readonly string[]).includes(kind);
+    app.post(`/v1/${kind}`, {
+      schema: {
+        tags: ['solve'],
+        summary: available ? `Solve a ${kind} problem (kind optional)` : `${kind}: not available in this version (422)`,
+        ...(available ? { body: withOptionalKind(kindSchemas[kind as ProblemKind]) } : {}),
+        response: responses,
+      },
+    }, handlerFor(kind));
+  }
+}

@@ -1,0 +1,158 @@
+import { availableParallelism } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Piscina } from 'piscina';
+import { PrefgameError } from '../errors.js';
+import type { BatchOutput } from '../batch.js';
+import { errorLine } from '../batch.js';
+import type { SolveConfig } from '../solve.js';
+import type { PoolTask, SolveAnswer } from './worker.js';
+
+/** How a pool is sized and where its workers come from. */
+export interface SolvePoolOptions {
+  /** Worker threads; default: the CPU count. */
+  threads?: number;
+  /** Tasks waiting beyond the running ones before `solve` refuses with `PREF_ERR_OVERLOADED`; default 2 x threads. */
+  maxQueue?: number;
+  /** The worker module (tests swap in misbehaving workers); default: ./worker. */
+  workerUrl?: URL;
+}
+
+/** A snapshot of the pool for /ready and /metrics. */
+export interface PoolStats {
+  threads: number;
+  running: number;
+  queueSize: number;
+  maxQueue: number;
+  utilization: number;
+  completed: number;
+}
+
+/**
+ * The default worker module: the built one next to this file. Run from the TypeScript sources
+ * (tests, benches) the pool still uses the built worker in dist/ (`npm run build`; `npm test`
+ * builds first): worker threads cannot load TypeScript modules that use top-level await.
+ */
+function defaultWorkerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/src/pool/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
+}
+
+/** The error a request gets when its worker crashed or had to be stopped. */
+function workerFailure(error: unknown, hardLimitMs: number): PrefgameError {
+  if (error instanceof Error && error.message === 'Task queue is at limit') {
+    return new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
+  }
+  if (error instanceof Error && (error.name === 'AbortError' || error.message.includes('aborted'))) {
+    return new PrefgameError('PREF_ERR_WORKER_TIMEOUT', `the solve did not return within ${hardLimitMs} ms and its worker was replaced`, '');
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PrefgameError('PREF_ERR_WORKER_FAILED', `the worker solving this problem failed and was replaced: ${reason}`, '');
+}
+
+/**
+ * A bounded pool of worker threads that run solves off the main thread (piscina). Each task has
+ * a deadline, counted from when it is submitted: the solver stops at it with its best answer
+ * (`status: "time_limit"`), and a worker still busy a grace period later is terminated and
+ * replaced, the task failing with `PREF_ERR_WORKER_TIMEOUT`; a worker that crashes fails its task with `PREF_ERR_WORKER_FAILED`;
+ * a full queue refuses at once with `PREF_ERR_OVERLOADED`. Solvers honour `options.timeLimitMs`
+ * themselves, so the hard limit only catches what cannot stop.
+ *
+ * @example
+ * ```ts
+ * const pool = createSolvePool({ threads: 2 })
+ * await pool.ready()
+ * const answer = await pool.solve(problem, {}, 10_000, 5_000)
+ * await pool.close()
+ * ```
+ */
+export function createSolvePool(options: SolvePoolOptions = {}) {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const maxQueue = options.maxQueue ?? 2 * threads;
+  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const piscina = new Piscina({
+    filename: workerUrl.href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Infinity,
+  });
+  /** Tasks submitted and not settled: running on a worker or waiting for one. */
+  let running = 0;
+
+  async function runTask<T>(task: PoolTask, hardLimitMs: number, transferList?: ArrayBuffer[]): Promise<T> {
+    // The queue bound is ours, counted exactly: piscina's depends on worker start-up states.
+    if (running >= threads + maxQueue) throw workerFailure(new Error('Task queue is at limit'), hardLimitMs);
+    running++;
+    try {
+      return (await piscina.run(task, { signal: AbortSignal.timeout(hardLimitMs), transferList })) as T;
+    } catch (error) {
+      throw workerFailure(error, hardLimitMs);
+    } finally {
+      running--;
+    }
+  }
+
+  return {
+    threads,
+    maxQueue,
+    /** Loads HiGHS in every worker (one warm-up solve each). */
+    async ready(): Promise<void> {
+      await Promise.all(Array.from({ length: threads }, () => runTask<true>({ type: 'warm-up' }, 60_000)));
+    },
+    /**
+     * Solves one problem document within `timeLimitMs` from now (queue wait included); its worker
+     * is replaced if it has not answered `graceMs` later. Bad input comes back as
+     * `{ ok: false, error }`.
+     */
+    solve(document: unknown, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<SolveAnswer> {
+      return runTask<SolveAnswer>({ type: 'solve', document, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs);
+    },
+    /**
+     * Solves one request body (JSON bytes, copied and moved to the worker, which parses and
+     * validates it off the main thread), for a route of `kind` if given; as {@link solve}.
+     */
+    solveRequest(body: Uint8Array, kind: string | undefined, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<SolveAnswer> {
+      const bytes = new Uint8Array(body); // an own buffer: a request's may be a slice of a shared pool
+      return runTask<SolveAnswer>({ type: 'request', body: bytes, kind, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs, [bytes.buffer]);
+    },
+    /**
+     * Solves one batch line; never rejects (worker failures become error lines). A batch is one
+     * client, so its lines wait for room in a full queue instead of being refused.
+     */
+    async solveLine(text: string, lineNumber: number, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<BatchOutput> {
+      for (;;) {
+        try {
+          return await runTask<BatchOutput>({ type: 'line', text, lineNumber, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs);
+        } catch (error) {
+          if (error instanceof PrefgameError && error.code === 'PREF_ERR_OVERLOADED') {
+            await delay(10);
+            continue;
+          }
+          return errorLine(identifierOf(text), lineNumber, error);
+        }
+      }
+    },
+    /** True when a task submitted now would have to wait (or be refused). */
+    saturated(): boolean {
+      return running >= threads + maxQueue;
+    },
+    stats(): PoolStats {
+      return { threads, running: Math.min(running, threads), queueSize: Math.max(0, running - threads), maxQueue, utilization: piscina.utilization, completed: piscina.completed };
+    },
+    /** Waits for running tasks, then stops the workers. */
+    async close(): Promise<void> {
+      await piscina.close();
+    },
+  };
+}
+
+/** The pool's type. */
+export type SolvePool = ReturnType<typeof createSolvePool>;
+
+/** The `id` of a batch line whose worker failed (parsed here only in that rare case). */
+function identifierOf(text: string): string | number | null {
+  try {
+    const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' || typeof id === 'number' ? id : null;
+  } catch {
+    return null;
+  }
+}

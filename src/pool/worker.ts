@@ -1,0 +1,49 @@
+// The worker-thread entry point of the solve pool: plain data in, plain data out (errors as
+// data, since class instances do not cross threads).
+import { toErrorDetail, type ErrorDetail } from '../errors.js';
+import { solveLine, type BatchOutput } from '../batch.js';
+import { solve, type SolveConfig } from '../solve.js';
+import type { ResultDocument } from '../schema/result.js';
+import { parseDocument } from '../parse-document.js';
+
+/** Work for one worker: a problem document, a request body (JSON bytes), or one line of an NDJSON batch. */
+export type PoolTask =
+  | { type: 'solve'; document: unknown; config: SolveConfig }
+  | { type: 'request'; body: Uint8Array; kind?: string; config: SolveConfig }
+  | { type: 'line'; text: string; lineNumber: number; config: SolveConfig }
+  | { type: 'warm-up' };
+
+/** What a worker sends back for a `solve` task. */
+export type SolveAnswer = { ok: true; result: ResultDocument } | { ok: false; error: ErrorDetail };
+
+const decoder = new TextDecoder();
+
+/** The smallest von Neumann problem: loads and exercises HiGHS in a fresh worker. */
+const warmUpProblem = { kind: 'von-neumann', preferences: [[0.5, 0.6, 0.3], [0.4, 0.5, 0.7], [0.7, 0.3, 0.5]] };
+
+/**
+ * Runs one pool task.
+ *
+ * @example
+ * ```ts
+ * run({ type: 'solve', document: { kind: 'von-neumann', preferences: [[0.5]] }, config: {} })
+ * // { ok: true, result: { ... } }
+ * ```
+ */
+export default function run(task: PoolTask): SolveAnswer | BatchOutput | true {
+  switch (task.type) {
+    case 'solve':
+    case 'request':
+      try {
+        const document = task.type === 'solve' ? task.document : parseDocument(decoder.decode(task.body), task.kind);
+        return { ok: true, result: solve(document, task.config) };
+      } catch (error) {
+        return { ok: false, error: toErrorDetail(error) };
+      }
+    case 'line':
+      return solveLine(task.text, task.lineNumber, task.config);
+    case 'warm-up':
+      solve(warmUpProblem);
+      return true;
+  }
+}
