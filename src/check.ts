@@ -1,12 +1,6 @@
 import { checkLimits, defaultLimits, type Limits } from './limits.js';
-import { Field } from './preferences/field.js';
-import { readCriteria } from './preferences/criteria.js';
-import { readPayoffMatrix, readPreferenceMatrix } from './preferences/matrix.js';
-import { itemNames } from './preferences/names.js';
-import type { ProblemDocument } from './schema/problem.js';
+import { kindRegistry, type ProblemDocument } from './kinds.js';
 import { validateProblem } from './schema/validate.js';
-import { buildTargetSet } from './targets/target-set.js';
-import { normaliseWeights } from './winners/linear.js';
 import type { SolveConfig } from './solve.js';
 
 /**
@@ -25,24 +19,6 @@ export function checkProblem(problem: unknown, config: SolveConfig = {}): Proble
   const limits: Limits = { ...defaultLimits, ...config.limits };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
-  switch (document.kind) {
-    case 'von-neumann': {
-      const matrix = readPreferenceMatrix(document.preferences, new Field(['preferences']));
-      itemNames(document.items, matrix.rows, new Field(['items']));
-      break;
-    }
-    case 'linear':
-      normaliseWeights(document.weights, readCriteria(document.criteria, document.items).criteria, []);
-      break;
-    case 'blackwell':
-      buildTargetSet(document.target, readCriteria(document.criteria, document.items).criteria);
-      break;
-    case 'matrix-game': {
-      const payoff = readPayoffMatrix(document.payoff, new Field(['payoff']));
-      itemNames(document.items, payoff.rows, new Field(['items']), 'payoff (rows)');
-      itemNames(document.columns, payoff.columns, new Field(['columns']), 'payoff (columns)');
-      break;
-    }
-  }
+  kindRegistry[document.kind].check(document as never, limits);
   return document;
 }

@@ -1,11 +1,9 @@
 import { checkLimits, defaultLimits, type Limits } from './limits.js';
-import type { BlackwellDocument, LinearDocument, MatrixGameDocument, ProblemDocument, VonNeumannDocument } from './schema/problem.js';
+import type { BlackwellDocument, LinearDocument, MatrixGameDocument, VonNeumannDocument } from './schema/problem.js';
+import type { ProblemDocument } from './kinds.js';
 import type { ResultDocument } from './schema/result.js';
 import { validateProblem } from './schema/validate.js';
-import { solveBlackwell } from './winners/blackwell.js';
-import { solveLinear } from './winners/linear.js';
-import { solveMatrixGameProblem } from './winners/matrix-game.js';
-import { solveVonNeumann } from './winners/von-neumann.js';
+import { kindRegistry } from './kinds.js';
 
 /** Settings of the caller (not of the problem): size limits and an overall deadline. */
 export interface SolveConfig {
@@ -37,16 +35,7 @@ export function solve(problem: unknown, config: SolveConfig = {}): ResultDocumen
   const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
-  switch (document.kind) {
-    case 'von-neumann':
-      return solveVonNeumann(document, limits);
-    case 'linear':
-      return solveLinear(document, limits);
-    case 'blackwell':
-      return solveBlackwell(document, limits);
-    case 'matrix-game':
-      return solveMatrixGameProblem(document, limits);
-  }
+  return kindRegistry[document.kind].solve(document as never, limits) as ResultDocument;
 }
 
 type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
-import { contractKinds, kindSchemas, Problem, problemKinds, Result, type ProblemKind } from '../../src/index.js';
+import { AnyResult, contractKinds, kindRegistry, Problem, problemKinds, type ProblemKind } from '../../src/index.js';
 import { sendProblem } from '../problem.js';
 
 /** A kind's schema with `kind` optional: the kind routes fill it in (derived, not a copy). */
@@ -8,11 +8,7 @@ function withOptionalKind(schema: TSchema): TSchema {
   return { ...schema, required: (schema.required as string[]).filter((name) => name !== 'kind') };
 }
 
-const responses = {
-  200: Result,
-  '4xx': { $ref: 'ProblemDetails#' },
-  '5xx': { $ref: 'ProblemDetails#' },
-};
+const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDetails#' } };
 
 /**
  * `POST /v1/solve` (any kind) and `POST /v1/KIND` for every kind of the contract (`kind`
@@ -31,7 +27,7 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  app.post('/v1/solve', { schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: Problem, response: responses } }, handlerFor());
+  app.post('/v1/solve', { schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: Problem, response: { 200: AnyResult, ...errors } } }, handlerFor());
 
   for (const kind of contractKinds) {
     const available = (problemKinds as readonly string[]).includes(kind);
@@ -39,8 +35,8 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['solve'],
         summary: available ? `Solve a ${kind} problem (kind optional)` : `${kind}: not available in this version (422)`,
-        ...(available ? { body: withOptionalKind(kindSchemas[kind as ProblemKind]) } : {}),
-        response: responses,
+        ...(available ? { body: withOptionalKind(kindRegistry[kind as ProblemKind].problem) } : {}),
+        response: { 200: available ? kindRegistry[kind as ProblemKind].result : AnyResult, ...errors },
       },
     }, handlerFor(kind));
   }

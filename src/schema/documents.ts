@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
-import { BlackwellProblem, LinearProblem, MatrixGameProblem, Problem, VonNeumannProblem } from './problem.js';
+import { BlackwellProblem, LinearProblem, MatrixGameProblem, VonNeumannProblem } from './problem.js';
+import { Problem } from '../kinds.js';
 import { ErrorLine, Result } from './result.js';
 
 const draft = 'https://json-schema.org/draft/2020-12/schema';

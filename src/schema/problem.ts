@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
 /**
  * The problem document of DESIGN.md section 3, as JSON Schema (draft 2020-12) built with
@@ -111,25 +111,6 @@ export const MatrixGameProblem = Type.Object(
   { additionalProperties: false },
 );
 
-const kinds = [VonNeumannProblem, LinearProblem, BlackwellProblem, MatrixGameProblem];
-
-/** Every problem kind, selected by its `kind` field. */
-export const Problem = Type.Unsafe<Static<typeof VonNeumannProblem> | Static<typeof LinearProblem> | Static<typeof BlackwellProblem> | Static<typeof MatrixGameProblem>>({
-  type: 'object',
-  required: ['kind'],
-  discriminator: { propertyName: 'kind' },
-  oneOf: kinds as TSchema[],
-});
-
-/**
- * A problem document.
- *
- * @example
- * ```ts
- * const problem: ProblemDocument = { kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] }
- * ```
- */
-export type ProblemDocument = Static<typeof Problem>;
 export type VonNeumannDocument = Static<typeof VonNeumannProblem>;
 export type LinearDocument = Static<typeof LinearProblem>;
 export type BlackwellDocument = Static<typeof BlackwellProblem>;
@@ -138,17 +119,5 @@ export type TargetDocument = Static<typeof Target>;
 export type OptionsDocument = Static<typeof Options>;
 export type CriterionDocument = Static<typeof Criterion>;
 
-/** The kinds the solver knows, in the contract's spelling. */
-export const problemKinds = ['von-neumann', 'linear', 'blackwell', 'matrix-game'] as const;
-export type ProblemKind = (typeof problemKinds)[number];
-
 /** Every kind the contract names (DESIGN.md section 3), available in this version or not. */
 export const contractKinds = ['von-neumann', 'linear', 'blackwell', 'pareto', 'matrix-game', 'estimate', 'compare', 'approachability'] as const;
-
-/** The schema of each available kind's problem document. */
-export const kindSchemas: Readonly<Record<ProblemKind, TSchema>> = {
-  'von-neumann': VonNeumannProblem,
-  linear: LinearProblem,
-  blackwell: BlackwellProblem,
-  'matrix-game': MatrixGameProblem,
-};

@@ -1,7 +1,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { PrefgameError, type ErrorCode } from '../errors.js';
 import { Field } from '../preferences/field.js';
-import { contractKinds, Options, Problem, problemKinds, type ProblemDocument } from './problem.js';
+import { contractKinds, Options } from './problem.js';
+import { Problem, problemKinds, type ProblemDocument } from '../kinds.js';
 
 /** Kinds that the contract names but that this version cannot solve yet. */
 const kindsNotYetAvailable: readonly string[] = contractKinds.filter((kind) => !(problemKinds as readonly string[]).includes(kind));

@@ -1,11 +1,11 @@
-import { readCriteria } from '../preferences/criteria.js';
+import { readCriteria, type PreferenceTensor } from '../preferences/criteria.js';
 import { cleanDistribution } from '../numeric/lottery.js';
 import { tolerances } from '../numeric/tolerances.js';
 import { safeDualBound } from '../lp/dual-bound.js';
 import type { LpStatus } from '../lp/model.js';
 import type { BlackwellDocument } from '../schema/problem.js';
 import type { ResultDocument } from '../schema/result.js';
-import { buildTargetSet } from '../targets/target-set.js';
+import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
 import { solveWithin } from '../games/context.js';
 import type { Limits } from '../limits.js';
 import { blackwellCuttingPlanes } from './blackwell-cutting-planes.js';
@@ -19,6 +19,19 @@ import { byName, finishResult } from './result.js';
  * method: the simplex stalls on these degenerate LPs (DESIGN.md section 7; `npm run bench`).
  */
 export const interiorPointThreshold = 600;
+
+/**
+ * Reads and checks the content of a `blackwell` document: its criteria and target set.
+ *
+ * @example
+ * ```ts
+ * readBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5 } } }).target.box // { lower: [0.5, 0], ... }
+ * ```
+ */
+export function readBlackwell(document: BlackwellDocument): { tensor: PreferenceTensor; target: TargetSet } {
+  const tensor = readCriteria(document.criteria, document.items);
+  return { tensor, target: buildTargetSet(document.target, tensor.criteria) };
+}
 
 /**
  * Solves a validated `blackwell` problem: the lottery whose worst-case payoff vector is closest
@@ -35,8 +48,7 @@ export const interiorPointThreshold = 600;
  */
 export function solveBlackwell(document: BlackwellDocument, limits: Limits): ResultDocument {
   const started = performance.now();
-  const tensor = readCriteria(document.criteria, document.items);
-  const target = buildTargetSet(document.target, tensor.criteria);
+  const { tensor, target } = readBlackwell(document);
   const norm = document.norm ?? 'linf';
   const n = tensor.items.length;
   const context = contextFor(document.options, limits, norm === 'l2' ? tolerances.gapL2 : tolerances.gap);

@@ -1,6 +1,6 @@
 import { PrefgameError } from '../errors.js';
 import { Field } from '../preferences/field.js';
-import { readCriteria } from '../preferences/criteria.js';
+import { readCriteria, type PreferenceTensor } from '../preferences/criteria.js';
 import { criterionIndex } from '../preferences/names.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { compensatedSum } from '../numeric/sum.js';
@@ -63,6 +63,19 @@ export function weightedMatrix(matrices: readonly Matrix[], weights: ArrayLike<n
 }
 
 /**
+ * Reads and checks the content of a `linear` document: its criteria and normalised weights.
+ *
+ * @example
+ * ```ts
+ * readLinear({ kind: 'linear', criteria, weights: { speed: 3, safety: 1 } }, []).weights // [0.75, 0.25]
+ * ```
+ */
+export function readLinear(document: LinearDocument, warnings: string[]): { tensor: PreferenceTensor; weights: Float64Array } {
+  const tensor = readCriteria(document.criteria, document.items);
+  return { tensor, weights: normaliseWeights(document.weights, tensor.criteria, warnings) };
+}
+
+/**
  * Solves a validated `linear` problem: the von Neumann winner of `sum_c w_c P_c` with normalised
  * weights (the baseline the Blackwell winner generalises; it equals the Blackwell winner of the
  * halfspace `w . z >= 1/2`). Reports the per-criterion guarantees, so users see what the
@@ -75,9 +88,8 @@ export function weightedMatrix(matrices: readonly Matrix[], weights: ArrayLike<n
  */
 export function solveLinear(document: LinearDocument, limits: Limits): ResultDocument {
   const started = performance.now();
-  const tensor = readCriteria(document.criteria, document.items);
   const context = contextFor(document.options, limits);
-  const weights = normaliseWeights(document.weights, tensor.criteria, context.warnings);
+  const { tensor, weights } = readLinear(document, context.warnings);
   const game = solveSymmetricGame(weightedMatrix(tensor.matrices, weights), context);
   return finishResult({
     id: document.id,

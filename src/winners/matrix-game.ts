@@ -4,10 +4,27 @@ import { itemNames } from '../preferences/names.js';
 import type { MatrixGameDocument } from '../schema/problem.js';
 import type { ResultDocument } from '../schema/result.js';
 import { solveMatrixGame } from '../games/matrix-game.js';
-import { matrixRange } from '../numeric/matrix.js';
+import { matrixRange, type Matrix } from '../numeric/matrix.js';
 import type { Limits } from '../limits.js';
 import { contextFor } from './options.js';
 import { finishResult } from './result.js';
+
+/**
+ * Reads and checks the content of a `matrix-game` document: payoffs, row and column names.
+ *
+ * @example
+ * ```ts
+ * readMatrixGame({ kind: 'matrix-game', payoff: [[1, 2]] }).columns // ['0', '1']
+ * ```
+ */
+export function readMatrixGame(document: MatrixGameDocument): { payoff: Matrix; items: string[]; columns: string[] } {
+  const payoff = readPayoffMatrix(document.payoff, new Field(['payoff']));
+  return {
+    payoff,
+    items: itemNames(document.items, payoff.rows, new Field(['items']), 'payoff (rows)'),
+    columns: itemNames(document.columns, payoff.columns, new Field(['columns']), 'payoff (columns)'),
+  };
+}
 
 /**
  * Solves a validated `matrix-game` problem: the row player's maximin strategy of a rectangular
@@ -22,9 +39,7 @@ import { finishResult } from './result.js';
  */
 export function solveMatrixGameProblem(document: MatrixGameDocument, limits: Limits): ResultDocument {
   const started = performance.now();
-  const payoff = readPayoffMatrix(document.payoff, new Field(['payoff']));
-  const items = itemNames(document.items, payoff.rows, new Field(['items']), 'payoff (rows)');
-  const columns = itemNames(document.columns, payoff.columns, new Field(['columns']), 'payoff (columns)');
+  const { payoff, items, columns } = readMatrixGame(document);
   const context = contextFor(document.options, limits);
   const game = solveMatrixGame(payoff, context);
   const { minimum, maximum } = matrixRange(payoff);

@@ -5,8 +5,22 @@ import type { VonNeumannDocument } from '../schema/problem.js';
 import type { ResultDocument } from '../schema/result.js';
 import { solveSymmetricGame } from '../games/symmetric-game.js';
 import type { Limits } from '../limits.js';
+import type { Matrix } from '../numeric/matrix.js';
 import { contextFor } from './options.js';
 import { finishResult } from './result.js';
+
+/**
+ * Reads and checks the content of a `von-neumann` document: its matrix and item names.
+ *
+ * @example
+ * ```ts
+ * readVonNeumann({ kind: 'von-neumann', preferences: [[0.5]] }).items // ['0']
+ * ```
+ */
+export function readVonNeumann(document: VonNeumannDocument): { matrix: Matrix; items: string[] } {
+  const matrix = readPreferenceMatrix(document.preferences, new Field(['preferences']));
+  return { matrix, items: itemNames(document.items, matrix.rows, new Field(['items'])) };
+}
 
 /**
  * Solves a validated `von-neumann` problem: the maximal lottery of one preference matrix,
@@ -21,8 +35,7 @@ import { finishResult } from './result.js';
  */
 export function solveVonNeumann(document: VonNeumannDocument, limits: Limits): ResultDocument {
   const started = performance.now();
-  const matrix = readPreferenceMatrix(document.preferences, new Field(['preferences']));
-  const items = itemNames(document.items, matrix.rows, new Field(['items']));
+  const { matrix, items } = readVonNeumann(document);
   const context = contextFor(document.options, limits);
   const game = solveSymmetricGame(matrix, context);
   return finishResult({
