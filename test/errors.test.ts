@@ -83,7 +83,7 @@ describe('every bad input gets its stable code, the field pointer and a message 
     const n = 100;
     const preferences = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0.5 : i < j ? 0.6 : 0.4)));
     assert.throws(
-      () => solve({ kind: 'von-neumann', preferences, options: { backend: 'javascript-lp-solver' } }),
+      () => solve({ kind: 'von-neumann', preferences, options: { backend: 'javascript-lp-solver', method: 'full-lp' } }),
       (error: PrefgameError) => error.code === 'PREF_ERR_BACKEND_LIMIT' && error.pointer === '/options/backend',
     );
   });

@@ -6,8 +6,12 @@ import { assertBackendCanSolve } from '../lp/backends.js';
  * counters and warnings that end up in the result's diagnostics. Created per solve and never
  * shared, so solvers stay pure functions of their input.
  */
+/** Which algorithm a solve uses for its games (`options.method`). */
+export type SolveMethod = 'auto' | 'full-lp' | 'column-generation';
+
 export interface SolveContext {
   readonly backend: LpBackend;
+  readonly method: SolveMethod;
   /** `performance.now()` value after which no new LP work starts. */
   readonly deadline: number;
   readonly tolerance: number;
@@ -25,8 +29,8 @@ export interface SolveContext {
  * const context = createContext(backendNamed('highs'), 10_000, 1e-9)
  * ```
  */
-export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number): SolveContext {
-  return { backend, deadline: performance.now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
+export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number, method: SolveMethod = 'auto'): SolveContext {
+  return { backend, method, deadline: performance.now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
 }
 
 /** Milliseconds left before the deadline (at least 1, so engines always get a positive limit). */

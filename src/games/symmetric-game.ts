@@ -6,6 +6,7 @@ import type { LpStatus } from '../lp/model.js';
 import { solveWithin, type SolveContext } from './context.js';
 import { maximinProgram } from './matrix-game.js';
 import { selectOptimum } from './optimal-face.js';
+import { doubleOracle } from './symmetric-column-generation.js';
 
 /** A von Neumann winner of a complementary matrix with its certificate. */
 export interface SymmetricGameSolution {
@@ -16,6 +17,18 @@ export interface SymmetricGameSolution {
   upperBound: number;
   unique: boolean | null;
   lpStatus: LpStatus;
+  /** The algorithm that produced the lottery: `full-lp` or `column-generation`. */
+  method: 'full-lp' | 'column-generation';
+  rounds?: number;
+}
+
+/**
+ * When `auto` hands the game from the double oracle to the full LP: past 25 rounds, or once the
+ * restricted game holds a quarter of the items (uniformly random matrices, whose winners use
+ * about half of the items, are faster as one LP; `npm run bench`).
+ */
+export function autoColumnGenerationLimits(n: number): { maximumRounds: number; maximumItems: number } {
+  return { maximumRounds: 25, maximumItems: Math.max(40, Math.floor(n / 4)) };
 }
 
 /**
@@ -24,8 +37,10 @@ export interface SymmetricGameSolution {
  * the normalised LP `min 1'x s.t. P'x >= 1, x >= 0`, `pi = x / sum(x)` (DESIGN.md section 7: no
  * free value variable, no redundant bound). The game is symmetric, so the opponent's optimal
  * strategy is a winner too and the certificate is the pair (what pi guarantees, what pi
- * concedes), both recomputed from P. Ties between optimal lotteries are broken by
- * {@link selectOptimum}. O(LP) plus O(n^2).
+ * concedes), both recomputed from P. With `method` auto or column-generation the LP is replaced
+ * by the double oracle ({@link doubleOracle}); auto falls back to the full LP when the restricted
+ * game grows past {@link autoColumnGenerationLimits}. Ties between optimal lotteries are broken
+ * by {@link selectOptimum} whatever the method. O(LP) plus O(n^2).
  *
  * @example
  * ```ts
@@ -35,15 +50,31 @@ export interface SymmetricGameSolution {
  */
 export function solveSymmetricGame(P: Matrix, context: SolveContext): SymmetricGameSolution {
   const n = P.rows;
+  if (context.method !== 'full-lp') {
+    const limits = context.method === 'auto' ? autoColumnGenerationLimits(n) : { maximumRounds: Number.MAX_SAFE_INTEGER, maximumItems: n };
+    const oracle = doubleOracle(P, context, limits);
+    if (!oracle.gaveUp || context.method === 'column-generation') {
+      return finish(P, oracle.distribution, oracle.lpStatus, context, 'column-generation', oracle.rounds);
+    }
+    context.warnings.push(`column generation stopped paying after ${oracle.rounds} rounds with ${oracle.restrictedItems} of ${n} items; solved by the full LP`);
+  }
   const solution = solveWithin(context, maximinProgram(P));
-  let distribution = solution.primal ? cleanDistribution(solution.primal, n) : new Float64Array(n).fill(1 / n);
+  const distribution = solution.primal ? cleanDistribution(solution.primal, n) : new Float64Array(n).fill(1 / n);
+  return finish(P, distribution, solution.status, context, 'full-lp');
+}
+
+/** Breaks ties, decides uniqueness and recomputes the certificate of a lottery from P. */
+function finish(P: Matrix, lottery: Float64Array, lpStatus: LpStatus, context: SolveContext, method: SymmetricGameSolution['method'], rounds?: number): SymmetricGameSolution {
+  let distribution = lottery;
   let unique: boolean | null = null;
-  if (solution.status === 'optimal') ({ distribution, unique } = selectOptimum(P, distribution, context));
+  if (lpStatus === 'optimal' && minimumOf(columnPayoffs(P, lottery)) >= 0.5 - context.tolerance) ({ distribution, unique } = selectOptimum(P, lottery, context));
   return {
     distribution,
     lowerBound: minimumOf(columnPayoffs(P, distribution)),
     upperBound: maximumOf(rowPayoffs(P, distribution)),
     unique,
-    lpStatus: solution.status,
+    lpStatus,
+    method,
+    rounds,
   };
 }

@@ -1,6 +1,5 @@
-import { PrefgameError } from '../errors.js';
 import { highsBackend } from './highs.js';
-import { javascriptLpSolverBackend, javascriptLpSolverMaximumCells } from './javascript-lp-solver.js';
+import { assertFitsJavascriptLpSolver, javascriptLpSolverBackend, javascriptLpSolverMaximumCells } from './javascript-lp-solver.js';
 import type { BackendName, LinearProgram, LpBackend } from './model.js';
 
 /** Every LP engine, by the name `options.backend` uses. */
@@ -32,13 +31,5 @@ export function backendNamed(name: BackendName = 'highs'): LpBackend {
  * ```
  */
 export function assertBackendCanSolve(backend: LpBackend, program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
-  if (backend.name !== 'javascript-lp-solver') return;
-  const cells = program.rowCount * program.columnCount;
-  if (cells > javascriptLpSolverMaximumCells) {
-    throw new PrefgameError(
-      'PREF_ERR_BACKEND_LIMIT',
-      `options.backend "javascript-lp-solver" takes LPs of at most ${javascriptLpSolverMaximumCells} rows x columns; this problem needs ${program.rowCount} x ${program.columnCount}: use "highs"`,
-      '/options/backend',
-    );
-  }
+  if (backend.name === 'javascript-lp-solver') assertFitsJavascriptLpSolver(program);
 }

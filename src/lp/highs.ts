@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import type { Highs, Model } from 'highs';
-import type { LinearProgram, LpBackend, LpSession, LpSettings, LpSolution, LpStatus, RowBlock } from './model.js';
+import type { ColumnBlock, LinearProgram, LpBackend, LpSession, LpSettings, LpSolution, LpStatus, RowBlock } from './model.js';
 import { tolerances } from '../numeric/tolerances.js';
 
 // V8's baseline compiler (Liftoff) runs the HiGHS wasm 5-10x slower until the optimising tier
@@ -117,10 +117,13 @@ export const highsBackend: LpBackend = {
   open(program): LpSession {
     const model = highs.createModel(toModelData(program));
     let rowCount = program.rowCount;
-    const columnCount = program.columnCount;
+    let columnCount = program.columnCount;
     return {
       get rowCount() {
         return rowCount;
+      },
+      get columnCount() {
+        return columnCount;
       },
       solve: (settings) => run(model, settings),
       addRows(block: RowBlock) {
@@ -139,6 +142,17 @@ export const highsBackend: LpBackend = {
           },
         });
         rowCount += count;
+      },
+      addColumns(block: ColumnBlock) {
+        const count = block.cost.length;
+        if (count === 0) return;
+        model.addCols({
+          cost: block.cost,
+          lower: block.lower,
+          upper: block.upper,
+          matrix: { format: 'csc', numRows: rowCount, numCols: count, starts: block.columns.starts, indices: block.columns.indices, values: block.columns.values },
+        });
+        columnCount += count;
       },
       dispose: () => model.dispose(),
     };

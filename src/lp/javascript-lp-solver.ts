@@ -1,5 +1,6 @@
 import * as solverModule from 'javascript-lp-solver';
-import { appendRows, type LinearProgram, type LpBackend, type LpSession, type LpSettings, type LpSolution } from './model.js';
+import { PrefgameError } from '../errors.js';
+import { appendColumns, appendRows, type LinearProgram, type LpBackend, type LpSession, type LpSettings, type LpSolution } from './model.js';
 
 /**
  * javascript-lp-solver only rounds its output to the precision it is given: ask for far more
@@ -17,6 +18,25 @@ const solver = ((solverModule.default as unknown as { default?: unknown }).defau
  * Blackwell problems with 3 criteria up to 43. Larger problems get `PREF_ERR_BACKEND_LIMIT`.
  */
 export const javascriptLpSolverMaximumCells = 6_000;
+
+/**
+ * Refuses an LP above {@link javascriptLpSolverMaximumCells} with `PREF_ERR_BACKEND_LIMIT`.
+ *
+ * @example
+ * ```ts
+ * assertFitsJavascriptLpSolver({ rowCount: 300, columnCount: 301 }) // throws
+ * ```
+ */
+export function assertFitsJavascriptLpSolver(program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
+  const cells = program.rowCount * program.columnCount;
+  if (cells > javascriptLpSolverMaximumCells) {
+    throw new PrefgameError(
+      'PREF_ERR_BACKEND_LIMIT',
+      `options.backend "javascript-lp-solver" takes LPs of at most ${javascriptLpSolverMaximumCells} rows x columns; this problem needs ${program.rowCount} x ${program.columnCount}: use "highs"`,
+      '/options/backend',
+    );
+  }
+}
 
 type Bound = { min?: number; max?: number; equal?: number };
 interface JsModel {
@@ -171,9 +191,18 @@ export const javascriptLpSolverBackend: LpBackend = {
       get rowCount() {
         return program.rowCount;
       },
-      solve: (settings) => solve(program, settings),
+      get columnCount() {
+        return program.columnCount;
+      },
+      solve: (settings) => {
+        assertFitsJavascriptLpSolver(program);
+        return solve(program, settings);
+      },
       addRows(block) {
         program = appendRows(program, block);
+      },
+      addColumns(block) {
+        program = appendColumns(program, block);
       },
       dispose() {},
     };

@@ -63,13 +63,26 @@ export interface RowBlock {
 }
 
 /**
+ * A block of columns to append: their costs and bounds, and their entries in the existing rows,
+ * column by column (`starts`, `indices` = row indices, `values`).
+ */
+export interface ColumnBlock {
+  readonly cost: Float64Array;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  readonly columns: { readonly starts: Int32Array; readonly indices: Int32Array; readonly values: Float64Array };
+}
+
+/**
  * A model kept alive between solves, so that cutting-plane and column-generation loops can add
- * rows and re-solve from the previous basis. Dispose it when done.
+ * rows and columns and re-solve from the previous basis. Dispose it when done.
  */
 export interface LpSession {
   solve(settings: LpSettings): LpSolution;
   addRows(block: RowBlock): void;
+  addColumns(block: ColumnBlock): void;
   readonly rowCount: number;
+  readonly columnCount: number;
   dispose(): void;
 }
 
@@ -201,4 +214,33 @@ export function appendRows(program: LinearProgram, block: RowBlock): LinearProgr
     rowUpper: concat(program.rowUpper, block.upper),
     rows: { starts, indices: concat(program.rows.indices, block.rows.indices), values: concat(program.rows.values, block.rows.values) },
   };
+}
+
+/**
+ * The program with a block of columns appended (a copy; the input is unchanged). O(nonzeros).
+ *
+ * @example
+ * ```ts
+ * appendColumns(program, { cost: [0], lower: [0], upper: [1], columns: { starts: [0, 1], indices: [0], values: [1] } })
+ * ```
+ */
+export function appendColumns(program: LinearProgram, block: ColumnBlock): LinearProgram {
+  const added = block.cost.length;
+  const perRow: Array<Array<[number, number]>> = Array.from({ length: program.rowCount }, () => []);
+  for (let column = 0; column < added; column++) {
+    for (let k = block.columns.starts[column]; k < block.columns.starts[column + 1]; k++) perRow[block.columns.indices[k]].push([program.columnCount + column, block.columns.values[k]]);
+  }
+  const builder = new SparseRowBuilder();
+  const { starts, indices, values } = program.rows;
+  for (let r = 0; r < program.rowCount; r++) {
+    const rowIndices = [...indices.subarray(starts[r], starts[r + 1]), ...perRow[r].map(([index]) => index)];
+    const rowValues = [...values.subarray(starts[r], starts[r + 1]), ...perRow[r].map(([, value]) => value)];
+    builder.addRow(rowIndices, rowValues, program.rowLower[r], program.rowUpper[r]);
+  }
+  const concat = (a: Float64Array, b: Float64Array) => Float64Array.from([...a, ...b]);
+  return linearProgram(
+    program.sense,
+    { cost: concat(program.cost, block.cost), lower: concat(program.columnLower, block.lower), upper: concat(program.columnUpper, block.upper) },
+    builder.finish(),
+  );
 }

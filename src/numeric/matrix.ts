@@ -71,7 +71,7 @@ export function columnPayoffs(matrix: Matrix, rowWeights: ArrayLike<number>): Fl
 
 /**
  * The payoff of every row against a column lottery: `(M q)_i = sum_j M[i][j] q_j`, compensated.
- * O(rows * columns).
+ * O(rows * support size).
  *
  * @example
  * ```ts
@@ -80,15 +80,15 @@ export function columnPayoffs(matrix: Matrix, rowWeights: ArrayLike<number>): Fl
  */
 export function rowPayoffs(matrix: Matrix, columnWeights: ArrayLike<number>): Float64Array {
   const { rows, columns, data } = matrix;
+  const support: number[] = [];
+  for (let j = 0; j < columns; j++) if (columnWeights[j] !== 0) support.push(j);
   const result = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let sum = 0;
     let compensation = 0;
     const offset = i * columns;
-    for (let j = 0; j < columns; j++) {
-      const weight = columnWeights[j];
-      if (weight === 0) continue;
-      const value = data[offset + j] * weight;
+    for (const j of support) {
+      const value = data[offset + j] * columnWeights[j];
       const next = sum + value;
       compensation += Math.abs(sum) >= Math.abs(value) ? sum - next + value : value - next + sum;
       sum = next;

@@ -40,6 +40,11 @@ export const Options = Type.Object(
     backend: Type.Optional(
       StringEnum(['highs', 'javascript-lp-solver'], { description: 'LP engine. Default highs; javascript-lp-solver is for small problems only.' }),
     ),
+    method: Type.Optional(
+      StringEnum(['auto', 'full-lp', 'column-generation'], {
+        description: 'auto (default): column generation, falling back to the full LP when it stops paying; full-lp: one LP over every item; column-generation: restricted games over growing item sets to the end.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

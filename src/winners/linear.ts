@@ -100,7 +100,8 @@ export function solveLinear(document: LinearDocument, limits: Limits): ResultDoc
     lowerBound: game.lowerBound,
     upperBound: game.upperBound,
     lpStatus: game.lpStatus,
-    method: 'full-lp',
+    method: game.method,
+    rounds: game.rounds,
     context,
     started,
     extra: {

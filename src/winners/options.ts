@@ -2,7 +2,7 @@ import { backendNamed } from '../lp/backends.js';
 import type { LpBackend } from '../lp/model.js';
 import { tolerances } from '../numeric/tolerances.js';
 import type { OptionsDocument } from '../schema/problem.js';
-import { createContext, type SolveContext } from '../games/context.js';
+import { createContext, type SolveContext, type SolveMethod } from '../games/context.js';
 import type { Limits } from '../limits.js';
 
 /** Options with their defaults filled in. */
@@ -10,6 +10,7 @@ export interface ResolvedOptions {
   tolerance: number;
   timeLimitMs: number;
   backend: LpBackend;
+  method: SolveMethod;
 }
 
 /**
@@ -27,7 +28,7 @@ export function resolveOptions(options: OptionsDocument | undefined, defaultTole
   let timeLimitMs = Math.min(requested, limits.maxTimeLimitMs);
   if (options?.timeLimitMs !== undefined && timeLimitMs < requested) warnings.push(`options.timeLimitMs was lowered from ${requested} to the server's maximum ${timeLimitMs}`);
   if (limits.deadline !== undefined) timeLimitMs = Math.max(1, Math.min(timeLimitMs, limits.deadline - Date.now()));
-  return { tolerance: options?.tolerance ?? defaultTolerance, timeLimitMs, backend: backendNamed(options?.backend) };
+  return { tolerance: options?.tolerance ?? defaultTolerance, timeLimitMs, backend: backendNamed(options?.backend), method: options?.method ?? 'auto' };
 }
 
 /**
@@ -41,7 +42,7 @@ export function resolveOptions(options: OptionsDocument | undefined, defaultTole
 export function contextFor(options: OptionsDocument | undefined, limits: Limits, defaultTolerance: number = tolerances.gap): SolveContext {
   const warnings: string[] = [];
   const resolved = resolveOptions(options, defaultTolerance, limits, warnings);
-  const context = createContext(resolved.backend, resolved.timeLimitMs, resolved.tolerance);
+  const context = createContext(resolved.backend, resolved.timeLimitMs, resolved.tolerance, resolved.method);
   context.warnings.push(...warnings);
   return context;
 }
