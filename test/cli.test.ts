@@ -46,6 +46,21 @@ describe('the prefgame command', () => {
     assert.equal(output[2].line, 4);
   });
 
+  test('batch --jobs 2 solves in worker threads and keeps the input order, error lines in place', () => {
+    const lines = Array.from({ length: 40 }, (_, index) =>
+      index % 13 === 5 ? '{"id": "broken", ' : JSON.stringify({ id: index, kind: 'von-neumann', preferences: [[0.5, 0.2 + (index % 7) / 10], [0.8 - (index % 7) / 10, 0.5]] }),
+    );
+    const { code, stdout, stderr } = runCli(['batch', '-', '--jobs', '2'], lines.join('\n') + '\n');
+    assert.equal(code, 1);
+    assert.match(stderr, /37 solved, 3 failed .*2 jobs/);
+    const output = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(output.length, 40);
+    output.forEach((line, index) => {
+      if (index % 13 === 5) assert.deepEqual([line.status, line.line, line.error.code], ['error', index + 1, 'PREF_ERR_INVALID_JSON']);
+      else assert.deepEqual([line.id, line.status], [index, 'optimal']);
+    });
+  });
+
   test('batch exits 0 when every line solves', () => {
     const { code, stdout } = runCli(['batch', '-'], JSON.stringify(vonNeumann) + '\n' + JSON.stringify(vonNeumann) + '\n');
     assert.equal(code, 0);

@@ -1,8 +1,5 @@
-import { Command, CommanderError } from 'commander';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Writable } from 'node:stream';
-import { once } from 'node:events';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
 import { PrefgameError, toErrorDetail } from '../errors.js';
 import { schemaDocuments } from '../schema/documents.js';
 
@@ -67,36 +64,6 @@ async function validateCommand(file: string | undefined, options: { compact: boo
   }
 }
 
-async function write(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
-}
-
-async function batchCommand(file: string | undefined, options: { output?: string }): Promise<number> {
-  const { solveLine } = await import('../batch.js');
-  const input = file === undefined || file === '-' ? process.stdin : createReadStream(file);
-  const output: Writable = options.output ? createWriteStream(options.output) : process.stdout;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const started = performance.now();
-  let lineNumber = 0;
-  let solved = 0;
-  let failed = 0;
-  for await (const text of lines) {
-    lineNumber++;
-    if (text.trim() === '') continue;
-    const result = solveLine(text, lineNumber);
-    if (result.status === 'error') failed++;
-    else solved++;
-    await write(output, JSON.stringify(result) + '\n');
-  }
-  if (output !== process.stdout) {
-    output.end();
-    await once(output, 'finish');
-  }
-  const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`prefgame batch: ${solved} solved, ${failed} failed, ${lineNumber} lines in ${seconds.toFixed(2)} s\n`);
-  return failed > 0 ? exitCodes.someFailed : exitCodes.solved;
-}
-
 function schemaCommand(name: string | undefined): number {
   const key = name ?? 'problem';
   const schema = schemaDocuments[key];
@@ -123,6 +90,12 @@ function packageVersion(): string {
     }
   }
   return 'unknown';
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a positive integer');
+  return parsed;
 }
 
 /**
@@ -155,8 +128,10 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('solve an NDJSON file of problems: one result or error line per input line, in order')
     .argument('[file]', 'NDJSON input; - or nothing reads stdin')
     .option('-o, --output <file>', 'write results here instead of stdout')
-    .action(async (file: string | undefined, options: { output?: string }) => {
-      code = await batchCommand(file, options);
+    .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the CPU count; 1 solves in this thread)').argParser(positiveInteger))
+    .action(async (file: string | undefined, options: { output?: string; jobs?: number }) => {
+      const { runBatch } = await import('./batch-command.js');
+      code = await runBatch(file, options);
     });
   program
     .command('validate')

@@ -58,16 +58,22 @@ function toModelData(program: LinearProgram) {
   };
 }
 
-function run(model: Model, settings: LpSettings): LpSolution {
-  const algorithm = settings.algorithm ?? 'auto';
+/** A model with our fixed options (set once: each option is a call into the wasm). */
+function createModel(program: LinearProgram): Model {
+  const model = highs.createModel(toModelData(program));
   model.options.set({
     output_flag: false,
-    time_limit: Math.max(settings.timeLimitMs, 1) / 1000,
     primal_feasibility_tolerance: tolerances.lpFeasibility,
     dual_feasibility_tolerance: tolerances.lpFeasibility,
-    solver: algorithm === 'interior-point' ? 'ipm' : algorithm === 'simplex' ? 'simplex' : 'choose',
     run_crossover: 'on',
   });
+  return model;
+}
+
+const solverOption = { auto: 'choose', simplex: 'simplex', 'interior-point': 'ipm' } as const;
+
+function run(model: Model, settings: LpSettings): LpSolution {
+  model.options.set({ time_limit: Math.max(settings.timeLimitMs, 1) / 1000, solver: solverOption[settings.algorithm ?? 'auto'] });
   const started = performance.now();
   model.run();
   const elapsedMs = performance.now() - started;
@@ -107,7 +113,7 @@ function run(model: Model, settings: LpSettings): LpSolution {
 export const highsBackend: LpBackend = {
   name: 'highs',
   solve(program, settings) {
-    const model = highs.createModel(toModelData(program));
+    const model = createModel(program);
     try {
       return run(model, settings);
     } finally {
@@ -115,7 +121,7 @@ export const highsBackend: LpBackend = {
     }
   },
   open(program): LpSession {
-    const model = highs.createModel(toModelData(program));
+    const model = createModel(program);
     let rowCount = program.rowCount;
     let columnCount = program.columnCount;
     return {

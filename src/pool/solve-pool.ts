@@ -117,16 +117,18 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
      * Solves one batch line; never rejects (worker failures become error lines). A batch is one
      * client, so its lines wait for room in a full queue instead of being refused.
      */
-    async solveLine(text: string, lineNumber: number, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<BatchOutput> {
+    async solveLine(line: string | Uint8Array, lineNumber: number, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<BatchOutput> {
+      // Bytes are moved, not copied (the caller hands over a line it owns, as byteLines does).
+      const transfer = typeof line === 'string' ? undefined : [line.buffer as ArrayBuffer];
       for (;;) {
         try {
-          return await runTask<BatchOutput>({ type: 'line', text, lineNumber, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs);
+          return await runTask<BatchOutput>({ type: 'line', line, lineNumber, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs, transfer);
         } catch (error) {
           if (error instanceof PrefgameError && error.code === 'PREF_ERR_OVERLOADED') {
             await delay(10);
             continue;
           }
-          return errorLine(identifierOf(text), lineNumber, error);
+          return errorLine(identifierOf(line), lineNumber, error);
         }
       }
     },
@@ -148,9 +150,9 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
 export type SolvePool = ReturnType<typeof createSolvePool>;
 
 /** The `id` of a batch line whose worker failed (parsed here only in that rare case). */
-function identifierOf(text: string): string | number | null {
+function identifierOf(line: string | Uint8Array): string | number | null {
   try {
-    const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+    const id = (JSON.parse(typeof line === 'string' ? line : new TextDecoder().decode(line)) as { id?: unknown } | null)?.id;
     return typeof id === 'string' || typeof id === 'number' ? id : null;
   } catch {
     return null;

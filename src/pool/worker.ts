@@ -10,7 +10,7 @@ import { parseDocument } from '../parse-document.js';
 export type PoolTask =
   | { type: 'solve'; document: unknown; config: SolveConfig }
   | { type: 'request'; body: Uint8Array; kind?: string; config: SolveConfig }
-  | { type: 'line'; text: string; lineNumber: number; config: SolveConfig }
+  | { type: 'line'; line: string | Uint8Array; lineNumber: number; config: SolveConfig }
   | { type: 'warm-up' };
 
 /** What a worker sends back for a `solve` task. */
@@ -41,7 +41,7 @@ export default function run(task: PoolTask): SolveAnswer | BatchOutput | true {
         return { ok: false, error: toErrorDetail(error) };
       }
     case 'line':
-      return solveLine(task.text, task.lineNumber, task.config);
+      return solveLine(typeof task.line === 'string' ? task.line : decoder.decode(task.line), task.lineNumber, task.config);
     case 'warm-up':
       solve(warmUpProblem);
       return true;

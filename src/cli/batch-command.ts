@@ -1,0 +1,72 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { once } from 'node:events';
+import { byteLines } from '../pool/byte-lines.js';
+import type { Writable } from 'node:stream';
+import { countLines, createProgress } from './progress.js';
+
+async function write(stream: Writable, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+/**
+ * `prefgame batch`: NDJSON problems in (a file or stdin), NDJSON results out (stdout or a file),
+ * one line per non-blank input line, in input order. With `jobs` > 1 the lines are solved in that
+ * many worker threads, at most two per worker in flight, so memory stays flat on any input size;
+ * with 1, in this thread. Progress goes to stderr. Returns the exit code: 0 when every line
+ * solved, 1 when some failed.
+ *
+ * @example
+ * ```ts
+ * await runBatch('problems.ndjson', { output: 'results.ndjson', jobs: 2 }) // 0
+ * ```
+ */
+export async function runBatch(file: string | undefined, options: { output?: string; jobs?: number }): Promise<number> {
+  const jobs = options.jobs ?? availableParallelism();
+  const fromFile = file !== undefined && file !== '-';
+  const total = fromFile ? await countLines(file) : undefined;
+  const input = fromFile ? createReadStream(file) : process.stdin;
+  const output: Writable = options.output ? createWriteStream(options.output) : process.stdout;
+  const lines = byteLines(input);
+  const progress = createProgress(process.stderr, total);
+  const started = performance.now();
+  let solved = 0;
+  let failed = 0;
+  const { solveInOrder } = await import('../pool/ordered-batch.js');
+  let outputs;
+  let close = async () => {};
+  if (jobs > 1) {
+    const { createSolvePool } = await import('../pool/solve-pool.js');
+    const pool = createSolvePool({ threads: jobs, maxQueue: jobs });
+    close = () => pool.close();
+    const hardLimitMs = 3_600_000;
+    outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, hardLimitMs, 5_000), 2 * jobs);
+  } else {
+    const { solveLine } = await import('../batch.js');
+    const decoder = new TextDecoder();
+    outputs = solveInOrder(lines, async (line, lineNumber) => solveLine(decoder.decode(line), lineNumber), 1);
+  }
+  try {
+    for await (const result of outputs) {
+      if (result.status === 'error') failed++;
+      else solved++;
+      progress.tick(result.status === 'error');
+      await write(output, JSON.stringify(result) + '\n');
+    }
+  } finally {
+    progress.stop();
+    await close();
+  }
+  if (output !== process.stdout) {
+    output.end();
+    await once(output, 'finish');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stderr.write(
+    `prefgame batch: ${solved} solved, ${failed} failed in ${seconds.toFixed(2)} s (${((solved + failed) / seconds).toFixed(1)}/s, ${jobs} job${jobs > 1 ? 's' : ''}, ` +
+      `${cpuSeconds.toFixed(1)} CPU s, peak memory ${(usage.maxRSS / 1024).toFixed(0)} MB)\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,94 @@
+import { createReadStream } from 'node:fs';
+import cliProgress from 'cli-progress';
+
+/** Reports batch progress on stderr: a bar with rate and ETA on a terminal, plain lines otherwise. */
+export interface Progress {
+  tick(failed: boolean): void;
+  stop(): void;
+}
+
+/**
+ * Counts the non-blank lines of a file without holding it in memory (for the progress bar's
+ * total and ETA). O(file size).
+ *
+ * @example
+ * ```ts
+ * await countLines('problems.ndjson') // 100000
+ * ```
+ */
+export async function countLines(file: string): Promise<number> {
+  let count = 0;
+  let lineHasText = false;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let start = 0;
+    while (start < chunk.length) {
+      const end = chunk.indexOf(10, start);
+      const stop = end === -1 ? chunk.length : end;
+      // A line counts when it has a byte other than space, tab or carriage return; look only
+      // until the first such byte (the '{' of a problem document).
+      for (let index = start; index < stop && !lineHasText; index++) {
+        const byte = chunk[index];
+        if (byte !== 32 && byte !== 9 && byte !== 13) lineHasText = true;
+      }
+      if (end === -1) break;
+      if (lineHasText) count++;
+      lineHasText = false;
+      start = end + 1;
+    }
+  }
+  return lineHasText ? count + 1 : count;
+}
+
+/**
+ * A progress reporter for `prefgame batch`. On a terminal: a bar (cli-progress) with the count,
+ * rate and ETA when the total is known, or a counter with the rate when reading a pipe. Not on a
+ * terminal: one plain line every `intervalMs`, so logs stay readable.
+ *
+ * @example
+ * ```ts
+ * const progress = createProgress(process.stderr, total)
+ * progress.tick(false) // after each line
+ * progress.stop()
+ * ```
+ */
+export function createProgress(stream: NodeJS.WriteStream, total: number | undefined, intervalMs = 10_000): Progress {
+  const started = performance.now();
+  let done = 0;
+  let failed = 0;
+  const rate = () => done / Math.max((performance.now() - started) / 1000, 1e-3);
+  if (stream.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream,
+        format: total !== undefined ? 'prefgame batch [{bar}] {value}/{total} | {rate}/s | {failed} failed | ETA {eta_formatted}' : 'prefgame batch {value} solved | {rate}/s | {failed} failed',
+        hideCursor: true,
+        etaBuffer: 200,
+        fps: 5,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total ?? 0, 0, { rate: '0', failed: 0 });
+    return {
+      tick(lineFailed) {
+        done++;
+        if (lineFailed) failed++;
+        bar.update(done, { rate: rate().toFixed(1), failed });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = started;
+  return {
+    tick(lineFailed) {
+      done++;
+      if (lineFailed) failed++;
+      const now = performance.now();
+      if (now - last >= intervalMs) {
+        last = now;
+        const remaining = total !== undefined ? `, about ${Math.ceil((total - done) / rate())} s left` : '';
+        stream.write(`prefgame batch: ${done}${total !== undefined ? `/${total}` : ''} done, ${failed} failed, ${rate().toFixed(1)}/s${remaining}\n`);
+      }
+    },
+    stop() {},
+  };
+}
