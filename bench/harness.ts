@@ -31,9 +31,10 @@ export function scipyAvailable(): boolean {
 }
 
 /** LP times of scipy's native HiGHS for the same problems (one python process per batch). */
-export function scipyTimes(problems: Array<{ kind: 'von-neumann' | 'blackwell'; matrices: number[][][]; thresholds?: number[] }>): Array<{ ms: number; value: number | null }> {
+export function scipyTimes(problems: Array<{ kind: 'von-neumann' | 'blackwell'; matrices: number[][][]; thresholds?: number[] }>, budgetMs = Infinity): Array<{ ms: number; value: number | null }> {
   const input = problems.map((problem) => JSON.stringify(problem)).join('\n') + '\n';
-  const run = spawnSync('python3', [new URL('./scipy-reference.py', import.meta.url).pathname], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync('python3', [new URL('./scipy-reference.py', import.meta.url).pathname], { input, encoding: 'utf8', maxBuffer: 1 << 30, ...(Number.isFinite(budgetMs) ? { timeout: budgetMs } : {}) });
+  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return [];
   if (run.status !== 0) throw new Error(`scipy reference failed: ${run.stderr}`);
   return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
 }
