@@ -4,7 +4,9 @@ import { cleanDistribution } from '../numeric/lottery.js';
 import { maximumOf, minimumOf } from '../numeric/extremes.js';
 import { tolerances } from '../numeric/tolerances.js';
 import type { LpStatus } from '../lp/model.js';
-import { pastDeadline, solveWithin, type SolveContext } from './context.js';
+import { pastDeadline, record, remainingMs, type SolveContext } from './context.js';
+import { assertBackendCanSolve } from '../lp/backends.js';
+import { SparseRowBuilder } from '../lp/model.js';
 import { maximinProgram } from './matrix-game.js';
 
 /** Most best responses added per round. */
@@ -62,8 +64,7 @@ function byBordaScore(P: Matrix): number[] {
  */
 export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximumRounds: number; maximumItems: number }): DoubleOracleSolution {
   const n = P.rows;
-  const ranking = byBordaScore(P);
-  const items = ranking.slice(0, Math.min(n, 5));
+  const items = byBordaScore(P).slice(0, Math.min(n, 5));
   const inRestricted = new Uint8Array(n);
   for (const i of items) inRestricted[i] = 1;
   let distribution = new Float64Array(n);
@@ -71,35 +72,49 @@ export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximum
   let lpStatus: LpStatus = 'optimal';
   let rounds = 0;
   let gaveUp = false;
-  for (;;) {
-    if (pastDeadline(context)) {
-      context.timedOut = true;
-      lpStatus = 'time_limit';
-      break;
+  // One warm LP over the rounds: new items arrive as columns (their entries in the rows so far)
+  // and then as rows (over every column).
+  const program = maximinProgram(restrict(P, items));
+  assertBackendCanSolve(context.backend, program);
+  const session = context.backend.open(program);
+  try {
+    for (;;) {
+      if (pastDeadline(context)) {
+        context.timedOut = true;
+        lpStatus = 'time_limit';
+        break;
+      }
+      if (rounds >= limits.maximumRounds || items.length > limits.maximumItems) {
+        gaveUp = true;
+        lpStatus = 'iteration_limit';
+        break;
+      }
+      rounds++;
+      assertBackendCanSolve(context.backend, session);
+      const solution = session.solve({ timeLimitMs: remainingMs(context) });
+      record(context, solution);
+      lpStatus = solution.status;
+      if (!solution.primal || solution.status !== 'optimal') break;
+      const restricted = cleanDistribution(solution.primal, items.length);
+      distribution = new Float64Array(n);
+      items.forEach((item, index) => {
+        distribution[item] = restricted[index];
+      });
+      const payoffs = columnPayoffs(P, distribution);
+      const responses: number[] = [];
+      for (let j = 0; j < n; j++) if (!inRestricted[j] && payoffs[j] < 0.5 - tolerances.tight / 10) responses.push(j);
+      if (responses.length === 0) break;
+      responses.sort((a, b) => payoffs[a] - payoffs[b] || a - b);
+      const added = responses.slice(0, Math.max(responsesPerRound, Math.floor(items.length / 4)));
+      session.addColumns(newColumns(P, items, added));
+      for (const j of added) {
+        items.push(j);
+        inRestricted[j] = 1;
+      }
+      session.addRows(newRows(P, items, added));
     }
-    if (rounds >= limits.maximumRounds || items.length > limits.maximumItems) {
-      gaveUp = true;
-      lpStatus = 'iteration_limit';
-      break;
-    }
-    rounds++;
-    const solution = solveWithin(context, maximinProgram(restrict(P, items)));
-    lpStatus = solution.status;
-    if (!solution.primal || solution.status !== 'optimal') break;
-    const restricted = cleanDistribution(solution.primal, items.length);
-    distribution = new Float64Array(n);
-    items.forEach((item, index) => {
-      distribution[item] = restricted[index];
-    });
-    const payoffs = columnPayoffs(P, distribution);
-    const responses: number[] = [];
-    for (let j = 0; j < n; j++) if (!inRestricted[j] && payoffs[j] < 0.5 - tolerances.tight / 10) responses.push(j);
-    if (responses.length === 0) break;
-    responses.sort((a, b) => payoffs[a] - payoffs[b] || a - b);
-    for (const j of responses.slice(0, Math.max(responsesPerRound, Math.floor(items.length / 4)))) {
-      items.push(j);
-      inRestricted[j] = 1;
-    }
+  } finally {
+    session.dispose();
   }
   return {
     distribution,
@@ -110,4 +125,36 @@ export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximum
     gaveUp,
     restrictedItems: items.length,
   };
+}
+
+/** Columns `x_i` of new items: entry `P[i][j]` in the row of every item j already in the game. */
+function newColumns(P: Matrix, items: readonly number[], added: readonly number[]) {
+  const n = P.rows;
+  const starts = new Int32Array(added.length + 1);
+  const indices = new Int32Array(added.length * items.length);
+  const values = new Float64Array(added.length * items.length);
+  let size = 0;
+  added.forEach((i, column) => {
+    items.forEach((j, row) => {
+      indices[size] = row;
+      values[size++] = P.data[i * n + j];
+    });
+    starts[column + 1] = size;
+  });
+  return { cost: new Float64Array(added.length).fill(1), lower: new Float64Array(added.length), upper: new Float64Array(added.length).fill(Infinity), columns: { starts, indices, values } };
+}
+
+/** Rows of new items j: `sum_i P[i][j] x_i >= 1` over every item i in the game (new ones included). */
+function newRows(P: Matrix, items: readonly number[], added: readonly number[]) {
+  const n = P.rows;
+  const builder = new SparseRowBuilder();
+  const indices = Int32Array.from({ length: items.length }, (_, index) => index);
+  const values = new Float64Array(items.length);
+  for (const j of added) {
+    items.forEach((i, index) => {
+      values[index] = P.data[i * n + j];
+    });
+    builder.addRow(indices, values, 1, Infinity);
+  }
+  return builder.finish();
 }
