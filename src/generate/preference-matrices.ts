@@ -4,7 +4,8 @@ import { gaussian, seededRandom } from './random.js';
 export type PreferenceRows = number[][];
 
 function complementary(n: number, upper: (i: number, j: number) => number): PreferenceRows {
-  const rows = Array.from({ length: n }, () => new Array<number>(n).fill(0.5));
+  // Array.from, not new Array(n).fill: packed arrays, as JSON.parse makes them (faster to read).
+  const rows = Array.from({ length: n }, () => Array.from({ length: n }, () => 0.5));
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const p = Math.min(1, Math.max(0, upper(i, j)));
