@@ -1,4 +1,7 @@
-import { readCriteria, type PreferenceTensor } from '../preferences/criteria.js';
+import { readPreferenceTensor, type PreferenceReading } from '../preferences/criteria.js';
+import type { Matrix } from '../numeric/matrix.js';
+import type { NormName } from '../targets/distance.js';
+import { rankingsExtra } from '../baselines/rankings.js';
 import { cleanDistribution } from '../numeric/lottery.js';
 import { tolerances } from '../numeric/tolerances.js';
 import { safeDualBound } from '../lp/dual-bound.js';
@@ -6,7 +9,7 @@ import type { LpStatus } from '../lp/model.js';
 import type { BlackwellDocument } from '../schema/problem.js';
 import type { ResultDocument } from '../schema/result.js';
 import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
-import { solveWithin } from '../games/context.js';
+import { solveWithin, type SolveContext } from '../games/context.js';
 import type { Limits } from '../limits.js';
 import { blackwellCuttingPlanes } from './blackwell-cutting-planes.js';
 import { blackwellProgram } from './blackwell-program.js';
@@ -28,9 +31,57 @@ export const interiorPointThreshold = 600;
  * readBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5 } } }).target.box // { lower: [0.5, 0], ... }
  * ```
  */
-export function readBlackwell(document: BlackwellDocument): { tensor: PreferenceTensor; target: TargetSet } {
-  const tensor = readCriteria(document.criteria, document.items);
-  return { tensor, target: buildTargetSet(document.target, tensor.criteria) };
+export function readBlackwell(document: BlackwellDocument): PreferenceReading & { target: TargetSet } {
+  const reading = readPreferenceTensor(document);
+  return { ...reading, target: buildTargetSet(document.target, reading.tensor.criteria) };
+}
+
+/** The Blackwell winner of given matrices, before it is dressed as a result document. */
+export interface BlackwellSolution {
+  distribution: Float64Array;
+  /** `max_j dist(z_j(pi), S)` of the (cleaned) distribution, recomputed from the definition. */
+  value: number;
+  /** Safe lower bound on the optimal value (from the LP duals), at most `value`. */
+  lowerBound: number;
+  lpStatus: LpStatus;
+  method: string;
+  rounds?: number;
+}
+
+/**
+ * The Blackwell winner of k preference matrices for a target set and norm, with its certificate:
+ * l-infinity and l1 by one exact LP certified by the safe dual bound, l2 by cutting planes.
+ * Used by {@link solveBlackwell} and by the bootstrap of estimated winners. O(LP).
+ *
+ * @example
+ * ```ts
+ * blackwellSolution(tensor.matrices, target, 'linf', context).value
+ * ```
+ */
+export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet, norm: NormName, context: SolveContext): BlackwellSolution {
+  const n = matrices[0].rows;
+  let distribution: Float64Array;
+  let lowerBound: number;
+  let lpStatus: LpStatus;
+  let method: string;
+  let rounds: number | undefined;
+  if (norm === 'l2') {
+    const solution = blackwellCuttingPlanes(matrices, target, context);
+    ({ distribution, lowerBound, lpStatus, rounds } = solution);
+    method = 'cutting-planes';
+  } else {
+    const program = blackwellProgram(matrices, target, norm);
+    const payoffRows = n * matrices.length;
+    const solution = solveWithin(context, program, payoffRows >= interiorPointThreshold ? 'interior-point' : 'auto');
+    distribution = solution.primal ? solution.primal.subarray(0, n) : new Float64Array(n).fill(1 / n);
+    lowerBound = solution.rowDuals ? safeDualBound(program, solution.rowDuals) : 0;
+    lpStatus = solution.status;
+    method = 'full-lp';
+  }
+  distribution = cleanDistribution(distribution, n);
+  const { value } = blackwellObjective(matrices, target, norm, distribution);
+  lowerBound = Math.min(Math.max(0, lowerBound), value);
+  return { distribution, value, lowerBound, lpStatus, method, ...(rounds !== undefined ? { rounds } : {}) };
 }
 
 /**
@@ -38,7 +89,8 @@ export function readBlackwell(document: BlackwellDocument): { tensor: Preference
  * to the target set, `pi* = argmin_pi max_j dist(z_j(pi), S)` (Bhatia et al., NeurIPS 2020).
  * l-infinity and l1 are exact LPs certified by the safe dual bound; l2 uses cutting planes
  * certified to the tolerance (default 1e-7). `value` is always recomputed from the definition
- * for the returned lottery, which is also the certificate's upper bound.
+ * for the returned lottery, which is also the certificate's upper bound. Preferences may come as
+ * matrices or as comparisons (estimated by {@link readCriteria}).
  *
  * @example
  * ```ts
@@ -48,45 +100,29 @@ export function readBlackwell(document: BlackwellDocument): { tensor: Preference
  */
 export function solveBlackwell(document: BlackwellDocument, limits: Limits): ResultDocument {
   const started = performance.now();
-  const { tensor, target } = readBlackwell(document);
+  const { tensor, target, counts, warnings } = readBlackwell(document);
   const norm = document.norm ?? 'linf';
-  const n = tensor.items.length;
   const context = contextFor(document.options, limits, norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
-  let distribution: Float64Array;
-  let lowerBound: number;
-  let lpStatus: LpStatus;
-  let method: string;
-  let rounds: number | undefined;
+  context.warnings.push(...warnings);
   if (target.normals.length === 0) context.warnings.push('the target is the whole unit cube: every lottery has value 0');
-  if (norm === 'l2') {
-    const solution = blackwellCuttingPlanes(tensor.matrices, target, context);
-    ({ distribution, lowerBound, lpStatus, rounds } = solution);
-    method = 'cutting-planes';
-  } else {
-    const program = blackwellProgram(tensor.matrices, target, norm);
-    const payoffRows = n * tensor.matrices.length;
-    const solution = solveWithin(context, program, payoffRows >= interiorPointThreshold ? 'interior-point' : 'auto');
-    distribution = solution.primal ? solution.primal.subarray(0, n) : new Float64Array(n).fill(1 / n);
-    lowerBound = solution.rowDuals ? safeDualBound(program, solution.rowDuals) : 0;
-    lpStatus = solution.status;
-    method = 'full-lp';
-  }
-  distribution = cleanDistribution(distribution, n);
-  const { value } = blackwellObjective(tensor.matrices, target, norm, distribution);
-  lowerBound = Math.min(Math.max(0, lowerBound), value);
+  const solution = blackwellSolution(tensor.matrices, target, norm, context);
   return finishResult({
     id: document.id,
     kind: 'blackwell',
     items: tensor.items,
-    distribution,
-    value,
-    lowerBound,
-    upperBound: value,
-    lpStatus,
-    method,
+    distribution: solution.distribution,
+    value: solution.value,
+    lowerBound: solution.lowerBound,
+    upperBound: solution.value,
+    lpStatus: solution.lpStatus,
+    method: solution.method,
     context,
     started,
-    rounds,
-    extra: { norm, guarantees: byName(tensor.criteria, guarantees(tensor.matrices, distribution)) },
+    rounds: solution.rounds,
+    extra: {
+      norm,
+      guarantees: byName(tensor.criteria, guarantees(tensor.matrices, solution.distribution)),
+      ...rankingsExtra(document.rankings, { ...tensor, counts }, { context }),
+    },
   });
 }
