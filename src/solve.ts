@@ -107,7 +107,7 @@ export type { ProblemDocument };
  * @example
  * ```ts
  * estimateFromComparisons({ comparisons: [{ winner: 'A', loser: 'B', count: 3 }, { tie: ['A', 'B'] }] }).criteria[0].preferences
- * // [[0.5, 0.7], [0.3, 0.5]]
+ * // [[0.5, 0.8], [0.2, 0.5]]: (3 + 1/2 + 0.5) / (4 + 1)
  * ```
  */
 export function estimateFromComparisons(problem: WithoutKind<EstimateDocument>, config?: SolveConfig): EstimateResultDocument {

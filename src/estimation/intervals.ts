@@ -37,7 +37,7 @@ export function wilsonInterval(successes: number, trials: number, level: number)
  *
  * @example
  * ```ts
- * betaInterval(7, 10, 0.5, 0.95) // { lower: 0.3934, upper: 0.9035 }
+ * betaInterval(7, 10, 0.5, 0.95) // { lower: 0.3942, upper: 0.9073 } (the Jeffreys interval)
  * ```
  */
 export function betaInterval(successes: number, trials: number, prior: number, level: number): Interval {
