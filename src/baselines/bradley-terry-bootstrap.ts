@@ -1,5 +1,6 @@
 import { seededRandom } from '../generate/random.js';
 import { percentileInterval } from '../numeric/quantile.js';
+import { tolerances } from '../numeric/tolerances.js';
 import { resampleCells, type ComparisonCells } from '../estimation/resample.js';
 import { fitBradleyTerry } from './bradley-terry.js';
 import { stronglyConnected } from './connectivity.js';
@@ -27,7 +28,8 @@ export interface BradleyTerryIntervals {
 /**
  * Bootstrap intervals for Bradley-Terry scores, as Chatbot Arena reports them: each round
  * resamples every pair's comparisons with replacement (stratified, {@link resampleCells}, one
- * seeded stream), refits every criterion (warm-started from the point fit) and records the
+ * seeded stream), refits every criterion (warm-started from the point fit, to the gradient
+ * tolerance {@link tolerances.bradleyTerryBootstrapGradient}) and records the
  * scores; the intervals are the `(1 -+ level) / 2` percentiles per item. Without regularisation,
  * a round whose resample is not strongly connected has no fit and is dropped (counted). Stops
  * early at the deadline. O(rounds x (cells + k x fit)).
@@ -52,7 +54,7 @@ export function bootstrapBradleyTerry(cells: ComparisonCells, criteria: readonly
       continue;
     }
     wins.forEach((data, position) => {
-      const fit = fitBradleyTerry(data, settings.regularisation, starts[position]);
+      const fit = fitBradleyTerry(data, settings.regularisation, starts[position], tolerances.bradleyTerryBootstrapGradient);
       for (let i = 0; i < n; i++) samples[position][i].push(fit.scores[i]);
     });
   }

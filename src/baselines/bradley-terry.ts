@@ -24,16 +24,21 @@ function logistic(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
-/** The penalised negative log-likelihood. O(n + pairs). */
-function objective(wins: PairwiseWins, scores: Float64Array, regularisation: number): number {
+/** The negative log-likelihood (without the penalty, which is shift-invariant-free). O(pairs). */
+function negativeLogLikelihood(wins: PairwiseWins, scores: Float64Array): number {
   let total = 0;
   for (let e = 0; e < wins.first.length; e++) {
     const margin = scores[wins.first[e]] - scores[wins.second[e]];
     total += wins.firstWins[e] * softplus(-margin) + wins.secondWins[e] * softplus(margin);
   }
-  let penalty = 0;
-  for (const score of scores) penalty += score * score;
-  return total + (regularisation / 2) * penalty;
+  return total;
+}
+
+/** `(lambda / 2) |s|^2`. O(n). */
+function penalty(scores: Float64Array, regularisation: number): number {
+  let sum = 0;
+  for (const score of scores) sum += score * score;
+  return (regularisation / 2) * sum;
 }
 
 function subtractMean(vector: Float64Array): void {
@@ -112,14 +117,15 @@ function newtonStep(wins: PairwiseWins, curvature: Float64Array, regularisation:
  * (otherwise `PREF_ERR_NOT_CONNECTED`), and is made unique by mean 0. Newton's method with a
  * backtracking line search; each step solves the Laplacian system by preconditioned conjugate
  * gradients, O(pairs) per product. Stops when the largest gradient entry is below
- * {@link tolerances.bradleyTerryGradient} times the most comparisons of an item (at least 1).
+ * `gradientTolerance` (default {@link tolerances.bradleyTerryGradient}) times the most
+ * comparisons of an item (at least 1). `start` warm-starts from given scores.
  *
  * @example
  * ```ts
  * fitBradleyTerry(winsFromCells(cells, 0), 0.01).scores // log-strengths, mean 0
  * ```
  */
-export function fitBradleyTerry(wins: PairwiseWins, regularisation: number, start?: Float64Array): BradleyTerryFit {
+export function fitBradleyTerry(wins: PairwiseWins, regularisation: number, start?: Float64Array, gradientTolerance: number = tolerances.bradleyTerryGradient): BradleyTerryFit {
   const n = wins.items;
   if (regularisation === 0 && !stronglyConnected(wins)) {
     throw new PrefgameError(
@@ -136,10 +142,12 @@ export function fitBradleyTerry(wins: PairwiseWins, regularisation: number, star
     perItem[wins.first[e]] += total;
     perItem[wins.second[e]] += total;
   }
-  const tolerance = tolerances.bradleyTerryGradient * Math.max(1, maximumOf(perItem));
+  const tolerance = gradientTolerance * Math.max(1, maximumOf(perItem));
   const gradient = new Float64Array(n);
   const curvature = new Float64Array(wins.first.length);
-  let current = objective(wins, scores, regularisation);
+  const trial = new Float64Array(n);
+  // The likelihood is shift-invariant, so it is unchanged when a step's mean is removed.
+  let likelihood = negativeLogLikelihood(wins, scores);
   for (let iteration = 0; iteration < maxNewtonIterations; iteration++) {
     for (let i = 0; i < n; i++) gradient[i] = regularisation * scores[i];
     for (let e = 0; e < wins.first.length; e++) {
@@ -155,19 +163,22 @@ export function fitBradleyTerry(wins: PairwiseWins, regularisation: number, star
     if (largest <= tolerance) return { scores, iterations: iteration, converged: true };
     const step = newtonStep(wins, curvature, regularisation, gradient.map((value) => -value));
     const slope = dot(gradient, step);
+    const current = likelihood + penalty(scores, regularisation);
     let size = 1;
-    let trial = scores;
-    let value = current;
-    for (let halving = 0; halving < 60; halving++) {
-      trial = scores.map((score, i) => score + size * step[i]);
-      value = objective(wins, trial, regularisation);
-      if (value <= current + 1e-4 * size * slope || !(slope < 0)) break;
+    let accepted = false;
+    for (let halving = 0; halving < 60 && slope < 0; halving++) {
+      for (let i = 0; i < n; i++) trial[i] = scores[i] + size * step[i];
+      const trialLikelihood = negativeLogLikelihood(wins, trial);
+      if (trialLikelihood + penalty(trial, regularisation) <= current + 1e-4 * size * slope) {
+        likelihood = trialLikelihood;
+        accepted = true;
+        break;
+      }
       size /= 2;
     }
-    if (!(value <= current)) return { scores, iterations: iteration + 1, converged: false };
+    if (!accepted) return { scores, iterations: iteration + 1, converged: false };
     scores.set(trial);
     subtractMean(scores);
-    current = objective(wins, scores, regularisation);
   }
   return { scores, iterations: maxNewtonIterations, converged: false };
 }

@@ -25,6 +25,8 @@ export const tolerances = {
   preferenceTie: 1e-12,
   /** Bradley-Terry: Newton stops when the largest gradient entry is below this times the comparisons per item (at least 1). */
   bradleyTerryGradient: 1e-10,
+  /** The same for the refits of a bootstrap, whose scores vary by far more than this between rounds. */
+  bradleyTerryBootstrapGradient: 1e-7,
   /** Relative residual at which the conjugate-gradient solve of a Newton step stops. */
   conjugateGradient: 1e-12,
 } as const;
