@@ -46,7 +46,10 @@ export function addPlanCommand(program: Command, setCode: (code: number) => void
     .action((options: PlanOptions) => {
       try {
         const plan = comparisonsNeeded(options);
-        process.stdout.write(JSON.stringify({ ...options, ...plan }, null, 2) + '\n');
+        const { items, kind, norm, epsilon, delta, prior } = options;
+        const { comparisonsPerPair, pairs, criteria, totalComparisons, deviation, factor } = plan;
+        const request = { items, criteria, kind, ...(kind === 'blackwell' ? { norm } : {}), epsilon, delta, prior };
+        process.stdout.write(JSON.stringify({ ...request, comparisonsPerPair, pairs, totalComparisons, deviation, factor }, null, 2) + '\n');
         setCode(0);
       } catch (error) {
         if (!(error instanceof PrefgameError)) throw error;
