@@ -108,6 +108,7 @@ export function computeRankings(request: RankingsRequestDocument, subject: Ranki
     if (intervals.completed < settings.rounds) options.warnings?.push(`rankings: the time limit stopped the Bradley-Terry bootstrap after ${intervals.completed} of ${settings.rounds} rounds`);
     if (intervals.dropped > 0) options.warnings?.push(`rankings: ${intervals.dropped} bootstrap rounds had no unregularised Bradley-Terry fit (not strongly connected) and were left out`);
   }
+  if (intervals && intervals.completed - intervals.dropped === 0) intervals = undefined;
   const meta = intervals ? { level: settings.level, rounds: settings.rounds, completed: intervals.completed, seed: settings.seed } : undefined;
   const criteria = indices.map((c) => ({
     ...(subject.criteria[c] !== undefined ? { criterion: subject.criteria[c] } : {}),

@@ -17,7 +17,14 @@ export interface ComparisonCounts {
   readonly total: number;
 }
 
-/** How often the pair (i, j) was compared on criterion c. O(1). */
+/**
+ * How often the pair (i, j) was compared on criterion c: wins either way plus ties. O(1).
+ *
+ * @example
+ * ```ts
+ * pairCount(readComparisons([{ winner: 'A', loser: 'B', count: 3 }, { tie: ['B', 'A'] }], undefined), 0, 0, 1) // 4
+ * ```
+ */
 export function pairCount(counts: ComparisonCounts, c: number, i: number, j: number): number {
   const n = counts.items.length;
   return counts.wins[c][i * n + j] + counts.wins[c][j * n + i] + counts.ties[c][i * n + j];

@@ -8,6 +8,7 @@ import { buildTargetSet } from '../targets/target-set.js';
 import { estimateDefaults, type EstimateDocument, type EstimateResultDocument } from '../schema/estimate.js';
 import type { ResultDocument } from '../schema/result.js';
 import { contextFor } from '../winners/options.js';
+import { tolerances } from '../numeric/tolerances.js';
 import { normaliseWeights, solveLinear, weightedMatrix } from '../winners/linear.js';
 import { solveVonNeumann } from '../winners/von-neumann.js';
 import { solveBlackwell } from '../winners/blackwell.js';
@@ -89,14 +90,17 @@ function solveWinner(document: EstimateDocument, items: string[], limits: Limits
  */
 export function solveEstimate(document: EstimateDocument, limits: Limits): EstimateResultDocument {
   const started = performance.now();
-  const context = contextFor(document.options, limits);
-  const { counts, estimate, rule } = readEstimate(document, context.warnings);
-  context.warnings.unshift(...estimate.warnings);
+  const warnings: string[] = [];
+  const { counts, estimate, rule } = readEstimate(document, warnings);
+  // The tolerance of the winner's kind: the bootstrap's rounds are certified like the winner.
+  const context = contextFor(document.options, limits, rule?.kind === 'blackwell' && rule.norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
+  context.warnings.push(...estimate.warnings, ...warnings);
   const { items, criteria, matrices } = estimate.tensor;
   const n = items.length;
   const method = document.intervals?.method ?? estimateDefaults.interval;
   const level = document.intervals?.level ?? estimateDefaults.level;
   const intervals = entryIntervals(counts, method, level, estimate.prior);
+  if (method === 'beta' && estimate.prior === 0) context.warnings.push('beta intervals with prior 0 are a single point for pairs that one side always won: use a positive prior');
   const result: EstimateResultDocument = {
     ...(document.id !== undefined ? { id: document.id } : {}),
     kind: 'estimate',
@@ -135,6 +139,8 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
       distribution: winner.distribution,
       gap,
     });
+    const unseen = estimate.unobserved.filter((pair) => used.includes(pair.criterion)).length;
+    if (unseen > 0) context.warnings.push(`the plug-in bound counts the ${unseen} pairs never compared as |P_hat - P| <= 1/2, which makes epsilon large`);
     const rounds = document.bootstrap?.rounds ?? estimateDefaults.rounds;
     if (rounds > 0) {
       const bootstrapStarted = performance.now();

@@ -22,7 +22,14 @@ export function entryDeviationBound(comparisons: number, prior: number, logTerm:
   return Math.min(cap, (comparisons * spread + prior) / (comparisons + 2 * prior));
 }
 
-/** The norm of a non-negative vector: max, sum or Euclidean. */
+/**
+ * The norm of a non-negative vector: max (linf), sum (l1) or Euclidean (l2). O(k).
+ *
+ * @example
+ * ```ts
+ * normOf([0.1, 0.2], 'l1') // 0.3
+ * ```
+ */
 export function normOf(values: ArrayLike<number>, norm: NormName): number {
   let result = 0;
   for (let c = 0; c < values.length; c++) {

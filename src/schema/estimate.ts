@@ -14,7 +14,14 @@ import { Result, SolveStatus } from './result.js';
 /** The solver kinds whose winner an estimate can compute and bootstrap. */
 export const estimateWinnerKinds = ['von-neumann', 'linear', 'blackwell'] as const;
 
-/** Defaults of the estimate kind, in one place (documented in the README). */
+/**
+ * Defaults of the estimate kind, in one place (documented in the README).
+ *
+ * @example
+ * ```ts
+ * document.bootstrap?.rounds ?? estimateDefaults.rounds // 200
+ * ```
+ */
 export const estimateDefaults = {
   prior: 0.5,
   interval: 'wilson',
@@ -24,6 +31,7 @@ export const estimateDefaults = {
   delta: 0.05,
 } as const;
 
+/** `intervals`: how the entry intervals are computed. */
 export const IntervalSettings = Type.Object(
   {
     method: Type.Optional(StringEnum(['wilson', 'beta'], { description: 'wilson (default): Wilson score interval; beta: equal-tailed Beta(s + prior, n - s + prior) posterior interval.' })),
@@ -32,6 +40,7 @@ export const IntervalSettings = Type.Object(
   { additionalProperties: false },
 );
 
+/** `bootstrap`: the resampling of the comparisons for the winner's confidence. */
 export const BootstrapSettings = Type.Object(
   {
     rounds: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'Resamples of the comparisons; default 200, 0 for none.' })),

@@ -3,7 +3,14 @@ import { Type } from '@sinclair/typebox';
 /** An item, criterion or column name. */
 export const Name = Type.String({ minLength: 1, maxLength: 200 });
 
-/** {@link Name} with a description. */
+/**
+ * {@link Name} with a description.
+ *
+ * @example
+ * ```ts
+ * NameField('The item that was preferred.')
+ * ```
+ */
 export function NameField(description: string) {
   return Type.String({ minLength: 1, maxLength: 200, description });
 }
@@ -20,7 +27,14 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
-/** A probability level strictly between 0 and 1, such as 0.95. */
+/**
+ * A probability level strictly between 0 and 1, such as 0.95.
+ *
+ * @example
+ * ```ts
+ * Level('Confidence level; default 0.95.')
+ * ```
+ */
 export function Level(description: string) {
   return Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, description });
 }
