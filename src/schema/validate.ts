@@ -117,7 +117,7 @@ function requiredAlternatives(schema: unknown): string[][] | null {
  * @example
  * ```ts
  * explainSchemaErrors(validate.errors ?? [])
- * // { code: 'PREF_ERR_MISSING_FIELD', pointer: '/preferences', message: 'the document needs preferences, or comparisons; ...' }
+ * // { code: 'PREF_ERR_MISSING_FIELD', pointer: '/preferences', message: 'the document needs preferences or comparisons; "preferences" is missing' }
  * ```
  */
 export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: ErrorCode; message: string; pointer: string } {

@@ -24,7 +24,8 @@ import { byName, finishResult } from './result.js';
 export const interiorPointThreshold = 600;
 
 /**
- * Reads and checks the content of a `blackwell` document: its criteria and target set.
+ * Reads and checks the content of a `blackwell` document: its criteria (matrices or comparisons,
+ * with the counts and estimation warnings of comparisons) and target set.
  *
  * @example
  * ```ts
@@ -90,7 +91,7 @@ export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet
  * l-infinity and l1 are exact LPs certified by the safe dual bound; l2 uses cutting planes
  * certified to the tolerance (default 1e-7). `value` is always recomputed from the definition
  * for the returned lottery, which is also the certificate's upper bound. Preferences may come as
- * matrices or as comparisons (estimated by {@link readCriteria}).
+ * matrices or as comparisons (estimated by {@link readPreferenceTensor}).
  *
  * @example
  * ```ts

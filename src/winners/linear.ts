@@ -64,7 +64,8 @@ export function weightedMatrix(matrices: readonly Matrix[], weights: ArrayLike<n
 }
 
 /**
- * Reads and checks the content of a `linear` document: its criteria and normalised weights.
+ * Reads and checks the content of a `linear` document: its criteria (matrices or comparisons, whose
+ * estimation warnings join `warnings`) and normalised weights.
  *
  * @example
  * ```ts
