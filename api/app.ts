@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ajv, createSolvePool, explainSchemaError, PrefgameError, toErrorDetail, type Limits, type SolvePool } from '../src/index.js';
+import { ajv, createSolvePool, explainSchemaErrors, PrefgameError, toErrorDetail, type Limits, type SolvePool } from '../src/index.js';
 import type { ServiceConfig } from './config.js';
 import { ProblemDetails, sendProblem } from './problem.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -33,8 +33,7 @@ export interface AppOptions {
 /** Maps fastify's own errors (body parsing, media type, validation) to our registry. */
 function errorDetailOf(error: FastifyError) {
   if (error.validation && error.validation.length > 0) {
-    const first = error.validation[0] as Parameters<typeof explainSchemaError>[0];
-    return explainSchemaError(first);
+    return explainSchemaErrors(error.validation as Parameters<typeof explainSchemaErrors>[0]);
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

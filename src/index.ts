@@ -7,11 +7,11 @@
  * const result = solve({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] })
  * ```
  */
-export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, type SolveConfig } from './solve.js';
+export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, estimateFromComparisons, type SolveConfig } from './solve.js';
 export { PrefgameError, errorRegistry, toErrorDetail, type ErrorCode, type ErrorDetail } from './errors.js';
 export { defaultLimits, type Limits } from './limits.js';
 export { tolerances } from './numeric/tolerances.js';
-export { validateProblem, checkKind, explainSchemaError, ajv } from './schema/validate.js';
+export { validateProblem, checkKind, explainSchemaError, explainSchemaErrors, ajv } from './schema/validate.js';
 export { checkProblem } from './check.js';
 export { solveLine, errorLine, type BatchOutput } from './batch.js';
 export { createSolvePool, type SolvePool, type SolvePoolOptions, type PoolStats } from './pool/solve-pool.js';
@@ -23,3 +23,43 @@ export { kindRegistry, problemKinds, Problem, AnyResult, type ProblemDocument, t
 export { Result, ErrorLine } from './schema/result.js';
 export type { ResultDocument, ErrorLineDocument } from './schema/result.js';
 export { highsVersion } from './lp/highs.js';
+
+// Estimation from comparisons (README "Estimation from comparisons").
+export { Comparison, Comparisons, EstimationSettings, defaultCriterionName } from './schema/comparisons.js';
+export type { ComparisonDocument, EstimationSettingsDocument } from './schema/comparisons.js';
+export { EstimateProblem, EstimateResult, estimateDefaults } from './schema/estimate.js';
+export type { EstimateDocument, EstimateResultDocument, WinnerBootstrapDocument, PlugInBoundDocument, SamplePlanDocument } from './schema/estimate.js';
+export { readComparisons, criteriaOfComparisons, pairCount, pairTotals, type ComparisonCounts } from './estimation/comparison-counts.js';
+export { estimatePreferences, entryEstimate, defaultPrior, type PreferenceEstimate, type UnobservedPair } from './estimation/point-estimate.js';
+export { wilsonInterval, betaInterval, entryIntervals, type IntervalMethod, type Interval } from './estimation/intervals.js';
+export { observedCells, resampleCells, matricesFromCells, type ComparisonCells } from './estimation/resample.js';
+export { plugInBound, entryDeviationBound, type BoundedWinner } from './estimation/plug-in-bound.js';
+export { comparisonsNeeded, type SamplePlanRequest, type SamplePlan } from './estimation/sample-size.js';
+export { bootstrapWinner, type WinnerBootstrapSettings } from './estimation/winner-bootstrap.js';
+export { winnerFunction, type WinnerFunction, type WinnerRule } from './estimation/winner-function.js';
+export { readEstimate, solveEstimate } from './estimation/estimate.js';
+export { readPreferenceTensor, readCriteria, type PreferenceTensor, type PreferenceReading, type PreferenceSource } from './preferences/criteria.js';
+export { readTable, tableFormatOf, type Table, type TableRow, type RejectedRow, type TableFormat } from './estimation/read-table.js';
+export { ComparisonLog, type ImportedComparisons } from './estimation/comparison-log.js';
+export { importArena, type ArenaImportOptions } from './estimation/import-arena.js';
+export { importPairs } from './estimation/import-pairs.js';
+export { importRatings, type RatingsImportOptions } from './estimation/import-ratings.js';
+export { importComparisons, problemFromImport, logFormats, type LogFormat, type ImportOptions, type ImportedProblem } from './estimation/import-log.js';
+
+// Baselines: the classic rankings.
+export { condorcetWinner, condorcetLoser } from './baselines/condorcet.js';
+export { copelandScores } from './baselines/copeland.js';
+export { bordaScores } from './baselines/borda.js';
+export { fitBradleyTerry, eloRating, type BradleyTerryFit } from './baselines/bradley-terry.js';
+export { bootstrapBradleyTerry, type BradleyTerryIntervals, type BradleyTerryBootstrapSettings } from './baselines/bradley-terry-bootstrap.js';
+export { winsFromCells, winsFromMatrix, type PairwiseWins } from './baselines/pairwise-wins.js';
+export { stronglyConnected } from './baselines/connectivity.js';
+export { rankOrder } from './baselines/rank-order.js';
+export { computeRankings, rankingSettings, rankingsExtra, type RankingSubject, type RankingSettings } from './baselines/rankings.js';
+export { RankingsRequest, Rankings, rankingMethods, defaultRegularisation } from './schema/rankings.js';
+export type { RankingsRequestDocument, RankingsDocument, BaselineRankingDocument, RankedItemDocument, RankingMethod } from './schema/rankings.js';
+
+// Seeded data generators.
+export { seededRandom, gaussian } from './generate/random.js';
+export { randomPreferences, bradleyTerryPreferences, preferencesFromStrengths, cyclicPreferences, condorcetPreferences, conflictingPreferences, type PreferenceRows } from './generate/preference-matrices.js';
+export { sampleJudgements, comparisonsFromJudgements, arenaRows, ratingRows, type Judgement, type JudgementOptions } from './generate/comparisons.js';

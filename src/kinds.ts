@@ -2,6 +2,8 @@ import { Type, type TSchema } from '@sinclair/typebox';
 import type { Limits } from './limits.js';
 import { BlackwellProblem, LinearProblem, MatrixGameProblem, VonNeumannProblem } from './schema/problem.js';
 import { Result } from './schema/result.js';
+import { EstimateProblem, EstimateResult } from './schema/estimate.js';
+import { readEstimate, solveEstimate } from './estimation/estimate.js';
 import { readBlackwell, solveBlackwell } from './winners/blackwell.js';
 import { readLinear, solveLinear } from './winners/linear.js';
 import { readMatrixGame, solveMatrixGameProblem } from './winners/matrix-game.js';
@@ -36,6 +38,7 @@ export const kindRegistry = {
   linear: defineKind({ problem: LinearProblem, result: Result, check: (document) => void readLinear(document, []), solve: solveLinear }),
   blackwell: defineKind({ problem: BlackwellProblem, result: Result, check: (document) => void readBlackwell(document), solve: solveBlackwell }),
   'matrix-game': defineKind({ problem: MatrixGameProblem, result: Result, check: (document) => void readMatrixGame(document), solve: solveMatrixGameProblem }),
+  estimate: defineKind({ problem: EstimateProblem, result: EstimateResult, check: (document) => void readEstimate(document), solve: solveEstimate }),
 } as const;
 
 export type RegisteredKind = keyof typeof kindRegistry;

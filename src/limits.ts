@@ -29,7 +29,23 @@ export const defaultLimits: Readonly<Limits> = {
 };
 
 function tooLarge(what: string, count: number, limit: string, value: number, pointer: string): never {
-  throw new PrefgameError('PREF_ERR_TOO_LARGE', `${what} has ${count}; the limit ${limit} is ${value}`, pointer);
+  const unit = what !== 'comparisons' ? '' : limit === 'maxCriteria' ? ' criteria' : ' items';
+  throw new PrefgameError('PREF_ERR_TOO_LARGE', `${what} has ${count}${unit}; the limit ${limit} is ${value}`, pointer);
+}
+
+/** Distinct items and criteria named by a comparison log, against the limits. O(rows). */
+function checkComparisonLimits(comparisons: Array<{ criterion?: unknown; winner?: unknown; loser?: unknown; tie?: unknown }>, limits: Limits): void {
+  const items = new Set<unknown>();
+  const criteria = new Set<unknown>();
+  for (const row of comparisons) {
+    criteria.add(row?.criterion);
+    items.add(row?.winner);
+    items.add(row?.loser);
+    if (Array.isArray(row?.tie)) row.tie.forEach((name) => items.add(name));
+  }
+  items.delete(undefined);
+  if (items.size > limits.maxItems) tooLarge('comparisons', items.size, 'maxItems', limits.maxItems, '/comparisons');
+  if (criteria.size > limits.maxCriteria) tooLarge('comparisons', criteria.size, 'maxCriteria', limits.maxCriteria, '/comparisons');
 }
 
 /**
@@ -56,6 +72,7 @@ export function checkLimits(document: Record<string, unknown>, limits: Limits): 
     if (document.payoff.length > limits.maxItems) tooLarge('payoff rows', document.payoff.length, 'maxItems', limits.maxItems, '/payoff');
     if (rows(document.payoff[0]) > limits.maxItems) tooLarge('payoff columns', rows(document.payoff[0]), 'maxItems', limits.maxItems, '/payoff/0');
   }
+  if (Array.isArray(document.comparisons)) checkComparisonLimits(document.comparisons, limits);
   const target = document.target as { thresholds?: object; halfspaces?: unknown[]; constraints?: unknown[] } | undefined;
   if (target && typeof target === 'object') {
     const count = Object.keys(target.thresholds ?? {}).length + rows(target.halfspaces) + rows(target.constraints);

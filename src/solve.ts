@@ -2,6 +2,7 @@ import { checkLimits, defaultLimits, type Limits } from './limits.js';
 import type { BlackwellDocument, LinearDocument, MatrixGameDocument, VonNeumannDocument } from './schema/problem.js';
 import type { ProblemDocument } from './kinds.js';
 import type { ResultDocument } from './schema/result.js';
+import type { EstimateDocument, EstimateResultDocument } from './schema/estimate.js';
 import { validateProblem } from './schema/validate.js';
 import { kindRegistry } from './kinds.js';
 
@@ -30,12 +31,15 @@ export interface SolveConfig {
  *   preferences: [[0.5, 0, 1], [1, 0.5, 0], [0, 1, 0.5]] })
  * result.distribution // [1/3, 1/3, 1/3]; result.certificate.gap <= 1e-9
  * ```
+ * An `estimate` document returns its own result shape ({@link EstimateResultDocument}).
  */
-export function solve(problem: unknown, config: SolveConfig = {}): ResultDocument {
+export function solve(problem: EstimateDocument, config?: SolveConfig): EstimateResultDocument;
+export function solve(problem: unknown, config?: SolveConfig): ResultDocument;
+export function solve(problem: unknown, config: SolveConfig = {}): ResultDocument | EstimateResultDocument {
   const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
-  return kindRegistry[document.kind].solve(document as never, limits) as ResultDocument;
+  return kindRegistry[document.kind].solve(document as never, limits) as ResultDocument | EstimateResultDocument;
 }
 
 type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };
@@ -94,3 +98,18 @@ export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: So
 }
 
 export type { ProblemDocument };
+
+/**
+ * Estimates preference matrices from raw comparisons, with per-entry confidence intervals and
+ * counts; optionally a winner with its bootstrap confidence and plug-in bound, a sample-size
+ * plan and the classic rankings. Same as `solve` with `kind: "estimate"`.
+ *
+ * @example
+ * ```ts
+ * estimateFromComparisons({ comparisons: [{ winner: 'A', loser: 'B', count: 3 }, { tie: ['A', 'B'] }] }).criteria[0].preferences
+ * // [[0.5, 0.8], [0.2, 0.5]]: (3 + 1/2 + 0.5) / (4 + 1)
+ * ```
+ */
+export function estimateFromComparisons(problem: WithoutKind<EstimateDocument>, config?: SolveConfig): EstimateResultDocument {
+  return solve({ ...problem, kind: 'estimate' } as EstimateDocument, config);
+}

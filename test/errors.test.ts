@@ -48,6 +48,12 @@ const cases: Array<[ErrorCode, unknown, string, string]> = [
   ['PREF_ERR_EMPTY_TARGET', blackwell({ thresholds: { safety: 1.2 } }), '/target/thresholds/safety', 'target.thresholds.safety'],
   ['PREF_ERR_EMPTY_TARGET', blackwell({ thresholds: { safety: 0.9 }, constraints: ['safety + comfort <= 0.5'] }), '/target', 'target.thresholds.safety and target.constraints[0]'],
   ['PREF_ERR_UNSUPPORTED_KIND', { kind: 'pareto', criteria: [two('a', 0.6)] }, '/kind', 'pareto'],
+  ['PREF_ERR_UNKNOWN_ITEM', { kind: 'von-neumann', items: ['a', 'b'], comparisons: [{ winner: 'a', loser: 'c' }] }, '/comparisons/0/loser', 'comparisons[0].loser'],
+  ['PREF_ERR_SELF_COMPARISON', { kind: 'linear', comparisons: [{ tie: ['a', 'a'] }] }, '/comparisons/0/tie/1', 'comparisons[0]'],
+  ['PREF_ERR_MISSING_PAIR', { kind: 'estimate', comparisons: [{ winner: 'a', loser: 'b' }, { winner: 'c', loser: 'b' }], estimation: { missingPairs: 'error' } }, '/comparisons', '"a" and "c"'],
+  ['PREF_ERR_NOT_CONNECTED', { kind: 'von-neumann', comparisons: [{ winner: 'a', loser: 'b' }], rankings: { regularisation: 0 } }, '/rankings/regularisation', 'rankings.regularisation'],
+  ['PREF_ERR_MISSING_FIELD', { kind: 'estimate', comparisons: [{ winner: 'a', loser: 'b' }], winner: 'blackwell' }, '/target', 'target'],
+  ['PREF_ERR_SCHEMA', { kind: 'estimate', comparisons: [{ winner: 'a', loser: 'b' }], norm: 'l2' }, '/norm', 'norm applies only together with winner'],
 ];
 
 describe('every bad input gets its stable code, the field pointer and a message naming the field', () => {

@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync } from 'node:fs';
 import { PrefgameError, toErrorDetail } from '../errors.js';
 import { schemaDocuments } from '../schema/documents.js';
+import { addEstimateCommand } from './estimate-command.js';
+import { addPlanCommand } from './plan-command.js';
 
 /** Exit codes of DESIGN.md section 6. */
 const exitCodes = { solved: 0, someFailed: 1, usage: 2 } as const;
@@ -148,6 +150,12 @@ export async function runCli(argv: string[]): Promise<number> {
     .action((name: string | undefined) => {
       code = schemaCommand(name);
     });
+  addEstimateCommand(program, (value) => {
+    code = value;
+  });
+  addPlanCommand(program, (value) => {
+    code = value;
+  });
   program
     .command('serve')
     .description('start the HTTP service (same as npm start; settings from environment variables)')

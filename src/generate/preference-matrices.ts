@@ -47,6 +47,43 @@ export function bradleyTerryPreferences(n: number, seed: number, { spread = 1, n
 }
 
 /**
+ * Bradley-Terry preferences for given log-strengths: `P[i][j] = 1 / (1 + exp(s_j - s_i + e_ij))`
+ * with seeded normal noise `e_ij` of standard deviation `noise` on each pair's log-odds (0: exact
+ * Bradley-Terry, whose strengths a fit recovers). O(n^2).
+ *
+ * @example
+ * ```ts
+ * preferencesFromStrengths([1, 0, -1]) // P[0][2] = 1 / (1 + e^-2) = 0.8808
+ * ```
+ */
+export function preferencesFromStrengths(strengths: readonly number[], { noise = 0, seed = 1 }: { noise?: number; seed?: number } = {}): PreferenceRows {
+  const normal = gaussian(seededRandom(seed));
+  return complementary(strengths.length, (i, j) => 1 / (1 + Math.exp(strengths[j] - strengths[i] + (noise > 0 ? noise * normal() : 0))));
+}
+
+/**
+ * Conflicting criteria: k Bradley-Terry matrices whose strengths share a common factor `u` with
+ * alternating signs, `s_c = spread (sqrt(|rho|) sign_c u + sqrt(1 - |rho|) v_c)` with `sign_c =
+ * +1, -1, +1, ...` and independent `v_c`, so criteria c and c + 1 have strength correlation
+ * `-|rho|` (helpfulness against safety), plus noise on each pair's log-odds. O(k n^2).
+ *
+ * @example
+ * ```ts
+ * conflictingPreferences(6, 2, 3, { correlation: 0.8 }) // two 6 x 6 matrices that mostly disagree
+ * ```
+ */
+export function conflictingPreferences(n: number, criteria: number, seed: number, { correlation = 0.6, spread = 1, noise = 0.2 }: { correlation?: number; spread?: number; noise?: number } = {}): PreferenceRows[] {
+  const normal = gaussian(seededRandom(seed));
+  const shared = Array.from({ length: n }, () => normal());
+  const weight = Math.sqrt(Math.min(1, Math.abs(correlation)));
+  return Array.from({ length: criteria }, (_, c) => {
+    const sign = c % 2 === 0 ? 1 : -1;
+    const strengths = shared.map((u) => spread * (weight * sign * u + Math.sqrt(1 - weight * weight) * normal()));
+    return preferencesFromStrengths(strengths, { noise, seed: seed * 31 + c + 1 });
+  });
+}
+
+/**
  * Cyclic preferences: items on a circle, each beats the next `floor((n-1)/2)` items with
  * probability `strength` (rock-paper-scissors for n = 3). The von Neumann winner is uniform.
  *

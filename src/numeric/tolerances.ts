@@ -21,6 +21,14 @@ export const tolerances = {
   rank: 1e-9,
   /** Slack allowed when checking that a point lies in a target set. */
   targetMembership: 1e-12,
+  /** Baselines: `P[i][j]` within this of 1/2 is a tie (Condorcet, Copeland), and scores within it share a rank. */
+  preferenceTie: 1e-12,
+  /** Bradley-Terry: Newton stops when the largest gradient entry is below this times the comparisons per item (at least 1). */
+  bradleyTerryGradient: 1e-10,
+  /** The same for the refits of a bootstrap, whose scores vary by far more than this between rounds. */
+  bradleyTerryBootstrapGradient: 1e-7,
+  /** Relative residual at which the conjugate-gradient solve of a Newton step stops. */
+  conjugateGradient: 1e-12,
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { BlackwellProblem, LinearProblem, MatrixGameProblem, VonNeumannProblem } from './problem.js';
 import { Problem } from '../kinds.js';
 import { ErrorLine, Result } from './result.js';
+import { EstimateProblem, EstimateResult } from './estimate.js';
 
 const draft = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -12,7 +13,7 @@ function document(name: string, title: string, schema: TSchema): Record<string, 
 
 /**
  * Every public JSON Schema document by name: `problem` (any kind), one per problem kind,
- * `result` and `error-line`. The files in `schemas/` are these objects, written by
+ * `result` (the winners' results), `estimate-result` and `error-line`. The files in `schemas/` are these objects, written by
  * `npm run schemas`; `prefgame schema NAME` prints them.
  *
  * @example
@@ -26,6 +27,8 @@ export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> 
   linear: document('linear', 'linear aggregation problem', LinearProblem),
   blackwell: document('blackwell', 'Blackwell winner problem', BlackwellProblem),
   'matrix-game': document('matrix-game', 'zero-sum matrix game problem', MatrixGameProblem),
+  estimate: document('estimate', 'estimation from comparisons problem', EstimateProblem),
   result: document('result', 'prefgame result document', Result),
+  'estimate-result': document('estimate-result', 'prefgame estimate result document', EstimateResult),
   'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
 };

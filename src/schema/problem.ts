@@ -1,17 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Name, NameField, StringEnum } from './primitives.js';
+import { Comparisons, EstimationSettings } from './comparisons.js';
+import { RankingsRequest } from './rankings.js';
 
 /**
  * The problem document of DESIGN.md section 3, as JSON Schema (draft 2020-12) built with
  * TypeBox. The committed files in `schemas/` are generated from these objects
  * (`npm run schemas`) and a test fails when they drift apart.
  */
-
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-
-/** A string that must be one of `values` (a JSON Schema `enum`, so errors list the choices). */
-function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
-  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
-}
 
 /** A map from criterion names to numbers, such as `{ "safety": 0.6, "comfort": 0.4 }`. */
 const NumberByName = Type.Record(Type.String(), Type.Number());
@@ -70,27 +66,56 @@ export const Target = Type.Object(
 /** The norm that measures the distance to the target. */
 export const Norm = StringEnum(['linf', 'l1', 'l2'], { description: 'Distance to the target: linf (default), l1 or l2.' });
 
-const common = {
+/** Fields of every kind. */
+export const common = {
   id: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Null()], { description: 'Echoed in the result.' })),
-  items: Type.Optional(Type.Array(Name, { minItems: 1, description: 'Item names; default "0".."n-1". Unique.' })),
+  items: Type.Optional(Type.Array(Name, { minItems: 1, description: 'Item names, unique; default "0".."n-1", or with comparisons the items in order of first appearance.' })),
   options: Type.Optional(Options),
 };
 
+/**
+ * The fields through which preferences come as raw comparisons instead of matrices: `comparisons`
+ * (exactly one of it and the matrix form), `estimation` (only with comparisons) and `rankings`.
+ */
+const fromComparisons = {
+  comparisons: Type.Optional(Comparisons),
+  estimation: Type.Optional(EstimationSettings),
+  rankings: Type.Optional(RankingsRequest),
+};
+
+/** Exactly one preference form: the matrix field `matrixField`, or `comparisons`. */
+function oneForm(matrixField: string, extra: Record<string, string[]> = {}) {
+  return {
+    additionalProperties: false,
+    oneOf: [{ required: [matrixField] }, { required: ['comparisons'] }],
+    dependentRequired: { estimation: ['comparisons'], ...extra },
+  };
+}
+
 /** `kind: "von-neumann"`: the von Neumann winner of one preference matrix. */
 export const VonNeumannProblem = Type.Object(
-  { kind: Type.Literal('von-neumann'), ...common, preferences: PreferenceMatrix },
-  { additionalProperties: false },
+  {
+    kind: Type.Literal('von-neumann'),
+    ...common,
+    preferences: Type.Optional(PreferenceMatrix),
+    ...fromComparisons,
+    criterion: Type.Optional(NameField('With comparisons on several criteria: the one whose von Neumann winner is wanted.')),
+  },
+  oneForm('preferences', { criterion: ['comparisons'] }),
 );
+
+const CriteriaList = Type.Array(Criterion, { minItems: 1 });
 
 /** `kind: "linear"`: the von Neumann winner of the weighted sum of the criteria's matrices. */
 export const LinearProblem = Type.Object(
   {
     kind: Type.Literal('linear'),
     ...common,
-    criteria: Type.Array(Criterion, { minItems: 1 }),
+    criteria: Type.Optional(CriteriaList),
+    ...fromComparisons,
     weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Non-negative weight per criterion name, normalised to sum 1. Default: equal weights.' })),
   },
-  { additionalProperties: false },
+  oneForm('criteria'),
 );
 
 /** `kind: "blackwell"`: the lottery whose worst-case payoff vector is closest to the target set. */
@@ -98,11 +123,12 @@ export const BlackwellProblem = Type.Object(
   {
     kind: Type.Literal('blackwell'),
     ...common,
-    criteria: Type.Array(Criterion, { minItems: 1 }),
+    criteria: Type.Optional(CriteriaList),
+    ...fromComparisons,
     target: Target,
     norm: Type.Optional(Norm),
   },
-  { additionalProperties: false },
+  oneForm('criteria'),
 );
 
 /** `kind: "matrix-game"`: a rectangular zero-sum game; the row player maximises. */

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { errorRegistry } from '../errors.js';
+import { Rankings } from './rankings.js';
 
 /**
  * The result document of DESIGN.md section 4 and the error line of section 6, as JSON Schema.
@@ -53,6 +54,7 @@ export const Result = Type.Object(
     norm: Type.Optional(Type.String({ description: 'blackwell: the norm used.' })),
     columns: Type.Optional(Type.Array(Type.String(), { description: 'matrix-game: the column strategies.' })),
     columnDistribution: Type.Optional(Type.Array(Type.Number(), { description: 'matrix-game: the column player\'s minimax strategy.' })),
+    rankings: Type.Optional(Rankings),
     diagnostics: Diagnostics,
     warnings: Type.Array(Type.String()),
   },

@@ -55,7 +55,28 @@ export function explainSchemaError(error: ErrorObject): { code: ErrorCode; messa
       return { code: 'PREF_ERR_UNKNOWN_FIELD', pointer: `${path}/${name}`, message: `${field} has the unknown field "${name}"` };
     }
     case 'discriminator':
-      return { code: 'PREF_ERR_UNKNOWN_KIND', pointer: '/kind', message: `kind must be one of ${problemKinds.join(', ')}` };
+      if (path === '') return { code: 'PREF_ERR_UNKNOWN_KIND', pointer: '/kind', message: `kind must be one of ${problemKinds.join(', ')}` };
+      break;
+    case 'dependentRequired': {
+      const property = String(params.property);
+      return { code: 'PREF_ERR_SCHEMA', pointer: `${path}/${property}`, message: `${fieldName(`${path}/${property}`)} applies only together with ${String(params.missingProperty)}, which is missing` };
+    }
+    case 'oneOf': {
+      const alternatives = requiredAlternatives(error.schema);
+      if (!alternatives) break;
+      const present = (names: string[]) => names.filter((name) => error.data !== null && typeof error.data === 'object' && name in (error.data as object));
+      const wording = alternatives.some((names) => names.length > 1)
+        ? `either ${alternatives.map((names) => names.join(' and ')).join(', or ')}`
+        : alternatives.map((names) => names[0]).join(' or ');
+      if (Array.isArray(params.passingSchemas)) {
+        const given = alternatives.map(present).flat();
+        const listed = `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}`;
+        return { code: 'PREF_ERR_SCHEMA', pointer: `${path}/${given[given.length - 1]}`, message: `${field} has ${listed}: give ${wording}, not both` };
+      }
+      const closest = alternatives.reduce((best, names) => (present(names).length > present(best).length ? names : best), alternatives[0]);
+      const missing = closest.find((name) => !present([name]).length) ?? closest[0];
+      return { code: 'PREF_ERR_MISSING_FIELD', pointer: `${path}/${missing}`, message: `${field} needs ${wording}; "${missing}" is missing` };
+    }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(show).join(', ');
       const code: ErrorCode = path === '/norm' ? 'PREF_ERR_UNKNOWN_NORM' : inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA';
@@ -77,6 +98,46 @@ export function explainSchemaError(error: ErrorObject): { code: ErrorCode; messa
       break;
   }
   return { code: inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA', pointer: path, message: `${field} ${error.message ?? 'is invalid'}` };
+}
+
+/** The branches of a `oneOf` made only of `required` lists (alternative field sets), or null. */
+function requiredAlternatives(schema: unknown): string[][] | null {
+  if (!Array.isArray(schema)) return null;
+  const lists = schema.map((branch) => (branch && typeof branch === 'object' && Object.keys(branch).length === 1 && Array.isArray(branch.required) ? (branch.required as string[]) : null));
+  return lists.every((list) => list !== null) ? (lists as string[][]) : null;
+}
+
+/**
+ * The most useful of ajv's errors for one failed validation (ajv stops at the first failing
+ * keyword, but a `oneOf` or `anyOf` reports its branches' errors before its own): the
+ * alternative-fields `oneOf` itself ("needs preferences or comparisons") rather than its first
+ * branch's `required`, and inside an `anyOf` the deepest error rather than the first branch's
+ * type mismatch. Then {@link explainSchemaError}.
+ *
+ * @example
+ * ```ts
+ * explainSchemaErrors(validate.errors ?? [])
+ * // { code: 'PREF_ERR_MISSING_FIELD', pointer: '/preferences', message: 'the document needs preferences or comparisons; "preferences" is missing' }
+ * ```
+ */
+export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: ErrorCode; message: string; pointer: string } {
+  const first = errors[0];
+  const combinator = errors.find((error) => (error.keyword === 'oneOf' || error.keyword === 'anyOf') && first.instancePath.startsWith(error.instancePath));
+  if (combinator && first !== combinator) {
+    if (combinator.keyword === 'oneOf' && first.keyword === 'required' && first.instancePath === combinator.instancePath && requiredAlternatives(combinator.schema)) {
+      return explainSchemaError(combinator);
+    }
+    if (first.instancePath === combinator.instancePath && first.keyword === 'type') {
+      const inside = errors.slice(0, errors.indexOf(combinator));
+      if (inside.every((error) => error.keyword === 'type' && error.instancePath === first.instancePath)) {
+        const types = inside.map((error) => String((error.params as { type?: unknown }).type));
+        return { code: 'PREF_ERR_SCHEMA', pointer: first.instancePath, message: `${fieldName(first.instancePath)} must be ${types.join(' or ')}` };
+      }
+      const deepest = inside.reduce((best, error) => (error.instancePath.length > best.instancePath.length ? error : best), first);
+      return explainSchemaError(deepest);
+    }
+  }
+  return explainSchemaError(first);
 }
 
 /**
@@ -119,8 +180,8 @@ export function validateProblem(value: unknown): ProblemDocument {
   checkKind((value as { kind?: unknown }).kind);
   problemValidator ??= ajv.compile(Problem);
   if (problemValidator(value)) return value as ProblemDocument;
-  const error = (problemValidator.errors ?? [])[0];
-  if (!error) throw new PrefgameError('PREF_ERR_SCHEMA', 'the document does not match the schema', '');
-  const { code, message, pointer } = explainSchemaError(error);
+  const errors = problemValidator.errors ?? [];
+  if (errors.length === 0) throw new PrefgameError('PREF_ERR_SCHEMA', 'the document does not match the schema', '');
+  const { code, message, pointer } = explainSchemaErrors(errors);
   throw new PrefgameError(code, message, pointer);
 }

@@ -1,4 +1,7 @@
-import { readCriteria, type PreferenceTensor } from '../preferences/criteria.js';
+import { readPreferenceTensor, type PreferenceReading } from '../preferences/criteria.js';
+import type { Matrix } from '../numeric/matrix.js';
+import type { NormName } from '../targets/distance.js';
+import { rankingsExtra } from '../baselines/rankings.js';
 import { cleanDistribution } from '../numeric/lottery.js';
 import { tolerances } from '../numeric/tolerances.js';
 import { safeDualBound } from '../lp/dual-bound.js';
@@ -6,7 +9,7 @@ import type { LpStatus } from '../lp/model.js';
 import type { BlackwellDocument } from '../schema/problem.js';
 import type { ResultDocument } from '../schema/result.js';
 import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
-import { solveWithin } from '../games/context.js';
+import { solveWithin, type SolveContext } from '../games/context.js';
 import type { Limits } from '../limits.js';
 import { blackwellByGeneration, type GenerationSolution } from './blackwell-generation.js';
 import { blackwellProgram } from './blackwell-program.js';
@@ -24,27 +27,95 @@ export const interiorPointThreshold = 600;
 export const maximumGenerationRounds = 2000;
 
 /**
- * Reads and checks the content of a `blackwell` document: its criteria and target set.
+ * Reads and checks the content of a `blackwell` document: its criteria (matrices or comparisons,
+ * with the counts and estimation warnings of comparisons) and target set.
  *
  * @example
  * ```ts
  * readBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5 } } }).target.box // { lower: [0.5, 0], ... }
  * ```
  */
-export function readBlackwell(document: BlackwellDocument): { tensor: PreferenceTensor; target: TargetSet } {
-  const tensor = readCriteria(document.criteria, document.items);
-  return { tensor, target: buildTargetSet(document.target, tensor.criteria) };
+export function readBlackwell(document: BlackwellDocument): PreferenceReading & { target: TargetSet } {
+  const reading = readPreferenceTensor(document);
+  return { ...reading, target: buildTargetSet(document.target, reading.tensor.criteria) };
+}
+
+/** The Blackwell winner of given matrices, before it is dressed as a result document. */
+export interface BlackwellSolution {
+  distribution: Float64Array;
+  /** `max_j dist(z_j(pi), S)` of the (cleaned) distribution, recomputed from the definition. */
+  value: number;
+  /** Safe lower bound on the optimal value (from the LP duals), at most `value`. */
+  lowerBound: number;
+  lpStatus: LpStatus;
+  method: string;
+  rounds?: number;
+}
+
+/**
+ * The Blackwell winner of k preference matrices for a target set and norm, with its certificate.
+ * With `method` auto (default) or column-generation it runs row and column generation
+ * ({@link blackwellByGeneration}), exact for l-infinity and l1 and certified to the tolerance
+ * (default 1e-7) for l2; auto falls back when the restricted problem stops being small. The
+ * full-lp method solves the exact LP (l-infinity, l1, certified by the safe dual bound) or, for
+ * l2, cutting planes over every item. Used by {@link solveBlackwell} and by the bootstrap of
+ * estimated winners. O(LP).
+ *
+ * @example
+ * ```ts
+ * blackwellSolution(tensor.matrices, target, 'linf', context).value
+ * ```
+ */
+export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet, norm: NormName, context: SolveContext): BlackwellSolution {
+  const n = matrices[0].rows;
+  let distribution: Float64Array;
+  let lowerBound: number;
+  let lpStatus: LpStatus;
+  let method: string;
+  let rounds: number | undefined;
+  let generated: GenerationSolution | null = null;
+  if (context.method !== 'full-lp') {
+    // For l2, generation beat cutting planes over every item in every case measured (npm run
+    // bench), so auto lets it run; for l-inf and l1 the full LP wins once supports are large.
+    const capped = context.method === 'auto' && norm !== 'l2';
+    generated = blackwellByGeneration(matrices, target, norm, context, {
+      columns: true,
+      maximumRounds: capped ? 60 : maximumGenerationRounds,
+      maximumItems: capped ? Math.max(40, Math.floor(n / 4)) : n,
+    });
+    if (generated.gaveUp && capped) {
+      context.warnings.push(`column generation stopped paying after ${generated.rounds} rounds with ${generated.masterItems} of ${n} items; solved by the full LP`);
+      generated = null;
+    }
+  }
+  if (generated) {
+    ({ distribution, lowerBound, lpStatus, rounds } = generated);
+    method = 'column-generation';
+  } else if (norm === 'l2') {
+    ({ distribution, lowerBound, lpStatus, rounds } = blackwellByGeneration(matrices, target, norm, context, { columns: false, maximumRounds: maximumGenerationRounds, maximumItems: n }));
+    method = 'cutting-planes';
+  } else {
+    const program = blackwellProgram(matrices, target, norm);
+    const payoffRows = n * matrices.length;
+    const solution = solveWithin(context, program, payoffRows >= interiorPointThreshold ? 'interior-point' : 'auto');
+    distribution = solution.primal ? solution.primal.subarray(0, n) : new Float64Array(n).fill(1 / n);
+    lowerBound = solution.rowDuals ? safeDualBound(program, solution.rowDuals) : 0;
+    lpStatus = solution.status;
+    method = 'full-lp';
+  }
+  distribution = cleanDistribution(distribution, n);
+  const { value } = blackwellObjective(matrices, target, norm, distribution);
+  lowerBound = Math.min(Math.max(0, lowerBound), value);
+  return { distribution, value, lowerBound, lpStatus, method, ...(rounds !== undefined ? { rounds } : {}) };
 }
 
 /**
  * Solves a validated `blackwell` problem: the lottery whose worst-case payoff vector is closest
  * to the target set, `pi* = argmin_pi max_j dist(z_j(pi), S)` (Bhatia et al., NeurIPS 2020).
- * With `method` auto (default) or column-generation it runs row and column generation
- * ({@link blackwellByGeneration}), exact for l-infinity and l1 and certified to the tolerance
- * (default 1e-7) for l2; auto falls back when the restricted problem stops being small. The
- * full-lp method solves the exact LP (l-infinity, l1, certified by the safe dual bound) or, for
- * l2, cutting planes over every item. `value` is always recomputed from the definition
- * for the returned lottery, which is also the certificate's upper bound.
+ * l-infinity and l1 are exact LPs certified by the safe dual bound; l2 uses cutting planes
+ * certified to the tolerance (default 1e-7). `value` is always recomputed from the definition
+ * for the returned lottery, which is also the certificate's upper bound. Preferences may come as
+ * matrices or as comparisons (estimated by {@link readPreferenceTensor}).
  *
  * @example
  * ```ts
@@ -54,63 +125,29 @@ export function readBlackwell(document: BlackwellDocument): { tensor: Preference
  */
 export function solveBlackwell(document: BlackwellDocument, limits: Limits): ResultDocument {
   const started = performance.now();
-  const { tensor, target } = readBlackwell(document);
+  const { tensor, target, counts, warnings } = readBlackwell(document);
   const norm = document.norm ?? 'linf';
-  const n = tensor.items.length;
   const context = contextFor(document.options, limits, norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
-  let distribution: Float64Array;
-  let lowerBound: number;
-  let lpStatus: LpStatus;
-  let method: string;
-  let rounds: number | undefined;
+  context.warnings.push(...warnings);
   if (target.normals.length === 0) context.warnings.push('the target is the whole unit cube: every lottery has value 0');
-  let generated: GenerationSolution | null = null;
-  if (context.method !== 'full-lp') {
-    // For l2, generation beat cutting planes over every item in every case measured (npm run
-    // bench), so auto lets it run; for l-inf and l1 the full LP wins once supports are large.
-    const capped = context.method === 'auto' && norm !== 'l2';
-    generated = blackwellByGeneration(tensor.matrices, target, norm, context, {
-      columns: true,
-      maximumRounds: capped ? 60 : maximumGenerationRounds,
-      maximumItems: capped ? Math.max(40, Math.floor(n / 4)) : n,
-    });
-    if (generated.gaveUp && capped) {
-      context.warnings.push(`column generation stopped paying after ${generated.rounds} rounds with ${generated.masterItems} of ${n} items; solved by the full LP`);
-      generated = null;
-    }
-    method = 'column-generation';
-  }
-  if (generated) {
-    ({ distribution, lowerBound, lpStatus, rounds } = generated);
-    method = 'column-generation';
-  } else if (norm === 'l2') {
-    ({ distribution, lowerBound, lpStatus, rounds } = blackwellByGeneration(tensor.matrices, target, norm, context, { columns: false, maximumRounds: maximumGenerationRounds, maximumItems: n }));
-    method = 'cutting-planes';
-  } else {
-    const program = blackwellProgram(tensor.matrices, target, norm);
-    const payoffRows = n * tensor.matrices.length;
-    const solution = solveWithin(context, program, payoffRows >= interiorPointThreshold ? 'interior-point' : 'auto');
-    distribution = solution.primal ? solution.primal.subarray(0, n) : new Float64Array(n).fill(1 / n);
-    lowerBound = solution.rowDuals ? safeDualBound(program, solution.rowDuals) : 0;
-    lpStatus = solution.status;
-    method = 'full-lp';
-  }
-  distribution = cleanDistribution(distribution, n);
-  const { value } = blackwellObjective(tensor.matrices, target, norm, distribution);
-  lowerBound = Math.min(Math.max(0, lowerBound), value);
+  const solution = blackwellSolution(tensor.matrices, target, norm, context);
   return finishResult({
     id: document.id,
     kind: 'blackwell',
     items: tensor.items,
-    distribution,
-    value,
-    lowerBound,
-    upperBound: value,
-    lpStatus,
-    method,
+    distribution: solution.distribution,
+    value: solution.value,
+    lowerBound: solution.lowerBound,
+    upperBound: solution.value,
+    lpStatus: solution.lpStatus,
+    method: solution.method,
     context,
     started,
-    rounds,
-    extra: { norm, guarantees: byName(tensor.criteria, guarantees(tensor.matrices, distribution)) },
+    rounds: solution.rounds,
+    extra: {
+      norm,
+      guarantees: byName(tensor.criteria, guarantees(tensor.matrices, solution.distribution)),
+      ...rankingsExtra(document.rankings, { ...tensor, counts }, { context }),
+    },
   });
 }

@@ -1,6 +1,7 @@
 import { PrefgameError } from '../errors.js';
 import { Field } from '../preferences/field.js';
-import { readCriteria, type PreferenceTensor } from '../preferences/criteria.js';
+import { readPreferenceTensor, type PreferenceReading } from '../preferences/criteria.js';
+import { rankingsExtra } from '../baselines/rankings.js';
 import { criterionIndex } from '../preferences/names.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { compensatedSum } from '../numeric/sum.js';
@@ -63,23 +64,25 @@ export function weightedMatrix(matrices: readonly Matrix[], weights: ArrayLike<n
 }
 
 /**
- * Reads and checks the content of a `linear` document: its criteria and normalised weights.
+ * Reads and checks the content of a `linear` document: its criteria (matrices or comparisons, whose
+ * estimation warnings join `warnings`) and normalised weights.
  *
  * @example
  * ```ts
  * readLinear({ kind: 'linear', criteria, weights: { speed: 3, safety: 1 } }, []).weights // [0.75, 0.25]
  * ```
  */
-export function readLinear(document: LinearDocument, warnings: string[]): { tensor: PreferenceTensor; weights: Float64Array } {
-  const tensor = readCriteria(document.criteria, document.items);
-  return { tensor, weights: normaliseWeights(document.weights, tensor.criteria, warnings) };
+export function readLinear(document: LinearDocument, warnings: string[]): PreferenceReading & { weights: Float64Array } {
+  const reading = readPreferenceTensor(document);
+  warnings.push(...reading.warnings);
+  return { ...reading, weights: normaliseWeights(document.weights, reading.tensor.criteria, warnings) };
 }
 
 /**
  * Solves a validated `linear` problem: the von Neumann winner of `sum_c w_c P_c` with normalised
  * weights (the baseline the Blackwell winner generalises; it equals the Blackwell winner of the
  * halfspace `w . z >= 1/2`). Reports the per-criterion guarantees, so users see what the
- * weighted sum gives up on each criterion.
+ * weighted sum gives up on each criterion. Preferences may come as matrices or as comparisons.
  *
  * @example
  * ```ts
@@ -89,8 +92,9 @@ export function readLinear(document: LinearDocument, warnings: string[]): { tens
 export function solveLinear(document: LinearDocument, limits: Limits): ResultDocument {
   const started = performance.now();
   const context = contextFor(document.options, limits);
-  const { tensor, weights } = readLinear(document, context.warnings);
-  const game = solveSymmetricGame(weightedMatrix(tensor.matrices, weights), context);
+  const { tensor, weights, counts } = readLinear(document, context.warnings);
+  const weighted = weightedMatrix(tensor.matrices, weights);
+  const game = solveSymmetricGame(weighted, context);
   return finishResult({
     id: document.id,
     kind: 'linear',
@@ -108,6 +112,7 @@ export function solveLinear(document: LinearDocument, limits: Limits): ResultDoc
       unique: game.unique,
       guarantees: byName(tensor.criteria, guarantees(tensor.matrices, game.distribution)),
       weights: byName(tensor.criteria, weights),
+      ...rankingsExtra(document.rankings, { ...tensor, counts }, { weighted, context }),
     },
   });
 }
