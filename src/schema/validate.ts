@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { PrefgameError, type ErrorCode } from '../errors.js';
 import { Field } from '../preferences/field.js';
 import { contractKinds, Options } from './problem.js';
-import { Problem, problemKinds, type ProblemDocument } from '../kinds.js';
+import { kindRegistry, problemKinds, type ProblemDocument, type ProblemKind } from '../kinds.js';
 
 /** Kinds that the contract names but that this version cannot solve yet. */
 const kindsNotYetAvailable: readonly string[] = contractKinds.filter((kind) => !(problemKinds as readonly string[]).includes(kind));
@@ -13,7 +13,13 @@ const kindsNotYetAvailable: readonly string[] = contractKinds.filter((kind) => !
  */
 export const ajv = new Ajv2020({ discriminator: true, allErrors: false, coerceTypes: false, removeAdditional: false, strict: false, verbose: true });
 
-let problemValidator: ValidateFunction | undefined;
+/**
+ * One compiled validator per kind. `checkKind` has already picked the kind, so the document is
+ * validated against that kind's schema alone: compiling the `Problem` union (a discriminated
+ * `oneOf`) instead makes Ajv2020 track evaluated items through every matrix, 15-20x slower on a
+ * 128 x 128 x 5 document (4.4 ms instead of 0.25 ms).
+ */
+const validators = new Map<string, ValidateFunction>();
 
 const matrixEntry = /^\/(preferences|payoff|criteria\/\d+\/preferences)\/\d+\/\d+$/;
 const matrix = /^\/(preferences|payoff|criteria\/\d+\/preferences)(\/\d+)?$/;
@@ -178,9 +184,14 @@ export function validateProblem(value: unknown): ProblemDocument {
     throw new PrefgameError('PREF_ERR_SCHEMA', 'a problem document must be a JSON object', '');
   }
   checkKind((value as { kind?: unknown }).kind);
-  problemValidator ??= ajv.compile(Problem);
-  if (problemValidator(value)) return value as ProblemDocument;
-  const errors = problemValidator.errors ?? [];
+  const kind = (value as { kind: ProblemKind }).kind;
+  let validator = validators.get(kind);
+  if (!validator) {
+    validator = ajv.compile(kindRegistry[kind].problem);
+    validators.set(kind, validator);
+  }
+  if (validator(value)) return value as ProblemDocument;
+  const errors = validator.errors ?? [];
   if (errors.length === 0) throw new PrefgameError('PREF_ERR_SCHEMA', 'the document does not match the schema', '');
   const { code, message, pointer } = explainSchemaErrors(errors);
   throw new PrefgameError(code, message, pointer);
