@@ -1,6 +1,7 @@
 import { checkLimits, defaultLimits, type Limits } from './limits.js';
 import type { BlackwellDocument, LinearDocument, MatrixGameDocument, VonNeumannDocument } from './schema/problem.js';
-import type { ProblemDocument } from './kinds.js';
+import type { AnyResultDocument, ProblemDocument, RegisteredKind, ResultOf } from './kinds.js';
+import type { ParetoDocument, ParetoResultDocument } from './schema/pareto.js';
 import type { ResultDocument } from './schema/result.js';
 import { validateProblem } from './schema/validate.js';
 import { kindRegistry } from './kinds.js';
@@ -17,7 +18,8 @@ export interface SolveConfig {
 }
 
 /**
- * Solves any problem document (DESIGN.md section 3) and returns its result document (section 4).
+ * Solves any problem document (DESIGN.md section 3) and returns its result document (section 4;
+ * each kind's shape is in `schemas/`).
  * The document is validated against the schema, checked against the limits, then solved by the
  * solver of its `kind`. Synchronous and pure: the same document gives the same result (apart
  * from `diagnostics.elapsedMs`). Throws {@link PrefgameError} with a stable code, a message
@@ -31,11 +33,13 @@ export interface SolveConfig {
  * result.distribution // [1/3, 1/3, 1/3]; result.certificate.gap <= 1e-9
  * ```
  */
-export function solve(problem: unknown, config: SolveConfig = {}): ResultDocument {
+export function solve<K extends RegisteredKind>(problem: { kind: K; [field: string]: unknown }, config?: SolveConfig): ResultOf<K>;
+export function solve(problem: unknown, config?: SolveConfig): AnyResultDocument;
+export function solve(problem: unknown, config: SolveConfig = {}): AnyResultDocument {
   const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
-  return kindRegistry[document.kind].solve(document as never, limits) as ResultDocument;
+  return kindRegistry[document.kind].solve(document as never, limits) as AnyResultDocument;
 }
 
 type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };
@@ -50,7 +54,7 @@ type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };
  * ```
  */
 export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'von-neumann' }, config);
+  return solve({ ...problem, kind: 'von-neumann' }, config) as ResultDocument;
 }
 
 /**
@@ -63,7 +67,7 @@ export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, confi
  * ```
  */
 export function linearWinner(problem: WithoutKind<LinearDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'linear' }, config);
+  return solve({ ...problem, kind: 'linear' }, config) as ResultDocument;
 }
 
 /**
@@ -77,7 +81,7 @@ export function linearWinner(problem: WithoutKind<LinearDocument>, config?: Solv
  * ```
  */
 export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'blackwell' }, config);
+  return solve({ ...problem, kind: 'blackwell' }, config) as ResultDocument;
 }
 
 /**
@@ -90,7 +94,22 @@ export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?
  * ```
  */
 export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'matrix-game' }, config);
+  return solve({ ...problem, kind: 'matrix-game' }, config) as ResultDocument;
 }
 
-export type { ProblemDocument };
+/**
+ * The Pareto frontier of the worst-case guarantees of k >= 2 criteria: its vertices with
+ * lotteries that attain them (exact for k = 2; for k >= 3 up to `maxVertices`, then inner and
+ * outer approximations), optionally with the Blackwell winner of `target`, the linear winner of
+ * `weights` and a threshold sweep. Same as `solve` with `kind: "pareto"`.
+ *
+ * @example
+ * ```ts
+ * paretoFrontier({ criteria: [safety, comfort] }).frontier // [{ guarantees: { safety, comfort }, distribution, support }, ...]
+ * ```
+ */
+export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: SolveConfig): ParetoResultDocument {
+  return solve({ ...problem, kind: 'pareto' }, config) as ParetoResultDocument;
+}
+
+export type { ProblemDocument, AnyResultDocument };

@@ -47,7 +47,7 @@ const cases: Array<[ErrorCode, unknown, string, string]> = [
   ['PREF_ERR_CONSTRAINT_NONLINEAR', blackwell({ constraints: ['exp(safety) >= 1'] }), '/target/constraints/0', 'functions'],
   ['PREF_ERR_EMPTY_TARGET', blackwell({ thresholds: { safety: 1.2 } }), '/target/thresholds/safety', 'target.thresholds.safety'],
   ['PREF_ERR_EMPTY_TARGET', blackwell({ thresholds: { safety: 0.9 }, constraints: ['safety + comfort <= 0.5'] }), '/target', 'target.thresholds.safety and target.constraints[0]'],
-  ['PREF_ERR_UNSUPPORTED_KIND', { kind: 'pareto', criteria: [two('a', 0.6)] }, '/kind', 'pareto'],
+  ['PREF_ERR_UNSUPPORTED_KIND', { kind: 'estimate', criteria: [two('a', 0.6)] }, '/kind', 'estimate'],
 ];
 
 describe('every bad input gets its stable code, the field pointer and a message naming the field', () => {

@@ -65,7 +65,8 @@ function run(model: Model, settings: LpSettings): LpSolution {
     time_limit: Math.max(settings.timeLimitMs, 1) / 1000,
     primal_feasibility_tolerance: tolerances.lpFeasibility,
     dual_feasibility_tolerance: tolerances.lpFeasibility,
-    solver: algorithm === 'interior-point' ? 'ipm' : algorithm === 'simplex' ? 'simplex' : 'choose',
+    solver: algorithm === 'interior-point' ? 'ipm' : algorithm === 'simplex' || algorithm === 'primal-simplex' ? 'simplex' : 'choose',
+    simplex_strategy: algorithm === 'primal-simplex' ? 4 : 1,
     run_crossover: 'on',
   });
   const started = performance.now();
@@ -139,6 +140,12 @@ export const highsBackend: LpBackend = {
           },
         });
         rowCount += count;
+      },
+      changeRowBounds(rows: Int32Array, lower: Float64Array, upper: Float64Array) {
+        if (rows.length > 0) model.changeRowsBounds({ kind: 'set', indices: rows }, lower, upper);
+      },
+      changeCosts(cost: Float64Array) {
+        if (columnCount > 0) model.changeColsCost({ kind: 'range', from: 0, to: columnCount - 1 }, cost);
       },
       dispose: () => model.dispose(),
     };

@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { BlackwellProblem, LinearProblem, MatrixGameProblem, VonNeumannProblem } from './problem.js';
 import { Problem } from '../kinds.js';
 import { ErrorLine, Result } from './result.js';
+import { ParetoProblem, ParetoResult } from './pareto.js';
 
 const draft = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -26,6 +27,8 @@ export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> 
   linear: document('linear', 'linear aggregation problem', LinearProblem),
   blackwell: document('blackwell', 'Blackwell winner problem', BlackwellProblem),
   'matrix-game': document('matrix-game', 'zero-sum matrix game problem', MatrixGameProblem),
+  pareto: document('pareto', 'Pareto frontier problem', ParetoProblem),
   result: document('result', 'prefgame result document', Result),
+  'pareto-result': document('pareto-result', 'Pareto frontier result', ParetoResult),
   'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
 };

@@ -6,15 +6,16 @@ import { Type, type Static } from '@sinclair/typebox';
  * (`npm run schemas`) and a test fails when they drift apart.
  */
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+/** A name of an item, a criterion or a column. */
+export const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 /** A string that must be one of `values` (a JSON Schema `enum`, so errors list the choices). */
-function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
 /** A map from criterion names to numbers, such as `{ "safety": 0.6, "comfort": 0.4 }`. */
-const NumberByName = Type.Record(Type.String(), Type.Number());
+export const NumberByName = Type.Record(Type.String(), Type.Number());
 
 /** A row-major matrix of probabilities: `P[i][j]` is the probability that item i is preferred to item j. */
 export const PreferenceMatrix = Type.Array(Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 1 }), {
@@ -65,7 +66,8 @@ export const Target = Type.Object(
 /** The norm that measures the distance to the target. */
 export const Norm = StringEnum(['linf', 'l1', 'l2'], { description: 'Distance to the target: linf (default), l1 or l2.' });
 
-const common = {
+/** The fields every problem document has: `id`, `items`, `options`. */
+export const common = {
   id: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Null()], { description: 'Echoed in the result.' })),
   items: Type.Optional(Type.Array(Name, { minItems: 1, description: 'Item names; default "0".."n-1". Unique.' })),
   options: Type.Optional(Options),

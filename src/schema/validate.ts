@@ -85,7 +85,7 @@ export function explainSchemaError(error: ErrorObject): { code: ErrorCode; messa
  *
  * @example
  * ```ts
- * checkKind('pareto') // throws PREF_ERR_UNSUPPORTED_KIND until Pareto frontiers land
+ * checkKind('estimate') // throws PREF_ERR_UNSUPPORTED_KIND until estimation lands
  * ```
  */
 export function checkKind(kind: unknown): void {
