@@ -8,6 +8,8 @@ import { readMatrixGame, solveMatrixGameProblem } from './winners/matrix-game.js
 import { readVonNeumann, solveVonNeumann } from './winners/von-neumann.js';
 import { ParetoProblem, ParetoResult } from './schema/pareto.js';
 import { readPareto, solvePareto } from './tradeoffs/pareto.js';
+import { CompareProblem, CompareResult } from './schema/compare.js';
+import { readCompare, solveCompare } from './compare/compare.js';
 
 /**
  * Everything prefgame knows about one problem kind: the schema of its document and of its
@@ -39,6 +41,7 @@ export const kindRegistry = {
   blackwell: defineKind({ problem: BlackwellProblem, result: Result, check: (document) => void readBlackwell(document), solve: solveBlackwell }),
   'matrix-game': defineKind({ problem: MatrixGameProblem, result: Result, check: (document) => void readMatrixGame(document), solve: solveMatrixGameProblem }),
   pareto: defineKind({ problem: ParetoProblem, result: ParetoResult, check: (document) => void readPareto(document), solve: solvePareto }),
+  compare: defineKind({ problem: CompareProblem, result: CompareResult, check: (document) => void readCompare(document), solve: solveCompare }),
 } as const;
 
 export type RegisteredKind = keyof typeof kindRegistry;

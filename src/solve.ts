@@ -2,6 +2,7 @@ import { checkLimits, defaultLimits, type Limits } from './limits.js';
 import type { BlackwellDocument, LinearDocument, MatrixGameDocument, VonNeumannDocument } from './schema/problem.js';
 import type { AnyResultDocument, ProblemDocument, RegisteredKind, ResultOf } from './kinds.js';
 import type { ParetoDocument, ParetoResultDocument } from './schema/pareto.js';
+import type { CompareDocument, CompareResultDocument } from './schema/compare.js';
 import type { ResultDocument } from './schema/result.js';
 import { validateProblem } from './schema/validate.js';
 import { kindRegistry } from './kinds.js';
@@ -110,6 +111,20 @@ export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: So
  */
 export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: SolveConfig): ParetoResultDocument {
   return solve({ ...problem, kind: 'pareto' }, config) as ParetoResultDocument;
+}
+
+/**
+ * Compares named lotteries (given, or computed: von Neumann winners, linear and Blackwell
+ * winners) on every criterion, on an `overall` matrix and against named targets, with the
+ * head-to-head tables. Same as `solve` with `kind: "compare"`.
+ *
+ * @example
+ * ```ts
+ * compareLotteries({ criteria, overall, targets: [{ name: 'safe', target: { thresholds: { safety: 0.5 } } }] }).headToHead
+ * ```
+ */
+export function compareLotteries(problem: WithoutKind<CompareDocument>, config?: SolveConfig): CompareResultDocument {
+  return solve({ ...problem, kind: 'compare' }, config) as CompareResultDocument;
 }
 
 export type { ProblemDocument, AnyResultDocument };

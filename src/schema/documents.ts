@@ -3,6 +3,7 @@ import { BlackwellProblem, LinearProblem, MatrixGameProblem, VonNeumannProblem }
 import { Problem } from '../kinds.js';
 import { ErrorLine, Result } from './result.js';
 import { ParetoProblem, ParetoResult } from './pareto.js';
+import { CompareProblem, CompareResult } from './compare.js';
 
 const draft = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -28,7 +29,9 @@ export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> 
   blackwell: document('blackwell', 'Blackwell winner problem', BlackwellProblem),
   'matrix-game': document('matrix-game', 'zero-sum matrix game problem', MatrixGameProblem),
   pareto: document('pareto', 'Pareto frontier problem', ParetoProblem),
+  compare: document('compare', 'winner comparison problem', CompareProblem),
   result: document('result', 'prefgame result document', Result),
   'pareto-result': document('pareto-result', 'Pareto frontier result', ParetoResult),
+  'compare-result': document('compare-result', 'winner comparison result', CompareResult),
   'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
 };
