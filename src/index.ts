@@ -7,7 +7,7 @@
  * const result = solve({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] })
  * ```
  */
-export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, paretoFrontier, compareLotteries, type SolveConfig } from './solve.js';
+export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, paretoFrontier, compareLotteries, approachability, type SolveConfig } from './solve.js';
 export { PrefgameError, errorRegistry, toErrorDetail, type ErrorCode, type ErrorDetail } from './errors.js';
 export { defaultLimits, type Limits } from './limits.js';
 export { tolerances } from './numeric/tolerances.js';
@@ -26,6 +26,8 @@ export { CompareProblem, CompareResult } from './schema/compare.js';
 export type { CompareDocument, CompareResultDocument, LotteryEntryDocument } from './schema/compare.js';
 export { lotterySources, type LotterySource, type CompareSetting } from './compare/sources.js';
 export { headToHead } from './compare/compare.js';
+export { ApproachabilityProblem, ApproachabilityResult } from './schema/approachability.js';
+export type { ApproachabilityDocument, ApproachabilityResultDocument } from './schema/approachability.js';
 export { Result, ErrorLine } from './schema/result.js';
 export type { ResultDocument, ErrorLineDocument } from './schema/result.js';
 export { highsVersion } from './lp/highs.js';

@@ -10,6 +10,8 @@ import { ParetoProblem, ParetoResult } from './schema/pareto.js';
 import { readPareto, solvePareto } from './tradeoffs/pareto.js';
 import { CompareProblem, CompareResult } from './schema/compare.js';
 import { readCompare, solveCompare } from './compare/compare.js';
+import { ApproachabilityProblem, ApproachabilityResult } from './schema/approachability.js';
+import { readApproachability, solveApproachability } from './approachability/approachability.js';
 
 /**
  * Everything prefgame knows about one problem kind: the schema of its document and of its
@@ -42,6 +44,7 @@ export const kindRegistry = {
   'matrix-game': defineKind({ problem: MatrixGameProblem, result: Result, check: (document) => void readMatrixGame(document), solve: solveMatrixGameProblem }),
   pareto: defineKind({ problem: ParetoProblem, result: ParetoResult, check: (document) => void readPareto(document), solve: solvePareto }),
   compare: defineKind({ problem: CompareProblem, result: CompareResult, check: (document) => void readCompare(document), solve: solveCompare }),
+  approachability: defineKind({ problem: ApproachabilityProblem, result: ApproachabilityResult, check: (document) => void readApproachability(document), solve: solveApproachability }),
 } as const;
 
 export type RegisteredKind = keyof typeof kindRegistry;

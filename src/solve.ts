@@ -3,6 +3,7 @@ import type { BlackwellDocument, LinearDocument, MatrixGameDocument, VonNeumannD
 import type { AnyResultDocument, ProblemDocument, RegisteredKind, ResultOf } from './kinds.js';
 import type { ParetoDocument, ParetoResultDocument } from './schema/pareto.js';
 import type { CompareDocument, CompareResultDocument } from './schema/compare.js';
+import type { ApproachabilityDocument, ApproachabilityResultDocument } from './schema/approachability.js';
 import type { ResultDocument } from './schema/result.js';
 import { validateProblem } from './schema/validate.js';
 import { kindRegistry } from './kinds.js';
@@ -125,6 +126,20 @@ export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: So
  */
 export function compareLotteries(problem: WithoutKind<CompareDocument>, config?: SolveConfig): CompareResultDocument {
   return solve({ ...problem, kind: 'compare' }, config) as CompareResultDocument;
+}
+
+/**
+ * Blackwell approachability in repeated play: whether the target can be approached, the
+ * smallest approachable enlargement (certified bounds), Blackwell's adaptive strategy for a given
+ * history, and a seeded simulation. Same as `solve` with `kind: "approachability"`.
+ *
+ * @example
+ * ```ts
+ * approachability({ criteria, target: { thresholds: { safety: 0.6 } } }).approachable // false: (1/2, 1/2) is not in the target
+ * ```
+ */
+export function approachability(problem: WithoutKind<ApproachabilityDocument>, config?: SolveConfig): ApproachabilityResultDocument {
+  return solve({ ...problem, kind: 'approachability' }, config) as ApproachabilityResultDocument;
 }
 
 export type { ProblemDocument, AnyResultDocument };

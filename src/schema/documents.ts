@@ -4,6 +4,7 @@ import { Problem } from '../kinds.js';
 import { ErrorLine, Result } from './result.js';
 import { ParetoProblem, ParetoResult } from './pareto.js';
 import { CompareProblem, CompareResult } from './compare.js';
+import { ApproachabilityProblem, ApproachabilityResult } from './approachability.js';
 
 const draft = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -30,8 +31,10 @@ export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> 
   'matrix-game': document('matrix-game', 'zero-sum matrix game problem', MatrixGameProblem),
   pareto: document('pareto', 'Pareto frontier problem', ParetoProblem),
   compare: document('compare', 'winner comparison problem', CompareProblem),
+  approachability: document('approachability', 'Blackwell approachability problem', ApproachabilityProblem),
   result: document('result', 'prefgame result document', Result),
   'pareto-result': document('pareto-result', 'Pareto frontier result', ParetoResult),
   'compare-result': document('compare-result', 'winner comparison result', CompareResult),
+  'approachability-result': document('approachability-result', 'Blackwell approachability result', ApproachabilityResult),
   'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
 };
