@@ -31,3 +31,5 @@ export type { ApproachabilityDocument, ApproachabilityResultDocument } from './s
 export { Result, ErrorLine } from './schema/result.js';
 export type { ResultDocument, ErrorLineDocument } from './schema/result.js';
 export { highsVersion } from './lp/highs.js';
+export { plotResult, renderSvg } from './plot/render.js';
+export { plotSpecs, frontierSpec, distributionSpec, trajectorySpec, type VegaLiteSpec } from './plot/specs.js';

@@ -60,6 +60,7 @@ export const MarkedWinner = Type.Object(
     value: Type.Number({ description: 'Blackwell: max_j dist(z_j(pi), S); linear: min_j of the weighted win probability.' }),
     certificate: Certificate,
     norm: Type.Optional(Type.String()),
+    target: Type.Optional(Target),
     weights: Type.Optional(NumberByName),
     thresholds: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Sweep steps: the threshold target of this step.' })),
   },

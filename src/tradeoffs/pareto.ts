@@ -119,7 +119,7 @@ export function solvePareto(document: ParetoDocument, limits: Limits): ParetoRes
   }
   const winnerTolerance = (norm: string) => document.options?.tolerance ?? (norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
   const norm = document.norm ?? 'linf';
-  const blackwell = target ? withTolerance(context, winnerTolerance(norm), (inner) => markedBlackwell(tensor, target, norm, inner)) : undefined;
+  const blackwell = target ? { ...withTolerance(context, winnerTolerance(norm), (inner) => markedBlackwell(tensor, target, norm, inner)), target: document.target! } : undefined;
   const linear = weights ? withTolerance(context, winnerTolerance('linf'), (inner) => markedLinear(tensor, weights, inner)) : undefined;
   const sweepNorm = document.sweep?.norm ?? norm;
   const sweep = document.sweep ? withTolerance(context, winnerTolerance(sweepNorm), (inner) => solveSweep(tensor, document.sweep!, sweepNorm, inner)) : undefined;
