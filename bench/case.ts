@@ -1,6 +1,6 @@
 // One benchmark case in a fresh process (so that its peak memory is its own): reads a JSON spec
 // from argv, warms HiGHS up, times solve() and prints one JSON line.
-import { solve } from '../src/index.js';
+import { solve, type ResultDocument } from '../src/index.js';
 import { familyMatrix, mixedTensor, type Family } from './families.js';
 
 interface Spec {
@@ -27,10 +27,10 @@ const problem =
       };
 solve({ kind: 'von-neumann', preferences: familyMatrix('uniform-random', 30, 1), options: { backend: spec.backend } });
 const times: number[] = [];
-let result!: ReturnType<typeof solve>;
+let result!: ResultDocument;
 for (let repeat = 0; repeat < (spec.repeats ?? 1); repeat++) {
   const started = performance.now();
-  result = solve({ ...problem, options: { method: spec.method, backend: spec.backend, timeLimitMs: 600_000 } });
+  result = solve({ ...problem, options: { method: spec.method, backend: spec.backend, timeLimitMs: 600_000 } }) as ResultDocument;
   times.push(performance.now() - started);
 }
 times.sort((a, b) => a - b);

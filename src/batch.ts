@@ -1,10 +1,11 @@
 import { toErrorDetail } from './errors.js';
 import { parseDocument } from './parse-document.js';
-import type { ErrorLineDocument, ResultDocument } from './schema/result.js';
+import type { ErrorLineDocument } from './schema/result.js';
+import type { AnyResultDocument } from './kinds.js';
 import { solve, type SolveConfig } from './solve.js';
 
 /** One output line of a batch: a result, or an error naming the input line. */
-export type BatchOutput = ResultDocument | ErrorLineDocument;
+export type BatchOutput = AnyResultDocument | ErrorLineDocument;
 
 function identifierOf(document: unknown): string | number | null {
   if (document && typeof document === 'object' && !Array.isArray(document)) {

@@ -7,7 +7,7 @@
  * const result = solve({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] })
  * ```
  */
-export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, estimateFromComparisons, type SolveConfig } from './solve.js';
+export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, estimateFromComparisons, paretoFrontier, compareLotteries, approachability, type SolveConfig } from './solve.js';
 export { PrefgameError, errorRegistry, toErrorDetail, type ErrorCode, type ErrorDetail } from './errors.js';
 export { defaultLimits, type Limits } from './limits.js';
 export { tolerances } from './numeric/tolerances.js';
@@ -19,7 +19,15 @@ export { solveInOrder } from './pool/ordered-batch.js';
 export { schemaDocuments } from './schema/documents.js';
 export { VonNeumannProblem, LinearProblem, BlackwellProblem, MatrixGameProblem, contractKinds } from './schema/problem.js';
 export type { VonNeumannDocument, LinearDocument, BlackwellDocument, MatrixGameDocument, TargetDocument, OptionsDocument } from './schema/problem.js';
-export { kindRegistry, problemKinds, Problem, AnyResult, type ProblemDocument, type ProblemKind, type KindDefinition } from './kinds.js';
+export { kindRegistry, problemKinds, Problem, AnyResult, type ProblemDocument, type ProblemKind, type KindDefinition, type AnyResultDocument, type ResultOf } from './kinds.js';
+export { ParetoProblem, ParetoResult, Sweep } from './schema/pareto.js';
+export type { ParetoDocument, ParetoResultDocument, SweepDocument, MarkedWinnerDocument } from './schema/pareto.js';
+export { CompareProblem, CompareResult } from './schema/compare.js';
+export type { CompareDocument, CompareResultDocument, LotteryEntryDocument } from './schema/compare.js';
+export { lotterySources, type LotterySource, type CompareSetting } from './compare/sources.js';
+export { headToHead } from './compare/compare.js';
+export { ApproachabilityProblem, ApproachabilityResult } from './schema/approachability.js';
+export type { ApproachabilityDocument, ApproachabilityResultDocument } from './schema/approachability.js';
 export { Result, ErrorLine } from './schema/result.js';
 export type { ResultDocument, ErrorLineDocument } from './schema/result.js';
 export { highsVersion } from './lp/highs.js';
@@ -63,3 +71,5 @@ export type { RankingsRequestDocument, RankingsDocument, BaselineRankingDocument
 export { seededRandom, gaussian } from './generate/random.js';
 export { randomPreferences, bradleyTerryPreferences, preferencesFromStrengths, cyclicPreferences, condorcetPreferences, conflictingPreferences, type PreferenceRows } from './generate/preference-matrices.js';
 export { sampleJudgements, comparisonsFromJudgements, arenaRows, ratingRows, type Judgement, type JudgementOptions } from './generate/comparisons.js';
+export { plotResult, renderSvg } from './plot/render.js';
+export { plotSpecs, frontierSpec, distributionSpec, trajectorySpec, type VegaLiteSpec } from './plot/specs.js';

@@ -8,6 +8,12 @@ import { readBlackwell, solveBlackwell } from './winners/blackwell.js';
 import { readLinear, solveLinear } from './winners/linear.js';
 import { readMatrixGame, solveMatrixGameProblem } from './winners/matrix-game.js';
 import { readVonNeumann, solveVonNeumann } from './winners/von-neumann.js';
+import { ParetoProblem, ParetoResult } from './schema/pareto.js';
+import { readPareto, solvePareto } from './tradeoffs/pareto.js';
+import { CompareProblem, CompareResult } from './schema/compare.js';
+import { readCompare, solveCompare } from './compare/compare.js';
+import { ApproachabilityProblem, ApproachabilityResult } from './schema/approachability.js';
+import { readApproachability, solveApproachability } from './approachability/approachability.js';
 
 /**
  * Everything prefgame knows about one problem kind: the schema of its document and of its
@@ -39,6 +45,9 @@ export const kindRegistry = {
   blackwell: defineKind({ problem: BlackwellProblem, result: Result, check: (document) => void readBlackwell(document), solve: solveBlackwell }),
   'matrix-game': defineKind({ problem: MatrixGameProblem, result: Result, check: (document) => void readMatrixGame(document), solve: solveMatrixGameProblem }),
   estimate: defineKind({ problem: EstimateProblem, result: EstimateResult, check: (document) => void readEstimate(document), solve: solveEstimate }),
+  pareto: defineKind({ problem: ParetoProblem, result: ParetoResult, check: (document) => void readPareto(document), solve: solvePareto }),
+  compare: defineKind({ problem: CompareProblem, result: CompareResult, check: (document) => void readCompare(document), solve: solveCompare }),
+  approachability: defineKind({ problem: ApproachabilityProblem, result: ApproachabilityResult, check: (document) => void readApproachability(document), solve: solveApproachability }),
 } as const;
 
 export type RegisteredKind = keyof typeof kindRegistry;
@@ -46,6 +55,12 @@ export type RegisteredKind = keyof typeof kindRegistry;
 /** The kinds the solver knows, in the contract's spelling. */
 export const problemKinds = Object.keys(kindRegistry) as RegisteredKind[];
 export type ProblemKind = RegisteredKind;
+
+/** The result document of each available kind. */
+export type ResultOf<K extends RegisteredKind> = ReturnType<(typeof kindRegistry)[K]['solve']>;
+
+/** A result document of any available kind. */
+export type AnyResultDocument = ResultOf<RegisteredKind>;
 
 /** A problem document of any available kind. */
 export type ProblemDocument = { [K in RegisteredKind]: Parameters<(typeof kindRegistry)[K]['solve']>[0] }[RegisteredKind];

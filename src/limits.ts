@@ -73,6 +73,14 @@ export function checkLimits(document: Record<string, unknown>, limits: Limits): 
     if (rows(document.payoff[0]) > limits.maxItems) tooLarge('payoff columns', rows(document.payoff[0]), 'maxItems', limits.maxItems, '/payoff/0');
   }
   if (Array.isArray(document.comparisons)) checkComparisonLimits(document.comparisons, limits);
+  if (Array.isArray(document.payoffs)) {
+    if (document.payoffs.length > limits.maxCriteria) tooLarge('payoffs', document.payoffs.length, 'maxCriteria', limits.maxCriteria, '/payoffs');
+    document.payoffs.forEach((criterion: { payoff?: unknown[] }, index) => {
+      if (rows(criterion?.payoff) > limits.maxItems) tooLarge(`payoffs[${index}].payoff rows`, rows(criterion.payoff), 'maxItems', limits.maxItems, `/payoffs/${index}/payoff`);
+      if (rows(criterion?.payoff?.[0]) > limits.maxItems) tooLarge(`payoffs[${index}].payoff columns`, rows(criterion.payoff![0]), 'maxItems', limits.maxItems, `/payoffs/${index}/payoff/0`);
+    });
+  }
+  if (rows(document.overall) > limits.maxItems) tooLarge('overall', rows(document.overall), 'maxItems', limits.maxItems, '/overall');
   const target = document.target as { thresholds?: object; halfspaces?: unknown[]; constraints?: unknown[] } | undefined;
   if (target && typeof target === 'object') {
     const count = Object.keys(target.thresholds ?? {}).length + rows(target.halfspaces) + rows(target.constraints);

@@ -1,6 +1,9 @@
 import { checkLimits, defaultLimits, type Limits } from './limits.js';
 import type { BlackwellDocument, LinearDocument, MatrixGameDocument, VonNeumannDocument } from './schema/problem.js';
-import type { ProblemDocument } from './kinds.js';
+import type { AnyResultDocument, ProblemDocument, RegisteredKind, ResultOf } from './kinds.js';
+import type { ParetoDocument, ParetoResultDocument } from './schema/pareto.js';
+import type { CompareDocument, CompareResultDocument } from './schema/compare.js';
+import type { ApproachabilityDocument, ApproachabilityResultDocument } from './schema/approachability.js';
 import type { ResultDocument } from './schema/result.js';
 import type { EstimateDocument, EstimateResultDocument } from './schema/estimate.js';
 import { validateProblem } from './schema/validate.js';
@@ -18,7 +21,8 @@ export interface SolveConfig {
 }
 
 /**
- * Solves any problem document (DESIGN.md section 3) and returns its result document (section 4).
+ * Solves any problem document (DESIGN.md section 3) and returns its result document (section 4;
+ * each kind's shape is in `schemas/`).
  * The document is validated against the schema, checked against the limits, then solved by the
  * solver of its `kind`. Synchronous and pure: the same document gives the same result (apart
  * from `diagnostics.elapsedMs`). Throws {@link PrefgameError} with a stable code, a message
@@ -33,13 +37,13 @@ export interface SolveConfig {
  * ```
  * An `estimate` document returns its own result shape ({@link EstimateResultDocument}).
  */
-export function solve(problem: EstimateDocument, config?: SolveConfig): EstimateResultDocument;
-export function solve(problem: unknown, config?: SolveConfig): ResultDocument;
-export function solve(problem: unknown, config: SolveConfig = {}): ResultDocument | EstimateResultDocument {
+export function solve<K extends RegisteredKind>(problem: { kind: K; [field: string]: unknown }, config?: SolveConfig): ResultOf<K>;
+export function solve(problem: unknown, config?: SolveConfig): AnyResultDocument;
+export function solve(problem: unknown, config: SolveConfig = {}): AnyResultDocument {
   const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
-  return kindRegistry[document.kind].solve(document as never, limits) as ResultDocument | EstimateResultDocument;
+  return kindRegistry[document.kind].solve(document as never, limits) as AnyResultDocument;
 }
 
 type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };
@@ -54,7 +58,7 @@ type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };
  * ```
  */
 export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'von-neumann' }, config);
+  return solve({ ...problem, kind: 'von-neumann' }, config) as ResultDocument;
 }
 
 /**
@@ -67,7 +71,7 @@ export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, confi
  * ```
  */
 export function linearWinner(problem: WithoutKind<LinearDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'linear' }, config);
+  return solve({ ...problem, kind: 'linear' }, config) as ResultDocument;
 }
 
 /**
@@ -81,7 +85,7 @@ export function linearWinner(problem: WithoutKind<LinearDocument>, config?: Solv
  * ```
  */
 export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'blackwell' }, config);
+  return solve({ ...problem, kind: 'blackwell' }, config) as ResultDocument;
 }
 
 /**
@@ -94,10 +98,9 @@ export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?
  * ```
  */
 export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'matrix-game' }, config);
+  return solve({ ...problem, kind: 'matrix-game' }, config) as ResultDocument;
 }
 
-export type { ProblemDocument };
 
 /**
  * Estimates preference matrices from raw comparisons, with per-entry confidence intervals and
@@ -113,3 +116,48 @@ export type { ProblemDocument };
 export function estimateFromComparisons(problem: WithoutKind<EstimateDocument>, config?: SolveConfig): EstimateResultDocument {
   return solve({ ...problem, kind: 'estimate' } as EstimateDocument, config);
 }
+
+/**
+ * The Pareto frontier of the worst-case guarantees of k >= 2 criteria: its vertices with
+ * lotteries that attain them (exact for k = 2; for k >= 3 up to `maxVertices`, then inner and
+ * outer approximations), optionally with the Blackwell winner of `target`, the linear winner of
+ * `weights` and a threshold sweep. Same as `solve` with `kind: "pareto"`.
+ *
+ * @example
+ * ```ts
+ * paretoFrontier({ criteria: [safety, comfort] }).frontier // [{ guarantees: { safety, comfort }, distribution, support }, ...]
+ * ```
+ */
+export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: SolveConfig): ParetoResultDocument {
+  return solve({ ...problem, kind: 'pareto' }, config) as ParetoResultDocument;
+}
+
+/**
+ * Compares named lotteries (given, or computed: von Neumann winners, linear and Blackwell
+ * winners) on every criterion, on an `overall` matrix and against named targets, with the
+ * head-to-head tables. Same as `solve` with `kind: "compare"`.
+ *
+ * @example
+ * ```ts
+ * compareLotteries({ criteria, overall, targets: [{ name: 'safe', target: { thresholds: { safety: 0.5 } } }] }).headToHead
+ * ```
+ */
+export function compareLotteries(problem: WithoutKind<CompareDocument>, config?: SolveConfig): CompareResultDocument {
+  return solve({ ...problem, kind: 'compare' }, config) as CompareResultDocument;
+}
+
+/**
+ * Blackwell approachability in repeated play: whether the target can be approached, the
+ * smallest approachable enlargement (certified bounds), Blackwell's adaptive strategy for a given
+ * history, and a seeded simulation. Same as `solve` with `kind: "approachability"`.
+ *
+ * @example
+ * ```ts
+ * approachability({ criteria, target: { thresholds: { safety: 0.6 } } }).approachable // false: (1/2, 1/2) is not in the target
+ * ```
+ */
+export function approachability(problem: WithoutKind<ApproachabilityDocument>, config?: SolveConfig): ApproachabilityResultDocument {
+  return solve({ ...problem, kind: 'approachability' }, config) as ApproachabilityResultDocument;
+}
+
+export type { ProblemDocument, AnyResultDocument };

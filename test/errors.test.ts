@@ -47,7 +47,6 @@ const cases: Array<[ErrorCode, unknown, string, string]> = [
   ['PREF_ERR_CONSTRAINT_NONLINEAR', blackwell({ constraints: ['exp(safety) >= 1'] }), '/target/constraints/0', 'functions'],
   ['PREF_ERR_EMPTY_TARGET', blackwell({ thresholds: { safety: 1.2 } }), '/target/thresholds/safety', 'target.thresholds.safety'],
   ['PREF_ERR_EMPTY_TARGET', blackwell({ thresholds: { safety: 0.9 }, constraints: ['safety + comfort <= 0.5'] }), '/target', 'target.thresholds.safety and target.constraints[0]'],
-  ['PREF_ERR_UNSUPPORTED_KIND', { kind: 'pareto', criteria: [two('a', 0.6)] }, '/kind', 'pareto'],
   ['PREF_ERR_UNKNOWN_ITEM', { kind: 'von-neumann', items: ['a', 'b'], comparisons: [{ winner: 'a', loser: 'c' }] }, '/comparisons/0/loser', 'comparisons[0].loser'],
   ['PREF_ERR_SELF_COMPARISON', { kind: 'linear', comparisons: [{ tie: ['a', 'a'] }] }, '/comparisons/0/tie/1', 'comparisons[0]'],
   ['PREF_ERR_MISSING_PAIR', { kind: 'estimate', comparisons: [{ winner: 'a', loser: 'b' }, { winner: 'c', loser: 'b' }], estimation: { missingPairs: 'error' } }, '/comparisons', '"a" and "c"'],

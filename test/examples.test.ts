@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ResultDocument } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 import { exampleFiles } from '../examples/assistants/generate.js';
 import { estimateFromComparisons, importRatings, importArena, solve } from '../src/index.js';
@@ -27,7 +28,7 @@ describe('the example data set (examples/assistants)', () => {
     const result = estimateFromComparisons(problem);
     assert.equal(result.status, 'optimal');
     assert.deepEqual(result.winner!.support.map((entry) => entry.item), ['atlas', 'cedar', 'bolt']);
-    const linear = solve(JSON.parse(read('linear.json')));
+    const linear = solve(JSON.parse(read('linear.json'))) as ResultDocument;
     assert.deepEqual(linear.support.map((entry) => entry.item), ['bolt']);
   });
 });

@@ -39,7 +39,7 @@ describe('column generation and the full LP agree', () => {
         const k = tensor.length;
         const random = seededRandom(seed);
         const target = polyhedral ? polyhedralTarget(k, random) : { thresholds: Object.fromEntries(tensor.map((_, c) => [`c${c}`, Math.round(random() * 8) / 10])) };
-        const problem = { kind: 'blackwell', criteria: criteriaOf(tensor), target, norm };
+        const problem = { kind: 'blackwell' as const, criteria: criteriaOf(tensor), target, norm };
         const full = solve({ ...problem, options: { method: 'full-lp' } });
         const generated = solve({ ...problem, options: { method: 'column-generation' } });
         assert.equal(full.status, 'optimal');
@@ -59,7 +59,7 @@ describe('column generation and the full LP agree', () => {
     }
     const criteria = [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: bradleyTerryPreferences(150, 10 + c, { noise: 0.5 }) }));
     for (const norm of ['linf', 'l1', 'l2'] as const) {
-      const problem = { kind: 'blackwell', criteria, target: { thresholds: { c0: 0.6, c1: 0.55, c2: 0.5 } }, norm };
+      const problem = { kind: 'blackwell' as const, criteria, target: { thresholds: { c0: 0.6, c1: 0.55, c2: 0.5 } }, norm };
       const full = solve({ ...problem, options: { method: 'full-lp' } });
       const auto = solve(problem);
       assert.equal(auto.diagnostics.method, 'column-generation');

@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { solve } from '../src/index.js';
+import { solve, type ResultDocument } from '../src/index.js';
 import { assertProbabilityVector, referenceCases, runCli } from './helpers.js';
 
-function checkAgainstExpectation(result: ReturnType<typeof solve>, expected: (typeof referenceCases)[number]['expect'], tolerance: number): void {
+function checkAgainstExpectation(result: ResultDocument, expected: (typeof referenceCases)[number]['expect'], tolerance: number): void {
   assert.equal(result.status, 'optimal');
   assertProbabilityVector(result.distribution);
   assert.ok(Math.abs(result.value - expected.value) <= tolerance, `value ${result.value}, expected ${expected.value}`);
@@ -24,7 +24,7 @@ describe('public reference cases through solve()', () => {
   for (const backend of ['highs', 'javascript-lp-solver'] as const) {
     for (const reference of referenceCases) {
       test(`${backend}: ${reference.name}`, () => {
-        const result = solve({ ...reference.problem, options: { backend } });
+        const result = solve({ ...reference.problem, options: { backend } }) as ResultDocument; // reference cases are winner kinds
         const tolerance = reference.problem.norm === 'l2' ? 1e-7 : 1e-9;
         checkAgainstExpectation(result, reference.expect, tolerance);
         assert.equal(result.kind, reference.problem.kind);

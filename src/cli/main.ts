@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PrefgameError, toErrorDetail } from '../errors.js';
 import { schemaDocuments } from '../schema/documents.js';
 import { addEstimateCommand } from './estimate-command.js';
@@ -37,14 +38,47 @@ function reportFailure(document: unknown, error: unknown, compact: boolean): num
   return exitCodes.someFailed;
 }
 
-async function solveCommand(file: string | undefined, options: { compact: boolean }): Promise<number> {
+/** Writes the SVG pictures of a result into a directory; returns the paths written. */
+async function writePlots(result: unknown, directory: string): Promise<string[]> {
+  const { plotResult } = await import('../plot/render.js');
+  const plots = await plotResult(result);
+  mkdirSync(directory, { recursive: true });
+  const id = (result as { id?: unknown }).id;
+  const base = (typeof id === 'string' || typeof id === 'number' ? String(id) : (result as { kind: string }).kind).replace(/[^A-Za-z0-9._-]+/g, '_');
+  return plots.map(({ name, svg }) => {
+    const path = join(directory, `${base}-${name}.svg`);
+    writeFileSync(path, svg);
+    return path;
+  });
+}
+
+async function plotCommand(file: string | undefined, options: { output: string }): Promise<number> {
+  let document: unknown;
+  try {
+    document = parseDocument(readInput(file));
+    const paths = await writePlots(document, options.output);
+    if (paths.length === 0) {
+      process.stderr.write(`prefgame plot: nothing to plot for a ${(document as { kind: string }).kind} result\n`);
+      return exitCodes.someFailed;
+    }
+    for (const path of paths) process.stdout.write(path + '\n');
+    return exitCodes.solved;
+  } catch (error) {
+    if (isFileError(error)) throw error;
+    return reportFailure(document, error, false);
+  }
+}
+
+async function solveCommand(file: string | undefined, options: { compact: boolean; plot?: string }): Promise<number> {
   // One solve: V8's baseline tier starts the HiGHS wasm in ~0.05 s instead of ~0.8 s (README).
   process.env.PREFGAME_LIFTOFF ??= '1';
   let document: unknown;
   try {
     document = parseDocument(readInput(file));
     const { solve } = await import('../solve.js');
-    print(solve(document), options.compact);
+    const result = solve(document);
+    print(result, options.compact);
+    if (options.plot) for (const path of await writePlots(result, options.plot)) process.stderr.write(`prefgame: wrote ${path}\n`);
     return exitCodes.solved;
   } catch (error) {
     if (isFileError(error)) throw error;
@@ -122,7 +156,8 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('solve one problem document (FILE or - for stdin) and print its result document')
     .argument('[file]', 'problem document (JSON); - or nothing reads stdin')
     .option('--compact', 'print the result on one line', false)
-    .action(async (file: string | undefined, options: { compact: boolean }) => {
+    .option('--plot <dir>', 'also write the SVG pictures of the result into this directory (see prefgame plot)')
+    .action(async (file: string | undefined, options: { compact: boolean; plot?: string }) => {
       code = await solveCommand(file, options);
     });
   program
@@ -156,6 +191,14 @@ export async function runCli(argv: string[]): Promise<number> {
   addPlanCommand(program, (value) => {
     code = value;
   });
+  program
+    .command('plot')
+    .description('write SVG pictures of a result document: the frontier of a two-criteria pareto result (with its winners and target), the distributions of winners and compared lotteries, the trajectory of an approachability simulation')
+    .argument('[file]', 'result document (JSON); - or nothing reads stdin')
+    .option('-o, --output <dir>', 'directory to write the SVG files into', '.')
+    .action(async (file: string | undefined, options: { output: string }) => {
+      code = await plotCommand(file, options);
+    });
   program
     .command('serve')
     .description('start the HTTP service (same as npm start; settings from environment variables)')

@@ -64,3 +64,24 @@ export function record(context: SolveContext, solution: LpSolution): void {
   context.lpSolves += 1;
   if (solution.status === 'time_limit') context.timedOut = true;
 }
+
+/**
+ * Runs `work` with the same engine, deadline, warnings and counters but another tolerance (a
+ * kind that solves several sub-problems, each with its own default tolerance). The counters
+ * the work adds are carried back.
+ *
+ * @example
+ * ```ts
+ * const winner = withTolerance(context, 1e-7, (inner) => blackwellSolution(matrices, target, 'l2', inner))
+ * ```
+ */
+export function withTolerance<T>(context: SolveContext, tolerance: number, work: (inner: SolveContext) => T): T {
+  const inner: SolveContext = { ...context, tolerance };
+  try {
+    return work(inner);
+  } finally {
+    context.iterations = inner.iterations;
+    context.lpSolves = inner.lpSolves;
+    context.timedOut = inner.timedOut;
+  }
+}

@@ -53,8 +53,16 @@ export function solveMatrixGame(payoff: Matrix, context: SolveContext): MatrixGa
   const { minimum, maximum } = matrixRange(payoff);
   const uniformRows = new Float64Array(payoff.rows).fill(1 / payoff.rows);
   const uniformColumns = new Float64Array(payoff.columns).fill(1 / payoff.columns);
-  if (!(maximum > minimum)) {
-    return { rowStrategy: uniformRows, columnStrategy: uniformColumns, lowerBound: minimum, upperBound: minimum, lpStatus: 'optimal' };
+  // A range this small (or none) would overflow the scaling below: every strategy is optimal
+  // to within the range, and the uniform ones' bounds, recomputed, certify it.
+  if (!(maximum - minimum > 1e-150 * Math.max(1, Math.abs(minimum), Math.abs(maximum)))) {
+    return {
+      rowStrategy: uniformRows,
+      columnStrategy: uniformColumns,
+      lowerBound: minimumOf(columnPayoffs(payoff, uniformRows)),
+      upperBound: maximumOf(rowPayoffs(payoff, uniformColumns)),
+      lpStatus: 'optimal',
+    };
   }
   const scale = 1 / (maximum - minimum);
   const program = maximinProgram(payoff, -minimum + (maximum - minimum), scale);

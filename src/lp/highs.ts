@@ -73,10 +73,16 @@ function createModel(program: LinearProgram): Model {
   return model;
 }
 
-const solverOption = { auto: 'choose', simplex: 'simplex', 'interior-point': 'ipm' } as const;
+const solverOption = { auto: 'choose', simplex: 'simplex', 'primal-simplex': 'simplex', 'interior-point': 'ipm' } as const;
 
 function run(model: Model, settings: LpSettings): LpSolution {
-  model.options.set({ time_limit: Math.max(settings.timeLimitMs, 1) / 1000, solver: solverOption[settings.algorithm ?? 'auto'] });
+  const algorithm = settings.algorithm ?? 'auto';
+  model.options.set({
+    time_limit: Math.max(settings.timeLimitMs, 1) / 1000,
+    solver: solverOption[algorithm],
+    // 4: primal simplex (right after cost changes the basis stays primal feasible); 1: dual.
+    simplex_strategy: algorithm === 'primal-simplex' ? 4 : 1,
+  });
   const started = performance.now();
   model.run();
   const elapsedMs = performance.now() - started;
@@ -164,6 +170,12 @@ export const highsBackend: LpBackend = {
           matrix: { format: 'csc', numRows: rowCount, numCols: count, starts: block.columns.starts, indices: block.columns.indices, values: block.columns.values },
         });
         columnCount += count;
+      },
+      changeRowBounds(rows: Int32Array, lower: Float64Array, upper: Float64Array) {
+        if (rows.length > 0) model.changeRowsBounds({ kind: 'set', indices: rows }, lower, upper);
+      },
+      changeCosts(cost: Float64Array) {
+        if (columnCount > 0) model.changeColsCost({ kind: 'range', from: 0, to: columnCount - 1 }, cost);
       },
       dispose: () => model.dispose(),
     };

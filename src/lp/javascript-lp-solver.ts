@@ -204,6 +204,18 @@ export const javascriptLpSolverBackend: LpBackend = {
       addColumns(block) {
         program = appendColumns(program, block);
       },
+      changeRowBounds(rows, lower, upper) {
+        const rowLower = Float64Array.from(program.rowLower);
+        const rowUpper = Float64Array.from(program.rowUpper);
+        rows.forEach((row, index) => {
+          rowLower[row] = lower[index];
+          rowUpper[row] = upper[index];
+        });
+        program = { ...program, rowLower, rowUpper };
+      },
+      changeCosts(cost) {
+        program = { ...program, cost: Float64Array.from(cost) };
+      },
       dispose() {},
     };
   },

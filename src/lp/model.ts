@@ -31,8 +31,11 @@ export interface LinearProgram {
 /** How an LP solve ended, in prefgame's own terms. */
 export type LpStatus = 'optimal' | 'time_limit' | 'iteration_limit' | 'infeasible' | 'unbounded' | 'numerical_error';
 
-/** Which algorithm an engine should use; engines without a choice ignore it. */
-export type LpAlgorithm = 'auto' | 'simplex' | 'interior-point';
+/**
+ * Which algorithm an engine should use; engines without a choice ignore it. `primal-simplex`
+ * suits re-solves after a cost change (the last basis stays primal feasible).
+ */
+export type LpAlgorithm = 'auto' | 'simplex' | 'primal-simplex' | 'interior-point';
 
 /** Settings for one solve. */
 export interface LpSettings {
@@ -81,6 +84,10 @@ export interface LpSession {
   solve(settings: LpSettings): LpSolution;
   addRows(block: RowBlock): void;
   addColumns(block: ColumnBlock): void;
+  /** Sets the bounds of rows `rows[r]` to `[lower[r], upper[r]]` (parametric right-hand sides; the basis is kept). */
+  changeRowBounds(rows: Int32Array, lower: Float64Array, upper: Float64Array): void;
+  /** Replaces the whole cost vector (parametric objectives; the basis is kept). */
+  changeCosts(cost: Float64Array): void;
   readonly rowCount: number;
   readonly columnCount: number;
   dispose(): void;

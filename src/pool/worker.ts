@@ -3,7 +3,7 @@
 import { toErrorDetail, type ErrorDetail } from '../errors.js';
 import { solveLine, type BatchOutput } from '../batch.js';
 import { solve, type SolveConfig } from '../solve.js';
-import type { ResultDocument } from '../schema/result.js';
+import type { AnyResultDocument } from '../kinds.js';
 import { parseDocument } from '../parse-document.js';
 
 /** Work for one worker: a problem document, a request body (JSON bytes), or one line of an NDJSON batch. */
@@ -14,7 +14,7 @@ export type PoolTask =
   | { type: 'warm-up' };
 
 /** What a worker sends back for a `solve` task. */
-export type SolveAnswer = { ok: true; result: ResultDocument } | { ok: false; error: ErrorDetail };
+export type SolveAnswer = { ok: true; result: AnyResultDocument } | { ok: false; error: ErrorDetail };
 
 const decoder = new TextDecoder();
 

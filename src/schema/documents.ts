@@ -3,6 +3,9 @@ import { BlackwellProblem, LinearProblem, MatrixGameProblem, VonNeumannProblem }
 import { Problem } from '../kinds.js';
 import { ErrorLine, Result } from './result.js';
 import { EstimateProblem, EstimateResult } from './estimate.js';
+import { ParetoProblem, ParetoResult } from './pareto.js';
+import { CompareProblem, CompareResult } from './compare.js';
+import { ApproachabilityProblem, ApproachabilityResult } from './approachability.js';
 
 const draft = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -30,5 +33,11 @@ export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> 
   estimate: document('estimate', 'estimation from comparisons problem', EstimateProblem),
   result: document('result', 'prefgame result document', Result),
   'estimate-result': document('estimate-result', 'prefgame estimate result document', EstimateResult),
+  pareto: document('pareto', 'Pareto frontier problem', ParetoProblem),
+  compare: document('compare', 'winner comparison problem', CompareProblem),
+  approachability: document('approachability', 'Blackwell approachability problem', ApproachabilityProblem),
+  'pareto-result': document('pareto-result', 'Pareto frontier result', ParetoResult),
+  'compare-result': document('compare-result', 'winner comparison result', CompareResult),
+  'approachability-result': document('approachability-result', 'Blackwell approachability result', ApproachabilityResult),
   'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
 };

@@ -10,7 +10,7 @@ import { RankingsRequest } from './rankings.js';
  */
 
 /** A map from criterion names to numbers, such as `{ "safety": 0.6, "comfort": 0.4 }`. */
-const NumberByName = Type.Record(Type.String(), Type.Number());
+export const NumberByName = Type.Record(Type.String(), Type.Number());
 
 /** A row-major matrix of probabilities: `P[i][j]` is the probability that item i is preferred to item j. */
 export const PreferenceMatrix = Type.Array(Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 1 }), {

@@ -152,7 +152,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: Err
  *
  * @example
  * ```ts
- * checkKind('pareto') // throws PREF_ERR_UNSUPPORTED_KIND until Pareto frontiers land
+ * checkKind('nash') // throws PREF_ERR_UNKNOWN_KIND; a contract kind this version did not register would throw PREF_ERR_UNSUPPORTED_KIND
  * ```
  */
 export function checkKind(kind: unknown): void {

@@ -92,7 +92,7 @@ describe('HTTP service: routes and status codes', () => {
     const large = Array.from({ length: 60 }, (_, i) => Array.from({ length: 60 }, (_, j) => (i === j ? 0.5 : i < j ? 0.25 : 0.75)));
     const tooLarge = assertProblem(await post(app, '/v1/von-neumann', { preferences: large }), 422, 'PREF_ERR_TOO_LARGE', '/preferences');
     assert.match(tooLarge.detail, /maxItems/);
-    assertProblem(await post(app, '/v1/pareto', { criteria }), 422, 'PREF_ERR_UNSUPPORTED_KIND', '/kind');
+    assertProblem(await post(app, '/v1/estimate', { comparisons: [{ winner: 'a', loser: 'a' }] }), 422, 'PREF_ERR_SELF_COMPARISON');
     const batch = Array.from({ length: 6 }, () => JSON.stringify(rps)).join('\n');
     assert.match(assertProblem(await app.inject({ method: 'POST', url: '/v1/batch', payload: batch, headers: { 'content-type': 'application/x-ndjson' } }), 422, 'PREF_ERR_TOO_LARGE').detail, /maxBatchLines/);
   });

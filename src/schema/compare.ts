@@ -1,0 +1,103 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { common, Criterion, Norm, NumberByName, PreferenceMatrix, Target } from './problem.js';
+import { Name } from './primitives.js';
+import { Certificate, SolveStatus, SupportEntry } from './result.js';
+import { TradeoffDiagnostics } from './pareto.js';
+
+/**
+ * The `compare` kind: named lotteries (given, or computed by a solver) compared on every
+ * criterion, on an overall preference matrix and against targets.
+ */
+
+/** A target to measure every lottery against: `max_j dist(z_j(pi), S)` in the norm. */
+export const NamedTarget = Type.Object(
+  { name: Name, target: Target, norm: Type.Optional(Norm) },
+  { additionalProperties: false },
+);
+
+/**
+ * One lottery to compare, by its `source` (the table of sources in `src/compare/sources.ts`):
+ * - `lottery`: given explicitly, as `distribution` (one probability per item) or `probabilities` (by item name);
+ * - `von-neumann`: the von Neumann winner of `criterion`, or of `overall` when no criterion is named;
+ * - `linear`: the linear-aggregation winner with `weights` (default equal);
+ * - `blackwell`: the Blackwell winner of `target` (a target document, or the name of an entry of `targets`) under `norm`.
+ */
+export const LotteryEntry = Type.Object(
+  {
+    name: Name,
+    source: Type.String({ description: 'lottery, von-neumann, linear or blackwell.' }),
+    distribution: Type.Optional(Type.Array(Type.Number(), { minItems: 1, description: 'lottery: one probability per item, summing to 1.' })),
+    probabilities: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'lottery: probability by item name (others 0), summing to 1.' })),
+    criterion: Type.Optional(Type.String({ description: 'von-neumann: the criterion; leave out for the overall matrix.' })),
+    weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'linear: weight per criterion name.' })),
+    target: Type.Optional(Type.Union([Target, Name], { description: 'blackwell: a target, or the name of an entry of targets.' })),
+    norm: Type.Optional(Norm),
+  },
+  { additionalProperties: false },
+);
+
+/** `kind: "compare"`. */
+export const CompareProblem = Type.Object(
+  {
+    kind: Type.Literal('compare'),
+    ...common,
+    criteria: Type.Array(Criterion, { minItems: 1 }),
+    overall: Type.Optional(PreferenceMatrix),
+    targets: Type.Optional(Type.Array(NamedTarget, { description: 'Targets to measure every lottery against.' })),
+    lotteries: Type.Optional(
+      Type.Array(LotteryEntry, {
+        minItems: 1,
+        maxItems: 100,
+        description: 'Default: the von Neumann winner of each criterion and of overall, the linear winner with equal weights and the Blackwell winner of each target.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** One compared lottery. */
+export const ComparedLottery = Type.Object(
+  {
+    name: Type.String(),
+    source: Type.String(),
+    status: SolveStatus,
+    distribution: Type.Array(Type.Number()),
+    support: Type.Array(SupportEntry),
+    guarantees: NumberByName,
+    overallGuarantee: Type.Optional(Type.Number({ description: 'min_j sum_i pi_i overall[i][j]: the win probability it secures on the overall preferences.' })),
+    distances: NumberByName,
+    value: Type.Optional(Type.Number({ description: 'The objective of the solver that produced it (recomputed), when one did.' })),
+    certificate: Type.Optional(Certificate),
+  },
+  { additionalProperties: false },
+);
+
+/** The result of a `compare` problem. */
+export const CompareResult = Type.Object(
+  {
+    id: Type.Optional(Type.Union([Type.String(), Type.Number(), Type.Null()])),
+    kind: Type.Literal('compare'),
+    status: SolveStatus,
+    items: Type.Array(Type.String()),
+    criteria: Type.Array(Type.String()),
+    lotteries: Type.Array(ComparedLottery),
+    headToHead: Type.Object(
+      {
+        criteria: Type.Record(Type.String(), Type.Array(Type.Array(Type.Number())), {
+          description: 'Per criterion c, [a][b] = P_c(pi_a, pi_b) = sum_ij pi_a[i] P_c[i][j] pi_b[j]: the probability that a draw from lottery a beats a draw from lottery b.',
+        }),
+        overall: Type.Optional(Type.Array(Type.Array(Type.Number()), { description: 'The same on the overall matrix.' })),
+      },
+      { additionalProperties: false },
+    ),
+    diagnostics: TradeoffDiagnostics,
+    warnings: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export type CompareDocument = Static<typeof CompareProblem>;
+export type LotteryEntryDocument = Static<typeof LotteryEntry>;
+export type NamedTargetDocument = Static<typeof NamedTarget>;
+export type CompareResultDocument = Static<typeof CompareResult>;
+export type ComparedLotteryDocument = Static<typeof ComparedLottery>;
