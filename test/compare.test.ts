@@ -104,3 +104,45 @@ describe('compare: winners side by side', () => {
     assert.deepEqual(code({ targets: [{ name: 'bad', target: { thresholds: { speed: 1.5 } } }] }), ['PREF_ERR_EMPTY_TARGET', '/targets/0/target/thresholds/speed']);
   });
 });
+
+describe('compare: classic baselines beside the game-theoretic winners', () => {
+  test('baseline lotteries put the top-ranked item first, and rankings come back for every criterion and overall', () => {
+    const result = compareLotteries({
+      ...driving,
+      lotteries: [
+        { name: 'condorcet:safety', source: 'baseline', method: 'condorcet', criterion: 'safety' },
+        { name: 'borda:speed', source: 'baseline', method: 'borda', criterion: 'speed' },
+        { name: 'copeland:overall', source: 'baseline', method: 'copeland' },
+        { name: 'bradley-terry:comfort', source: 'baseline', method: 'bradley-terry', criterion: 'comfort' },
+        { name: 'vnw:overall', source: 'von-neumann' },
+      ],
+      rankings: true,
+    });
+    assert.equal(result.status, 'optimal');
+    const byName = Object.fromEntries(result.lotteries.map((lottery) => [lottery.name, lottery.distribution]));
+    assert.deepEqual(byName['condorcet:safety'], [1, 0, 0]);
+    assert.deepEqual(byName['borda:speed'], [0, 0, 1]);
+    assert.deepEqual(byName['bradley-terry:comfort'], [0, 0, 1]);
+    // overall: balanced beats both others (0.55, 0.52), so Copeland ranks it first.
+    assert.deepEqual(byName['copeland:overall'], [0, 1, 0]);
+    // The von Neumann winner of overall is never beaten there by a baseline's pick.
+    const vnw = result.lotteries.findIndex((lottery) => lottery.name === 'vnw:overall');
+    result.headToHead.overall!.forEach((row) => assert.ok(row[vnw] <= 0.5 + 1e-12));
+    assert.deepEqual(result.rankings?.criteria.map((ranking) => ranking.criterion), ['safety', 'comfort', 'speed', 'overall']);
+    assert.equal(result.rankings?.criteria[0].condorcetWinner, 'cautious');
+  });
+
+  test('ties at the top share the lottery, and a missing Condorcet winner is a coded error', () => {
+    const cycle = complementaryFromUpper(3, [1, 0, 1]);
+    const tied = compareLotteries({ criteria: [{ name: 'c', preferences: cycle }], lotteries: [{ name: 'borda', source: 'baseline', method: 'borda', criterion: 'c' }] });
+    tied.lotteries[0].distribution.forEach((p) => assert.ok(Math.abs(p - 1 / 3) < 1e-12));
+    assert.throws(
+      () => compareLotteries({ criteria: [{ name: 'c', preferences: cycle }], lotteries: [{ name: 'x', source: 'baseline', method: 'condorcet', criterion: 'c' }] }),
+      (error: PrefgameError) => error.code === 'PREF_ERR_NO_CONDORCET_WINNER' && error.pointer === '/lotteries/0/method',
+    );
+    assert.throws(
+      () => compareLotteries({ criteria: [{ name: 'c', preferences: cycle }], lotteries: [{ name: 'x', source: 'baseline', criterion: 'c' }] }),
+      (error: PrefgameError) => error.code === 'PREF_ERR_MISSING_FIELD' && error.pointer === '/lotteries/0/method',
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { rankingsExtra } from '../baselines/rankings.js';
 import { PrefgameError } from '../errors.js';
 import { Field } from '../preferences/field.js';
 import { readCriteria } from '../preferences/criteria.js';
@@ -136,6 +137,8 @@ export function solveCompare(document: CompareDocument, limits: Limits): Compare
     criteria: tensor.criteria,
     lotteries,
     headToHead: { criteria: criteriaTables, ...(overall ? { overall: table(overall) } : {}) },
+    // Baselines beside the lotteries: every criterion, and the overall matrix as a last entry.
+    ...rankingsExtra(document.rankings, { items: tensor.items, criteria: [...tensor.criteria, ...(overall ? ['overall'] : [])], matrices: [...tensor.matrices, ...(overall ? [overall] : [])] }, { context }),
     diagnostics: {
       backend: context.backend.name,
       method: 'compare',

@@ -14,6 +14,12 @@ import type { NormName } from '../targets/distance.js';
 import { blackwellSolution } from '../winners/blackwell.js';
 import { normaliseWeights, weightedMatrix } from '../winners/linear.js';
 import { statusFor } from '../winners/result.js';
+import { bordaScores } from '../baselines/borda.js';
+import { copelandScores } from '../baselines/copeland.js';
+import { condorcetWinner } from '../baselines/condorcet.js';
+import { fitBradleyTerry } from '../baselines/bradley-terry.js';
+import { winsFromMatrix } from '../baselines/pairwise-wins.js';
+import { defaultRegularisation, rankingMethods, type RankingMethod } from '../schema/rankings.js';
 
 /** What every source can read: the criteria, the overall matrix, the named targets. */
 export interface CompareSetting {
@@ -151,6 +157,43 @@ const blackwellSource = defineSource({
   },
 });
 
+/** The items a baseline puts first: all items that share the top score (ties kept, order-free). */
+function topItems(scores: ArrayLike<number>): Float64Array {
+  let best = -Infinity;
+  for (let i = 0; i < scores.length; i++) best = Math.max(best, scores[i]);
+  const top = Float64Array.from({ length: scores.length }, (_, i) => (scores[i] >= best - tolerances.tight ? 1 : 0));
+  const count = compensatedSum(top);
+  return top.map((value) => value / count);
+}
+
+const baselineSource = defineSource({
+  fields: ['method', 'criterion'],
+  description:
+    'the item a classic baseline ranks first, as a lottery (ties at the top share it equally): method condorcet (the Condorcet winner; an error when there is none), copeland, borda or bradley-terry, on criterion (or overall)',
+  check(entry, setting, field): { matrix: Matrix; method: RankingMethod } {
+    const method = entry.method as RankingMethod | undefined;
+    if (method === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `${field} is missing the method of its baseline (${rankingMethods.join(', ')})`, field.at('method').pointer);
+    const matrix = vonNeumannSource.check(entry, setting, field);
+    if (method === 'condorcet' && condorcetWinner(matrix) === null) {
+      const where = entry.criterion === undefined ? 'the overall matrix' : `criterion "${entry.criterion}"`;
+      throw new PrefgameError('PREF_ERR_NO_CONDORCET_WINNER', `${field} asks for the Condorcet winner of ${where}, which has none (no item beats every other with probability above 1/2)`, field.at('method').pointer);
+    }
+    return { matrix, method };
+  },
+  resolve({ matrix, method }) {
+    let distribution: Float64Array;
+    if (method === 'condorcet') {
+      distribution = new Float64Array(matrix.rows);
+      distribution[condorcetWinner(matrix)!] = 1;
+    } else if (method === 'bradley-terry') {
+      distribution = topItems(fitBradleyTerry(winsFromMatrix(matrix), defaultRegularisation).scores);
+    } else {
+      distribution = topItems(method === 'borda' ? bordaScores(matrix) : copelandScores(matrix));
+    }
+    return { distribution, status: 'optimal' };
+  },
+});
+
 /**
  * The table of lottery sources of `compare`, by the name an entry's `source` uses. A new way to
  * obtain a lottery (a baseline ranking, say) is one more entry here: its fields, a check and a
@@ -167,6 +210,7 @@ export const lotterySources: Readonly<Record<string, LotterySource<never>>> = {
   'von-neumann': vonNeumannSource as LotterySource<never>,
   linear: linearSource as LotterySource<never>,
   blackwell: blackwellSource as LotterySource<never>,
+  baseline: baselineSource as LotterySource<never>,
 };
 
 /**

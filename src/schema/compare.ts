@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { common, Criterion, Norm, NumberByName, PreferenceMatrix, Target } from './problem.js';
-import { Name } from './primitives.js';
+import { Name, StringEnum } from './primitives.js';
+import { Rankings, RankingsRequest, rankingMethods } from './rankings.js';
 import { Certificate, SolveStatus, SupportEntry } from './result.js';
 import { TradeoffDiagnostics } from './pareto.js';
 
@@ -20,15 +21,17 @@ export const NamedTarget = Type.Object(
  * - `lottery`: given explicitly, as `distribution` (one probability per item) or `probabilities` (by item name);
  * - `von-neumann`: the von Neumann winner of `criterion`, or of `overall` when no criterion is named;
  * - `linear`: the linear-aggregation winner with `weights` (default equal);
- * - `blackwell`: the Blackwell winner of `target` (a target document, or the name of an entry of `targets`) under `norm`.
+ * - `blackwell`: the Blackwell winner of `target` (a target document, or the name of an entry of `targets`) under `norm`;
+ * - `baseline`: the item a classic `method` (condorcet, copeland, borda, bradley-terry) ranks first on `criterion` (or overall).
  */
 export const LotteryEntry = Type.Object(
   {
     name: Name,
-    source: Type.String({ description: 'lottery, von-neumann, linear or blackwell.' }),
+    source: Type.String({ description: 'lottery, von-neumann, linear, blackwell or baseline.' }),
+    method: Type.Optional(StringEnum(rankingMethods, { description: 'baseline: condorcet, copeland, borda or bradley-terry; the lottery is the item it ranks first (ties share).' })),
     distribution: Type.Optional(Type.Array(Type.Number(), { minItems: 1, description: 'lottery: one probability per item, summing to 1.' })),
     probabilities: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'lottery: probability by item name (others 0), summing to 1.' })),
-    criterion: Type.Optional(Type.String({ description: 'von-neumann: the criterion; leave out for the overall matrix.' })),
+    criterion: Type.Optional(Type.String({ description: 'von-neumann, baseline: the criterion; leave out for the overall matrix.' })),
     weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'linear: weight per criterion name.' })),
     target: Type.Optional(Type.Union([Target, Name], { description: 'blackwell: a target, or the name of an entry of targets.' })),
     norm: Type.Optional(Norm),
@@ -51,6 +54,7 @@ export const CompareProblem = Type.Object(
         description: 'Default: the von Neumann winner of each criterion and of overall, the linear winner with equal weights and the Blackwell winner of each target.',
       }),
     ),
+    rankings: Type.Optional(RankingsRequest),
   },
   { additionalProperties: false },
 );
@@ -90,6 +94,7 @@ export const CompareResult = Type.Object(
       },
       { additionalProperties: false },
     ),
+    rankings: Type.Optional(Rankings),
     diagnostics: TradeoffDiagnostics,
     warnings: Type.Array(Type.String()),
   },
