@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import { BlackwellProblem, LinearProblem, MatrixGameProblem, VonNeumannProblem } from './problem.js';
-import { Problem } from '../kinds.js';
+import { Problem } from './kinds.js';
 import { ErrorLine, Result } from './result.js';
 import { EstimateProblem, EstimateResult } from './estimate.js';
 import { ParetoProblem, ParetoResult } from './pareto.js';

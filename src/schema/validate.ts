@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { PrefgameError, type ErrorCode } from '../errors.js';
 import { Field } from '../preferences/field.js';
 import { contractKinds, Options } from './problem.js';
-import { kindRegistry, problemKinds, type ProblemDocument, type ProblemKind } from '../kinds.js';
+import { kindSchemas, problemKinds, type ProblemDocument, type ProblemKind } from './kinds.js';
 
 /** Kinds that the contract names but that this version cannot solve yet. */
 const kindsNotYetAvailable: readonly string[] = contractKinds.filter((kind) => !(problemKinds as readonly string[]).includes(kind));
@@ -187,7 +187,7 @@ export function validateProblem(value: unknown): ProblemDocument {
   const kind = (value as { kind: ProblemKind }).kind;
   let validator = validators.get(kind);
   if (!validator) {
-    validator = ajv.compile(kindRegistry[kind].problem);
+    validator = ajv.compile(kindSchemas[kind].problem);
     validators.set(kind, validator);
   }
   if (validator(value)) return value as ProblemDocument;
