@@ -117,7 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'prefgame',
         version: '0.1.0',
-        description: 'Game-theoretic preference aggregation: von Neumann, Blackwell and linear-aggregation winners with certificates. Every result carries status, value (recomputed from the definition) and a certificate with lower and upper bounds.',
+        description:
+          'Game-theoretic preference aggregation: von Neumann, Blackwell and linear-aggregation winners with certificates, zero-sum matrix games, estimation from raw comparisons (with confidence, sample sizes and classic rankings), Pareto frontiers of worst-case guarantees, comparisons of winners, and Blackwell approachability. Every solver result carries status, value (recomputed from the definition) and a certificate with lower and upper bounds. Errors are RFC 9457 problem documents with a stable code and the JSON pointer of the bad field.',
       },
     },
   });
