@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { createSolvePool } from '../src/index.js';
 import { format, machine, markdownTable, matrixOf, saveResults } from './harness.js';
+import { rounded } from './families.js';
 
 const workers = Number(process.env.WORKERS ?? 2);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -15,6 +16,12 @@ const allScenarios = [
   { name: 'von-neumann n=10', path: '/v1/von-neumann', problem: { kind: 'von-neumann', preferences: matrixOf('random', 10, 10) } },
   {
     name: 'blackwell n=100 k=3',
+    path: '/v1/blackwell',
+    // Probabilities with 4 decimals, as estimated preferences have (the body is 180 KB, not 570).
+    problem: { kind: 'blackwell', criteria: [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: rounded(matrixOf('bradley-terry', 100, 300 + c), 4) })), target: { thresholds: { c0: 0.55, c1: 0.55, c2: 0.55 } } },
+  },
+  {
+    name: 'blackwell n=100 k=3, full-precision body',
     path: '/v1/blackwell',
     problem: { kind: 'blackwell', criteria: [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: matrixOf('bradley-terry', 100, 300 + c) })), target: { thresholds: { c0: 0.55, c1: 0.55, c2: 0.55 } } },
   },

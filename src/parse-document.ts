@@ -48,7 +48,10 @@ export function parseDocument(text: string, kind?: string): unknown {
     const message = error instanceof Error ? error.message : String(error);
     throw new PrefgameError('PREF_ERR_INVALID_JSON', `the document is not valid JSON: ${message}`, '');
   }
-  const key = forbiddenKey(document);
+  // Walk the parsed value only when the text could hold such a key: literally, or through a
+  // \u escape (JSON.parse decodes escapes in keys). Most documents are numbers: no walk at all.
+  const suspicious = text.includes('__proto__') || text.includes('constructor') || text.includes('\\u');
+  const key = suspicious ? forbiddenKey(document) : null;
   if (key !== null) throw new PrefgameError('PREF_ERR_FORBIDDEN_KEY', `the document uses the key "${key}", which is not accepted`, '');
   if (kind !== undefined && document !== null && typeof document === 'object' && !Array.isArray(document)) {
     const given = (document as { kind?: unknown }).kind;

@@ -99,6 +99,14 @@ describe('every bad input gets its stable code, the field pointer and a message 
     assert.ok(line.status === 'error' && line.error.code === 'PREF_ERR_INVALID_JSON' && line.id === null && line.line === 4);
   });
 
+  test('forbidden keys are found however they are written, and the document is never interpreted', () => {
+    for (const text of ['{"kind":"von-neumann","preferences":[[0.5]],"__proto__":{"x":1}}', '{"kind":"von-neumann","preferences":[[0.5]],"\\u005f_proto__":{"x":1}}', '{"kind":"von-neumann","options":{"constructor":{"prototype":{"x":1}}},"preferences":[[0.5]]}']) {
+      const line = solveLine(text, 1);
+      assert.ok(line.status === 'error' && line.error.code === 'PREF_ERR_FORBIDDEN_KEY', text);
+    }
+    assert.equal(({} as { x?: number }).x, undefined);
+  });
+
   test('a failing line keeps its id', () => {
     const line = solveLine(JSON.stringify({ id: 'case-17', kind: 'von-neumann', preferences: [[0.5, 1.3], [-0.3, 0.5]] }), 1);
     assert.ok(line.status === 'error' && line.id === 'case-17' && line.error.code === 'PREF_ERR_OUT_OF_RANGE');
