@@ -1,8 +1,10 @@
-import { toErrorDetail } from './errors.js';
+import { errorLine } from './error-line.js';
 import { parseDocument } from './parse-document.js';
 import type { ErrorLineDocument } from './schema/result.js';
 import type { AnyResultDocument } from './kinds.js';
 import { solve, type SolveConfig } from './solve.js';
+
+export { errorLine };
 
 /** One output line of a batch: a result, or an error naming the input line. */
 export type BatchOutput = AnyResultDocument | ErrorLineDocument;
@@ -16,7 +18,7 @@ function identifierOf(document: unknown): string | number | null {
 }
 
 /**
- * Solves one line of an NDJSON batch and never throws: a line that is not JSON, fails
+ * Solves one line of an NDJSON batch (text or UTF-8 bytes) and never throws: a line that is not JSON, fails
  * validation or fails to solve gives an error line `{ id, status: "error", line, error }`
  * (`id` is null when the line could not be parsed), anything else its result document.
  *
@@ -26,7 +28,7 @@ function identifierOf(document: unknown): string | number | null {
  * solveLine('{oops', 2) // { id: null, status: 'error', line: 2, error: { code: 'PREF_ERR_INVALID_JSON', ... } }
  * ```
  */
-export function solveLine(text: string, lineNumber: number, config: SolveConfig = {}): BatchOutput {
+export function solveLine(text: string | Uint8Array, lineNumber: number, config: SolveConfig = {}): BatchOutput {
   let document: unknown;
   try {
     document = parseDocument(text);
@@ -38,16 +40,4 @@ export function solveLine(text: string, lineNumber: number, config: SolveConfig 
   } catch (error) {
     return errorLine(identifierOf(document), lineNumber, error);
   }
-}
-
-/**
- * The error line for a failed batch line.
- *
- * @example
- * ```ts
- * errorLine('case-17', 3, new PrefgameError('PREF_ERR_EMPTY_TARGET', 'the target is empty', '/target'))
- * ```
- */
-export function errorLine(id: string | number | null, lineNumber: number, error: unknown): ErrorLineDocument {
-  return { id, status: 'error', line: lineNumber, error: toErrorDetail(error) };
 }

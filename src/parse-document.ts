@@ -1,4 +1,7 @@
 import { PrefgameError } from './errors.js';
+import { parseJsonBytes } from './parse-json-bytes.js';
+
+const decoder = new TextDecoder();
 
 /**
  * The first forbidden key in a parsed JSON value: `__proto__`, or `constructor` holding an
@@ -26,7 +29,8 @@ function forbiddenKey(value: unknown): string | null {
 }
 
 /**
- * Parses the JSON text of a problem document (a file, a request body, a batch line) with the
+ * Parses the JSON text of a problem document (a file, a request body, a batch line; as a string
+ * or as UTF-8 bytes, which are read directly when {@link parseJsonBytes} can) with the
  * errors of the registry: `PREF_ERR_INVALID_JSON` for empty or malformed text,
  * `PREF_ERR_FORBIDDEN_KEY` for `__proto__` or `constructor.prototype` keys (rejected, never
  * interpreted). With `kind`, the document is for a route of that kind: a missing `kind` is
@@ -39,7 +43,20 @@ function forbiddenKey(value: unknown): string | null {
  * parseDocument('{"kind": ') // throws PREF_ERR_INVALID_JSON
  * ```
  */
-export function parseDocument(text: string, kind?: string): unknown {
+export function parseDocument(input: string | Uint8Array, kind?: string): unknown {
+  // The byte reader never accepts the forbidden keys: what it returns needs no walk.
+  const fast = typeof input === 'string' ? undefined : parseJsonBytes(input);
+  const document = fast !== undefined ? fast : parseText(typeof input === 'string' ? input : decoder.decode(input));
+  if (kind !== undefined && document !== null && typeof document === 'object' && !Array.isArray(document)) {
+    const given = (document as { kind?: unknown }).kind;
+    if (given === undefined) (document as { kind?: unknown }).kind = kind;
+    else if (given !== kind) throw new PrefgameError('PREF_ERR_UNKNOWN_KIND', `this route solves kind "${kind}" but the document says ${JSON.stringify(given)}; leave kind out or use /v1/solve`, '/kind');
+  }
+  return document;
+}
+
+/** JSON.parse with the registry's errors and the forbidden-key check. */
+function parseText(text: string): unknown {
   if (text.trim() === '') throw new PrefgameError('PREF_ERR_INVALID_JSON', 'the document is empty', '');
   let document: unknown;
   try {
@@ -53,10 +70,5 @@ export function parseDocument(text: string, kind?: string): unknown {
   const suspicious = text.includes('__proto__') || text.includes('constructor') || text.includes('\\u');
   const key = suspicious ? forbiddenKey(document) : null;
   if (key !== null) throw new PrefgameError('PREF_ERR_FORBIDDEN_KEY', `the document uses the key "${key}", which is not accepted`, '');
-  if (kind !== undefined && document !== null && typeof document === 'object' && !Array.isArray(document)) {
-    const given = (document as { kind?: unknown }).kind;
-    if (given === undefined) (document as { kind?: unknown }).kind = kind;
-    else if (given !== kind) throw new PrefgameError('PREF_ERR_UNKNOWN_KIND', `this route solves kind "${kind}" but the document says ${JSON.stringify(given)}; leave kind out or use /v1/solve`, '/kind');
-  }
   return document;
 }

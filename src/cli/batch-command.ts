@@ -25,7 +25,7 @@ export async function runBatch(file: string | undefined, options: { output?: str
   const jobs = options.jobs ?? availableParallelism();
   const fromFile = file !== undefined && file !== '-';
   const total = fromFile ? await countLines(file) : undefined;
-  const input = fromFile ? createReadStream(file) : process.stdin;
+  const input = fromFile ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin;
   const output: Writable = options.output ? createWriteStream(options.output) : process.stdout;
   const lines = byteLines(input);
   const progress = createProgress(process.stderr, total);
@@ -37,14 +37,13 @@ export async function runBatch(file: string | undefined, options: { output?: str
   let close = async () => {};
   if (jobs > 1) {
     const { createSolvePool } = await import('../pool/solve-pool.js');
-    const pool = createSolvePool({ threads: jobs, maxQueue: jobs });
+    const pool = createSolvePool({ threads: jobs, maxQueue: 3 * jobs });
     close = () => pool.close();
     const hardLimitMs = 3_600_000;
-    outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, hardLimitMs, 5_000), 2 * jobs);
+    outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, hardLimitMs, 5_000), 4 * jobs);
   } else {
     const { solveLine } = await import('../batch.js');
-    const decoder = new TextDecoder();
-    outputs = solveInOrder(lines, async (line, lineNumber) => solveLine(decoder.decode(line), lineNumber), 1);
+    outputs = solveInOrder(lines, async (line, lineNumber) => solveLine(line, lineNumber), 1);
   }
   try {
     for await (const result of outputs) {

@@ -1,6 +1,17 @@
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { createRequire } from 'node:module';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { pairCount, type ComparisonCounts } from './comparison-counts.js';
+
+let betaQuantileFunction: typeof import('@stdlib/stats-base-dists-beta-quantile') | undefined;
+
+/**
+ * The Beta quantile of @stdlib, loaded on first use: it pulls in ~80 ms of modules that every
+ * worker thread would otherwise load at start-up, while most problems are matrices, not counts.
+ */
+function betaQuantile(p: number, a: number, b: number): number {
+  betaQuantileFunction ??= createRequire(import.meta.url)('@stdlib/stats-base-dists-beta-quantile') as typeof import('@stdlib/stats-base-dists-beta-quantile');
+  return betaQuantileFunction(p, a, b);
+}
 
 /** The interval methods for one entry of `P_hat`. */
 export type IntervalMethod = 'wilson' | 'beta';

@@ -1,7 +1,15 @@
-import binomial from '@stdlib/random-base-binomial';
+import { createRequire } from 'node:module';
 import type { Matrix } from '../numeric/matrix.js';
 import { pairCount, type ComparisonCounts } from './comparison-counts.js';
 import { entryEstimate } from './point-estimate.js';
+
+/**
+ * The binomial sampler of @stdlib, loaded on first use (only bootstraps need it): its ~120 ms
+ * of modules would otherwise load in every worker thread at start-up.
+ */
+function binomialSampler(): typeof import('@stdlib/random-base-binomial') {
+  return createRequire(import.meta.url)('@stdlib/random-base-binomial') as typeof import('@stdlib/random-base-binomial');
+}
 
 /**
  * The pairs x criteria that have comparisons, as parallel arrays: cell `e` is the pair
@@ -69,7 +77,7 @@ export function observedCells(counts: ComparisonCounts): ComparisonCells {
  * ```
  */
 export function resampleCells(cells: ComparisonCells, random: () => number): ComparisonCells {
-  const draw = binomial.factory({ prng: random });
+  const draw = binomialSampler().factory({ prng: random });
   const size = cells.wins.length;
   const wins = new Float64Array(size);
   const losses = new Float64Array(size);

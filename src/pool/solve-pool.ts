@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { PrefgameError } from '../errors.js';
 import type { BatchOutput } from '../batch.js';
-import { errorLine } from '../batch.js';
+import { errorLine } from '../error-line.js';
 import type { SolveConfig } from '../solve.js';
 import type { PoolTask, SolveAnswer } from './worker.js';
 

@@ -16,8 +16,6 @@ export type PoolTask =
 /** What a worker sends back for a `solve` task. */
 export type SolveAnswer = { ok: true; result: AnyResultDocument } | { ok: false; error: ErrorDetail };
 
-const decoder = new TextDecoder();
-
 /** The smallest von Neumann problem: loads and exercises HiGHS in a fresh worker. */
 const warmUpProblem = { kind: 'von-neumann', preferences: [[0.5, 0.6, 0.3], [0.4, 0.5, 0.7], [0.7, 0.3, 0.5]] };
 
@@ -35,13 +33,13 @@ export default function run(task: PoolTask): SolveAnswer | BatchOutput | true {
     case 'solve':
     case 'request':
       try {
-        const document = task.type === 'solve' ? task.document : parseDocument(decoder.decode(task.body), task.kind);
+        const document = task.type === 'solve' ? task.document : parseDocument(task.body, task.kind);
         return { ok: true, result: solve(document, task.config) };
       } catch (error) {
         return { ok: false, error: toErrorDetail(error) };
       }
     case 'line':
-      return solveLine(typeof task.line === 'string' ? task.line : decoder.decode(task.line), task.lineNumber, task.config);
+      return solveLine(task.line, task.lineNumber, task.config);
     case 'warm-up':
       solve(warmUpProblem);
       return true;
