@@ -20,7 +20,7 @@ const notHandled = Symbol('not handled');
  * the caller then decodes the text and uses JSON.parse, which also writes the error messages.
  *
  * Why: a 128 x 128 x 5 document of 4-decimal probabilities is about 560 kB; decoding it and
- * running JSON.parse takes 3.7 ms, reading the bytes here about 2.4 ms (`bench/json-bytes.ts`),
+ * running JSON.parse takes 3.7 ms, reading the bytes here about 2.3 ms (`npm run bench:json`),
  * and batches and the HTTP service spend most of their time outside the solver on exactly this.
  *
  * What it returns is exactly what `JSON.parse(new TextDecoder().decode(bytes))` returns: a
@@ -141,19 +141,42 @@ class ByteReader {
   private array(depth: number): unknown[] {
     const bytes = this.bytes;
     this.position++;
-    const array: unknown[] = [];
     this.skipWhitespace();
-    if (bytes[this.position] === 93) {
+    const first = bytes[this.position];
+    if (first === 93) {
       this.position++;
-      return array;
+      return [];
     }
+    return first === 45 || (first >= 48 && first <= 57) ? this.numberArray(depth) : this.valueArray(depth);
+  }
+
+  /**
+   * An array that starts with a number (a matrix row). Its own array literal matters: V8 keeps
+   * allocation feedback per literal, and arrays of arrays from a shared literal would make it
+   * allocate every later row as generic elements, boxing each number (2x slower reads).
+   */
+  private numberArray(depth: number): unknown[] {
+    const bytes = this.bytes;
+    const numbers: unknown[] = [];
     for (;;) {
-      // Most elements are numbers: read them without the dispatch of value().
       const first = bytes[this.position];
-      array.push(first === 45 || (first >= 48 && first <= 57) ? this.number() : this.value(depth));
+      numbers.push(first === 45 || (first >= 48 && first <= 57) ? this.number() : this.value(depth));
       this.skipWhitespace();
       const byte = bytes[this.position++];
-      if (byte === 93) return array;
+      if (byte === 93) return numbers;
+      if (byte !== 44) throw notHandled;
+      this.skipWhitespace();
+    }
+  }
+
+  private valueArray(depth: number): unknown[] {
+    const bytes = this.bytes;
+    const values: unknown[] = [];
+    for (;;) {
+      values.push(this.value(depth));
+      this.skipWhitespace();
+      const byte = bytes[this.position++];
+      if (byte === 93) return values;
       if (byte !== 44) throw notHandled;
     }
   }
