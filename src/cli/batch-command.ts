@@ -12,7 +12,7 @@ async function write(stream: Writable, text: string): Promise<void> {
 /**
  * `prefgame batch`: NDJSON problems in (a file or stdin), NDJSON results out (stdout or a file),
  * one line per non-blank input line, in input order. With `jobs` > 1 the lines are solved in that
- * many worker threads, at most two per worker in flight, so memory stays flat on any input size;
+ * many worker threads, at most four per worker in flight, so memory stays flat on any input size;
  * with 1, in this thread. Progress goes to stderr. Returns the exit code: 0 when every line
  * solved, 1 when some failed.
  *
