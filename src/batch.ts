@@ -18,9 +18,9 @@ function identifierOf(document: unknown): string | number | null {
 }
 
 /**
- * Solves one line of an NDJSON batch (text or UTF-8 bytes) and never throws: a line that is not JSON, fails
- * validation or fails to solve gives an error line `{ id, status: "error", line, error }`
- * (`id` is null when the line could not be parsed), anything else its result document.
+ * Solves one line of an NDJSON batch (text or UTF-8 bytes) and never throws: a line that is not
+ * JSON, fails validation or fails to solve gives an error line `{ id, status: "error", line,
+ * error }` (`id` is null when the line could not be parsed), anything else its result document.
  *
  * @example
  * ```ts
