@@ -8,14 +8,13 @@ import type { SolveStatusValue } from '../schema/result.js';
 import { withTolerance, type SolveContext } from '../games/context.js';
 import { solveSymmetricGame } from '../games/symmetric-game.js';
 import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
-import { blackwellSolution } from '../winners/blackwell.js';
 import { normaliseWeights, weightedMatrix } from '../winners/linear.js';
 import { contextFor } from '../winners/options.js';
 import { guarantees } from '../winners/payoff-vectors.js';
 import { byName, statusFor } from '../winners/result.js';
 import { bensonFrontier } from './benson.js';
 import { frontierTwo, type FrontierSolution } from './frontier-two.js';
-import { solveSweep, sweepTargets } from './sweep.js';
+import { markedBlackwell, solveSweep, sweepTargets } from './sweep.js';
 
 
 /** The most criteria a frontier is computed for. */
@@ -50,20 +49,6 @@ export function readPareto(document: ParetoDocument, warnings: string[] = []): {
   const weights = document.weights ? normaliseWeights(document.weights, tensor.criteria, warnings) : null;
   if (document.sweep) sweepTargets(document.sweep, tensor.criteria);
   return { tensor, target, weights };
-}
-
-function markedBlackwell(tensor: PreferenceTensor, target: TargetSet, norm: 'linf' | 'l1' | 'l2', context: SolveContext): MarkedWinnerDocument {
-  const solution = blackwellSolution(tensor.matrices, target, norm, context);
-  const gap = Math.max(0, solution.value - solution.lowerBound);
-  return {
-    status: statusFor(gap, context.tolerance, solution.lpStatus, context.timedOut),
-    distribution: Array.from(solution.distribution),
-    support: supportOf(solution.distribution, tensor.items),
-    guarantees: byName(tensor.criteria, guarantees(tensor.matrices, solution.distribution)),
-    value: solution.value,
-    certificate: { lowerBound: solution.lowerBound, upperBound: solution.value, gap },
-    norm,
-  };
 }
 
 function markedLinear(tensor: PreferenceTensor, weights: Float64Array, context: SolveContext): MarkedWinnerDocument {

@@ -5,7 +5,7 @@ import type { PreferenceTensor } from '../preferences/criteria.js';
 import { supportOf } from '../numeric/lottery.js';
 import type { MarkedWinnerDocument, SweepDocument } from '../schema/pareto.js';
 import type { SolveContext } from '../games/context.js';
-import { buildTargetSet } from '../targets/target-set.js';
+import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
 import type { NormName } from '../targets/distance.js';
 import { blackwellSolution } from '../winners/blackwell.js';
 import { guarantees } from '../winners/payoff-vectors.js';
@@ -87,20 +87,28 @@ export function sweepTargets(sweep: SweepDocument, criteria: readonly string[]):
  * ```
  */
 export function solveSweep(tensor: PreferenceTensor, sweep: SweepDocument, norm: NormName, context: SolveContext): MarkedWinnerDocument[] {
-  const targets = sweepTargets(sweep, tensor.criteria);
-  return targets.map((thresholds) => {
-    const target = buildTargetSet({ thresholds }, tensor.criteria);
-    const solution = blackwellSolution(tensor.matrices, target, norm, context);
-    const gap = Math.max(0, solution.value - solution.lowerBound);
-    return {
-      status: statusFor(gap, context.tolerance, solution.lpStatus, context.timedOut),
-      distribution: Array.from(solution.distribution),
-      support: supportOf(solution.distribution, tensor.items),
-      guarantees: byName(tensor.criteria, guarantees(tensor.matrices, solution.distribution)),
-      value: solution.value,
-      certificate: { lowerBound: solution.lowerBound, upperBound: solution.value, gap },
-      norm,
-      thresholds,
-    };
-  });
+  return sweepTargets(sweep, tensor.criteria).map((thresholds) => ({ ...markedBlackwell(tensor, buildTargetSet({ thresholds }, tensor.criteria), norm, context), thresholds }));
+}
+
+/**
+ * The Blackwell winner of one target as a marked point of a frontier picture: status, lottery,
+ * guarantees per criterion, value (`max_j dist(z_j(pi), S)`, recomputed) and certificate.
+ *
+ * @example
+ * ```ts
+ * markedBlackwell(tensor, buildTargetSet({ thresholds: { safety: 0.5 } }, tensor.criteria), 'linf', context).value // 0
+ * ```
+ */
+export function markedBlackwell(tensor: PreferenceTensor, target: TargetSet, norm: NormName, context: SolveContext): MarkedWinnerDocument {
+  const solution = blackwellSolution(tensor.matrices, target, norm, context);
+  const gap = Math.max(0, solution.value - solution.lowerBound);
+  return {
+    status: statusFor(gap, context.tolerance, solution.lpStatus, context.timedOut),
+    distribution: Array.from(solution.distribution),
+    support: supportOf(solution.distribution, tensor.items),
+    guarantees: byName(tensor.criteria, guarantees(tensor.matrices, solution.distribution)),
+    value: solution.value,
+    certificate: { lowerBound: solution.lowerBound, upperBound: solution.value, gap },
+    norm,
+  };
 }
