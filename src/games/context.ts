@@ -44,6 +44,26 @@ export function pastDeadline(context: SolveContext): boolean {
 }
 
 /**
+ * Why a generation loop (double oracle, cutting planes) must stop before its next round, or null
+ * to go on: `time_limit` past the deadline (and the context marked as timed out),
+ * `iteration_limit` after `maximumRounds` rounds or once the restricted problem holds more than
+ * `maximumItems` items.
+ *
+ * @example
+ * ```ts
+ * const stop = stopBeforeRound(context, rounds, items.length, { maximumRounds: 50, maximumItems: 400 })
+ * if (stop) break
+ * ```
+ */
+export function stopBeforeRound(context: SolveContext, rounds: number, itemCount: number, limits: { maximumRounds: number; maximumItems: number }): 'time_limit' | 'iteration_limit' | null {
+  if (pastDeadline(context)) {
+    context.timedOut = true;
+    return 'time_limit';
+  }
+  return rounds >= limits.maximumRounds || itemCount > limits.maximumItems ? 'iteration_limit' : null;
+}
+
+/**
  * Solves one LP with the context's engine and the time that is left, and counts it.
  *
  * @example

@@ -4,7 +4,7 @@ import { cleanDistribution } from '../numeric/lottery.js';
 import { maximumOf, minimumOf } from '../numeric/extremes.js';
 import { tolerances } from '../numeric/tolerances.js';
 import type { LpStatus } from '../lp/model.js';
-import { pastDeadline, record, remainingMs, type SolveContext } from './context.js';
+import { record, remainingMs, stopBeforeRound, type SolveContext } from './context.js';
 import { assertBackendCanSolve } from '../lp/backends.js';
 import { SparseRowBuilder } from '../lp/model.js';
 import { maximinProgram } from './matrix-game.js';
@@ -79,14 +79,10 @@ export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximum
   const session = context.backend.open(program);
   try {
     for (;;) {
-      if (pastDeadline(context)) {
-        context.timedOut = true;
-        lpStatus = 'time_limit';
-        break;
-      }
-      if (rounds >= limits.maximumRounds || items.length > limits.maximumItems) {
-        gaveUp = true;
-        lpStatus = 'iteration_limit';
+      const stop = stopBeforeRound(context, rounds, items.length, limits);
+      if (stop) {
+        lpStatus = stop;
+        gaveUp = stop === 'iteration_limit';
         break;
       }
       rounds++;

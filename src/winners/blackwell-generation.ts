@@ -4,7 +4,7 @@ import { cleanDistribution } from '../numeric/lottery.js';
 import type { NormName } from '../targets/distance.js';
 import { deepestCut } from '../targets/deepest-cut.js';
 import type { TargetSet } from '../targets/target-set.js';
-import { pastDeadline, record, remainingMs, type SolveContext } from '../games/context.js';
+import { record, remainingMs, stopBeforeRound, type SolveContext } from '../games/context.js';
 import { assertBackendCanSolve } from '../lp/backends.js';
 import { supportValue } from '../targets/distance.js';
 import { payoffVectors } from './payoff-vectors.js';
@@ -216,14 +216,10 @@ export function blackwellByGeneration(
   let master: Float64Array | null = null;
   try {
     while (upperBound - lowerBound > context.tolerance) {
-      if (pastDeadline(context)) {
-        context.timedOut = true;
-        lpStatus = 'time_limit';
-        break;
-      }
-      if (rounds >= settings.maximumRounds || items.length > settings.maximumItems) {
-        gaveUp = true;
-        lpStatus = 'iteration_limit';
+      const stop = stopBeforeRound(context, rounds, items.length, settings);
+      if (stop) {
+        lpStatus = stop;
+        gaveUp = stop === 'iteration_limit';
         break;
       }
       rounds++;
