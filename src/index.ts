@@ -37,22 +37,22 @@ export { Comparison, Comparisons, EstimationSettings, defaultCriterionName } fro
 export type { ComparisonDocument, EstimationSettingsDocument } from './schema/comparisons.js';
 export { EstimateProblem, EstimateResult, estimateDefaults } from './schema/estimate.js';
 export type { EstimateDocument, EstimateResultDocument, WinnerBootstrapDocument, PlugInBoundDocument, SamplePlanDocument } from './schema/estimate.js';
-export { readComparisons, criteriaOfComparisons, pairCount, pairTotals, type ComparisonCounts } from './estimation/comparison-counts.js';
-export { estimatePreferences, entryEstimate, defaultPrior, type PreferenceEstimate, type UnobservedPair } from './estimation/point-estimate.js';
+export { readComparisons, criteriaOfComparisons, pairCount, pairTotals, type ComparisonCounts } from './comparisons/comparison-counts.js';
+export { estimatePreferences, entryEstimate, defaultPrior, type PreferenceEstimate, type UnobservedPair } from './comparisons/point-estimate.js';
 export { wilsonInterval, betaInterval, entryIntervals, type IntervalMethod, type Interval } from './estimation/intervals.js';
-export { observedCells, resampleCells, matricesFromCells, type ComparisonCells } from './estimation/resample.js';
+export { observedCells, resampleCells, matricesFromCells, type ComparisonCells } from './comparisons/resample.js';
 export { plugInBound, entryDeviationBound, type BoundedWinner } from './estimation/plug-in-bound.js';
 export { comparisonsNeeded, type SamplePlanRequest, type SamplePlan } from './estimation/sample-size.js';
 export { bootstrapWinner, type WinnerBootstrapSettings } from './estimation/winner-bootstrap.js';
 export { winnerFunction, type WinnerFunction, type WinnerRule } from './estimation/winner-function.js';
 export { readEstimate, solveEstimate } from './estimation/estimate.js';
-export { readPreferenceTensor, readCriteria, type PreferenceTensor, type PreferenceReading, type PreferenceSource } from './preferences/criteria.js';
-export { readTable, tableFormatOf, type Table, type TableRow, type RejectedRow, type TableFormat } from './estimation/read-table.js';
-export { ComparisonLog, type ImportedComparisons } from './estimation/comparison-log.js';
-export { importArena, type ArenaImportOptions } from './estimation/import-arena.js';
-export { importPairs } from './estimation/import-pairs.js';
-export { importRatings, type RatingsImportOptions } from './estimation/import-ratings.js';
-export { importComparisons, problemFromImport, logFormats, type LogFormat, type ImportOptions, type ImportedProblem } from './estimation/import-log.js';
+export { readPreferenceTensor, readCriteria, type PreferenceTensor, type PreferenceReading, type PreferenceSource } from './criteria/read-criteria.js';
+export { readTable, tableFormatOf, type Table, type TableRow, type RejectedRow, type TableFormat } from './comparisons/read-table.js';
+export { ComparisonLog, type ImportedComparisons } from './comparisons/comparison-log.js';
+export { importArena, type ArenaImportOptions } from './comparisons/import-arena.js';
+export { importPairs } from './comparisons/import-pairs.js';
+export { importRatings, type RatingsImportOptions } from './comparisons/import-ratings.js';
+export { importComparisons, problemFromImport, logFormats, type LogFormat, type ImportOptions, type ImportedProblem } from './comparisons/import-log.js';
 
 // Baselines: the classic rankings.
 export { condorcetWinner, condorcetLoser } from './baselines/condorcet.js';
@@ -68,7 +68,7 @@ export { RankingsRequest, Rankings, rankingMethods, defaultRegularisation } from
 export type { RankingsRequestDocument, RankingsDocument, BaselineRankingDocument, RankedItemDocument, RankingMethod } from './schema/rankings.js';
 
 // Seeded data generators.
-export { seededRandom, gaussian } from './generate/random.js';
+export { seededRandom, gaussian } from './numeric/random.js';
 export { randomPreferences, bradleyTerryPreferences, preferencesFromStrengths, cyclicPreferences, condorcetPreferences, conflictingPreferences, type PreferenceRows } from './generate/preference-matrices.js';
 export { sampleJudgements, comparisonsFromJudgements, arenaRows, ratingRows, type Judgement, type JudgementOptions } from './generate/comparisons.js';
 export { plotResult, renderSvg } from './plot/render.js';

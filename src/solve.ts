@@ -8,6 +8,7 @@ import type { ResultDocument } from './schema/result.js';
 import type { EstimateDocument, EstimateResultDocument } from './schema/estimate.js';
 import { validateProblem } from './schema/validate.js';
 import { kindRegistry } from './kinds.js';
+import { asBackendLimit } from './games/context.js';
 
 /** Settings of the caller (not of the problem): size limits and an overall deadline. */
 export interface SolveConfig {
@@ -43,7 +44,11 @@ export function solve(problem: unknown, config: SolveConfig = {}): AnyResultDocu
   const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
-  return kindRegistry[document.kind].solve(document as never, limits) as AnyResultDocument;
+  try {
+    return kindRegistry[document.kind].solve(document as never, limits) as AnyResultDocument;
+  } catch (error) {
+    throw asBackendLimit(error);
+  }
 }
 
 type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };

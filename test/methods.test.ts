@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { solve } from '../src/index.js';
 import { bradleyTerryPreferences, randomPreferences } from '../src/generate/preference-matrices.js';
-import { seededRandom } from '../src/generate/random.js';
+import { seededRandom } from '../src/numeric/random.js';
 import { complementaryMatrix, criteriaOf, payoffs, preferenceTensor } from './helpers.js';
 
 type Norm = 'linf' | 'l1' | 'l2';

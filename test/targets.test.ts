@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Field } from '../src/preferences/field.js';
+import { Field } from '../src/schema/field.js';
 import { parseConstraint } from '../src/targets/parse-constraint.js';
 import { buildTargetSet } from '../src/targets/target-set.js';
 import { distanceToTarget, projectOntoTarget, supportValue } from '../src/targets/distance.js';
-import { projectOntoPolyhedron } from '../src/targets/projection.js';
+import { projectOntoPolyhedron } from '../src/numeric/projection.js';
 import { solveSmallLp } from '../src/targets/small-lp.js';
 
 const field = new Field(['target', 'constraints', 0]);

@@ -10,7 +10,7 @@ import { bensonFrontier } from '../src/tradeoffs/benson.js';
 import { downsetDistance } from '../src/tradeoffs/inner-set.js';
 import { boxPolyhedron, cutPolyhedron } from '../src/tradeoffs/outer-polyhedron.js';
 import { randomPreferences } from '../src/generate/preference-matrices.js';
-import { seededRandom } from '../src/generate/random.js';
+import { seededRandom } from '../src/numeric/random.js';
 import { criteriaOf, preferenceTensor } from './helpers.js';
 
 /** g_c(pi) = min_j sum_i pi_i P_c[i][j], plainly. */

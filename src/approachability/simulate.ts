@@ -1,8 +1,8 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
+import { Field } from '../schema/field.js';
 import { columnPayoffs } from '../numeric/matrix.js';
 import { compensatedSum } from '../numeric/sum.js';
-import { seededRandom } from '../generate/random.js';
+import { seededRandom } from '../numeric/random.js';
 import type { SolveContext } from '../games/context.js';
 import { pastDeadline } from '../games/context.js';
 import type { OpponentDocument, SimulationRequestDocument } from '../schema/approachability.js';

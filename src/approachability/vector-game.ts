@@ -1,6 +1,6 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
-import { readCriteria } from '../preferences/criteria.js';
+import { Field } from '../schema/field.js';
+import { readCriteria } from '../criteria/read-criteria.js';
 import { readPayoffMatrix } from '../preferences/matrix.js';
 import { itemNames } from '../preferences/names.js';
 import type { Matrix } from '../numeric/matrix.js';

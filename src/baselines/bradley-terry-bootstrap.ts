@@ -1,7 +1,7 @@
-import { seededRandom } from '../generate/random.js';
+import { seededRandom } from '../numeric/random.js';
 import { percentileInterval } from '../numeric/quantile.js';
 import { tolerances } from '../numeric/tolerances.js';
-import { resampleCells, type ComparisonCells } from '../estimation/resample.js';
+import { resampleCells, type ComparisonCells } from '../comparisons/resample.js';
 import { fitBradleyTerry } from './bradley-terry.js';
 import { stronglyConnected } from './connectivity.js';
 import { winsFromCells } from './pairwise-wins.js';

@@ -1,5 +1,5 @@
 import type { Matrix } from '../numeric/matrix.js';
-import type { ComparisonCells } from '../estimation/resample.js';
+import type { ComparisonCells } from '../comparisons/resample.js';
 
 /**
  * Pairwise outcomes in the form Bradley-Terry fits: pair e is (`first[e]`, `second[e]`), where

@@ -1,8 +1,8 @@
 import type { Matrix } from '../numeric/matrix.js';
 import type { SolveContext } from '../games/context.js';
-import type { ComparisonCounts } from '../estimation/comparison-counts.js';
-import { observedCells } from '../estimation/resample.js';
-import type { PreferenceReading } from '../preferences/criteria.js';
+import type { ComparisonCounts } from '../comparisons/comparison-counts.js';
+import { observedCells } from '../comparisons/resample.js';
+import type { PreferenceReading } from '../criteria/read-criteria.js';
 import {
   defaultRegularisation,
   rankingMethods,

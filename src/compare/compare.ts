@@ -1,7 +1,7 @@
 import { rankingsExtra } from '../baselines/rankings.js';
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
-import { readCriteria } from '../preferences/criteria.js';
+import { Field } from '../schema/field.js';
+import { readCriteria } from '../criteria/read-criteria.js';
 import { readPreferenceMatrix } from '../preferences/matrix.js';
 import { columnPayoffs, type Matrix } from '../numeric/matrix.js';
 import { compensatedDot } from '../numeric/sum.js';

@@ -1,7 +1,7 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
+import { Field } from '../schema/field.js';
 import { criterionIndex } from '../preferences/names.js';
-import type { PreferenceTensor } from '../preferences/criteria.js';
+import type { PreferenceTensor } from '../criteria/read-criteria.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { compensatedSum } from '../numeric/sum.js';
 import { tolerances } from '../numeric/tolerances.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { pairCount, type ComparisonCounts } from './comparison-counts.js';
+import { pairCount, type ComparisonCounts } from '../comparisons/comparison-counts.js';
 
 let betaQuantileFunction: typeof import('@stdlib/stats-base-dists-beta-quantile') | undefined;
 

@@ -1,7 +1,7 @@
 import type { NormName } from '../targets/distance.js';
 import type { PlugInBoundDocument } from '../schema/estimate.js';
-import { pairCount, type ComparisonCounts } from './comparison-counts.js';
-import { entryEstimate } from './point-estimate.js';
+import { pairCount, type ComparisonCounts } from '../comparisons/comparison-counts.js';
+import { entryEstimate } from '../comparisons/point-estimate.js';
 
 /**
  * Hoeffding's bound on `|P_hat - P|` for one entry estimated from `m` comparisons with the

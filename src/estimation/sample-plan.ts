@@ -1,5 +1,5 @@
 import type { SamplePlanDocument } from '../schema/estimate.js';
-import { pairCount, type ComparisonCounts } from './comparison-counts.js';
+import { pairCount, type ComparisonCounts } from '../comparisons/comparison-counts.js';
 import { comparisonsNeeded } from './sample-size.js';
 import type { WinnerRule } from './winner-function.js';
 

@@ -1,6 +1,6 @@
 import { PrefgameError } from '../errors.js';
 import type { NormName } from '../targets/distance.js';
-import { defaultPrior } from './point-estimate.js';
+import { defaultPrior } from '../comparisons/point-estimate.js';
 
 /** Largest number of comparisons per pair the planner will propose. */
 export const maxPlannedComparisons = 1e15;

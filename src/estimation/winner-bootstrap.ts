@@ -1,8 +1,8 @@
 import { createContext, pastDeadline, type SolveContext } from '../games/context.js';
-import { seededRandom } from '../generate/random.js';
+import { seededRandom } from '../numeric/random.js';
 import { percentileInterval } from '../numeric/quantile.js';
 import type { WinnerBootstrapDocument } from '../schema/estimate.js';
-import { matricesFromCells, resampleCells, type ComparisonCells } from './resample.js';
+import { matricesFromCells, resampleCells, type ComparisonCells } from '../comparisons/resample.js';
 import type { WinnerFunction } from './winner-function.js';
 
 /** Settings of a winner bootstrap. */

@@ -1,5 +1,6 @@
 import type { LpBackend, LpSettings, LpSolution, LinearProgram } from '../lp/model.js';
-import { assertBackendCanSolve } from '../lp/backends.js';
+import { PrefgameError } from '../errors.js';
+import { assertBackendCanSolve, LpTooLargeError } from '../lp/backends.js';
 
 /**
  * What one solve carries through its LP calls: the engine, the deadline, the tolerance, and the
@@ -64,6 +65,42 @@ export function stopBeforeRound(context: SolveContext, rounds: number, itemCount
 }
 
 /**
+ * An LP engine's refusal as the problem's error: `PREF_ERR_BACKEND_LIMIT` at `/options/backend`,
+ * the option that chose the engine. Anything else is returned unchanged.
+ *
+ * @example
+ * ```ts
+ * throw asBackendLimit(error)
+ * ```
+ */
+export function asBackendLimit(error: unknown): unknown {
+  if (!(error instanceof LpTooLargeError)) return error;
+  return new PrefgameError(
+    'PREF_ERR_BACKEND_LIMIT',
+    `options.backend "${error.backend}" takes LPs of at most ${error.maximumCells} rows x columns; this problem needs ${error.rowCount} x ${error.columnCount}: use "highs"`,
+    '/options/backend',
+  );
+}
+
+/**
+ * Refuses an LP the context's engine cannot take (see {@link asBackendLimit}). For
+ * javascript-lp-solver's 6,000 cells: von Neumann problems up to 77 items, Blackwell problems
+ * with 3 criteria up to 43.
+ *
+ * @example
+ * ```ts
+ * assertContextCanSolve(context, program) // never throws for HiGHS
+ * ```
+ */
+export function assertContextCanSolve(context: SolveContext, program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
+  try {
+    assertBackendCanSolve(context.backend, program);
+  } catch (error) {
+    throw asBackendLimit(error);
+  }
+}
+
+/**
  * Solves one LP with the context's engine and the time that is left, and counts it.
  *
  * @example
@@ -72,7 +109,7 @@ export function stopBeforeRound(context: SolveContext, rounds: number, itemCount
  * ```
  */
 export function solveWithin(context: SolveContext, program: LinearProgram, algorithm: LpSettings['algorithm'] = 'auto'): LpSolution {
-  assertBackendCanSolve(context.backend, program);
+  assertContextCanSolve(context, program);
   const solution = context.backend.solve(program, { timeLimitMs: remainingMs(context), algorithm });
   record(context, solution);
   return solution;

@@ -4,7 +4,7 @@ import { cleanDistribution } from '../numeric/lottery.js';
 import { nullSpace } from '../numeric/linear-algebra.js';
 import { tolerances } from '../numeric/tolerances.js';
 import { linearProgram, SparseRowBuilder } from '../lp/model.js';
-import { projectOntoPolyhedron } from '../targets/projection.js';
+import { projectOntoPolyhedron } from '../numeric/projection.js';
 import { solveWithin, type SolveContext } from './context.js';
 
 /**

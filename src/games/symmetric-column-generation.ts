@@ -4,8 +4,7 @@ import { cleanDistribution } from '../numeric/lottery.js';
 import { maximumOf, minimumOf } from '../numeric/extremes.js';
 import { tolerances } from '../numeric/tolerances.js';
 import type { LpStatus } from '../lp/model.js';
-import { record, remainingMs, stopBeforeRound, type SolveContext } from './context.js';
-import { assertBackendCanSolve } from '../lp/backends.js';
+import { assertContextCanSolve, record, remainingMs, stopBeforeRound, type SolveContext } from './context.js';
 import { SparseRowBuilder } from '../lp/model.js';
 import { maximinProgram } from './matrix-game.js';
 
@@ -75,7 +74,7 @@ export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximum
   // One warm LP over the rounds: new items arrive as columns (their entries in the rows so far)
   // and then as rows (over every column).
   const program = maximinProgram(restrict(P, items));
-  assertBackendCanSolve(context.backend, program);
+  assertContextCanSolve(context, program);
   const session = context.backend.open(program);
   try {
     for (;;) {
@@ -86,7 +85,7 @@ export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximum
         break;
       }
       rounds++;
-      assertBackendCanSolve(context.backend, session);
+      assertContextCanSolve(context, session);
       const solution = session.solve({ timeLimitMs: remainingMs(context) });
       record(context, solution);
       lpStatus = solution.status;

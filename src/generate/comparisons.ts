@@ -1,7 +1,7 @@
-import { ComparisonLog } from '../estimation/comparison-log.js';
+import { ComparisonLog } from '../comparisons/comparison-log.js';
 import type { ComparisonDocument } from '../schema/comparisons.js';
 import type { PreferenceRows } from './preference-matrices.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../numeric/random.js';
 
 /** One judgement: a pair of items and the outcome on each criterion ("a": the first won). */
 export interface Judgement {

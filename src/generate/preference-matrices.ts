@@ -1,4 +1,4 @@
-import { gaussian, seededRandom } from './random.js';
+import { gaussian, seededRandom } from '../numeric/random.js';
 
 /** A complementary matrix as plain rows, ready for a problem document. */
 export type PreferenceRows = number[][];

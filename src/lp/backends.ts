@@ -1,15 +1,19 @@
 import { highsBackend } from './highs.js';
-import { assertFitsJavascriptLpSolver, javascriptLpSolverBackend, javascriptLpSolverMaximumCells } from './javascript-lp-solver.js';
+import {
+  assertFitsJavascriptLpSolver,
+  javascriptLpSolverBackend,
+  LpTooLargeError,
+} from './javascript-lp-solver.js';
 import type { BackendName, LinearProgram, LpBackend } from './model.js';
 
-/** Every LP engine, by the name `options.backend` uses. */
+/** Every LP engine, by name. */
 export const backends: Readonly<Record<BackendName, LpBackend>> = {
   highs: highsBackend,
   'javascript-lp-solver': javascriptLpSolverBackend,
 };
 
 /**
- * The engine a problem asked for (HiGHS by default).
+ * The engine of that name (HiGHS by default).
  *
  * @example
  * ```ts
@@ -21,9 +25,9 @@ export function backendNamed(name: BackendName = 'highs'): LpBackend {
 }
 
 /**
- * Refuses an LP that the chosen engine cannot solve in reasonable time: javascript-lp-solver
- * has no time limit, so it only takes programs with at most
- * {@link javascriptLpSolverMaximumCells} rows times columns.
+ * Refuses, with an {@link LpTooLargeError}, an LP that the engine cannot solve in reasonable
+ * time: javascript-lp-solver has no time limit, so it only takes programs with at most
+ * `javascriptLpSolverMaximumCells` rows times columns.
  *
  * @example
  * ```ts
@@ -33,3 +37,5 @@ export function backendNamed(name: BackendName = 'highs'): LpBackend {
 export function assertBackendCanSolve(backend: LpBackend, program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
   if (backend.name === 'javascript-lp-solver') assertFitsJavascriptLpSolver(program);
 }
+
+export { LpTooLargeError };

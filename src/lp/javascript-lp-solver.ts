@@ -1,5 +1,4 @@
 import * as solverModule from 'javascript-lp-solver';
-import { PrefgameError } from '../errors.js';
 import { appendColumns, appendRows, type LinearProgram, type LpBackend, type LpSession, type LpSettings, type LpSolution } from './model.js';
 
 /**
@@ -12,29 +11,37 @@ const outputPrecision = 1e-14;
 const solver = ((solverModule.default as unknown as { default?: unknown }).default ?? solverModule.default) as typeof solverModule.default.default;
 
 /**
- * The largest LP (rows times columns) this engine accepts. It has no time limit for LPs, and on
- * the degenerate Blackwell LPs it stalls: 1.6 s at 40 items with 3 criteria (121 x 41 cells),
- * minutes at 50 (`npm run bench`). 6,000 cells admits von Neumann problems up to 77 items and
- * Blackwell problems with 3 criteria up to 43. Larger problems get `PREF_ERR_BACKEND_LIMIT`.
+ * The largest LP (rows times columns) this engine accepts. It has no time limit, and on
+ * degenerate LPs it stalls: 1.6 s at 121 x 41 cells, minutes at 151 x 51 (`npm run bench`).
+ * Larger LPs get an {@link LpTooLargeError}; callers say which of their options chose the engine.
  */
 export const javascriptLpSolverMaximumCells = 6_000;
 
+/** An LP larger than an engine takes (rows times columns above its maximum). */
+export class LpTooLargeError extends Error {
+  constructor(
+    readonly backend: string,
+    readonly rowCount: number,
+    readonly columnCount: number,
+    readonly maximumCells: number,
+  ) {
+    super(`"${backend}" takes LPs of at most ${maximumCells} rows x columns; this one needs ${rowCount} x ${columnCount}`);
+    this.name = 'LpTooLargeError';
+  }
+}
+
 /**
- * Refuses an LP above {@link javascriptLpSolverMaximumCells} with `PREF_ERR_BACKEND_LIMIT`.
+ * Refuses an LP above {@link javascriptLpSolverMaximumCells} with an {@link LpTooLargeError}.
  *
  * @example
  * ```ts
- * assertFitsJavascriptLpSolver({ rowCount: 300, columnCount: 301 }) // throws
+ * assertFitsJavascriptLpSolver({ rowCount: 300, columnCount: 301 }) // throws LpTooLargeError
  * ```
  */
 export function assertFitsJavascriptLpSolver(program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
   const cells = program.rowCount * program.columnCount;
   if (cells > javascriptLpSolverMaximumCells) {
-    throw new PrefgameError(
-      'PREF_ERR_BACKEND_LIMIT',
-      `options.backend "javascript-lp-solver" takes LPs of at most ${javascriptLpSolverMaximumCells} rows x columns; this problem needs ${program.rowCount} x ${program.columnCount}: use "highs"`,
-      '/options/backend',
-    );
+    throw new LpTooLargeError('javascript-lp-solver', program.rowCount, program.columnCount, javascriptLpSolverMaximumCells);
   }
 }
 
@@ -173,8 +180,7 @@ function solve(program: LinearProgram, _settings: LpSettings): LpSolution {
 
 /**
  * javascript-lp-solver as an {@link LpBackend}: a dense-tableau simplex in plain JavaScript,
- * selectable with `options.backend: "javascript-lp-solver"` for small problems. Duals are read
- * off its final tableau; it has no time limit for LPs, so problems above
+ * for small LPs. Duals are read off its final tableau; it has no time limit, so LPs above
  * {@link javascriptLpSolverMaximumCells} are refused before they start.
  *
  * @example

@@ -100,7 +100,7 @@ export interface LpBackend {
   open(program: LinearProgram): LpSession;
 }
 
-/** The engines a problem can choose with `options.backend`. */
+/** The names of the LP engines. */
 export type BackendName = 'highs' | 'javascript-lp-solver';
 
 /**

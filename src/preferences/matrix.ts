@@ -1,7 +1,7 @@
 import { PrefgameError } from '../errors.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { tolerances } from '../numeric/tolerances.js';
-import { Field } from './field.js';
+import { Field } from '../schema/field.js';
 
 /**
  * Copies rows into one Float64Array, checking shape, finiteness and (when given) the range of

@@ -1,5 +1,5 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from './field.js';
+import { Field } from '../schema/field.js';
 
 /**
  * The item names of a problem: the given ones (checked for duplicates and for matching the

@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { PrefgameError, type ErrorCode } from '../errors.js';
-import { Field } from '../preferences/field.js';
+import { Field } from './field.js';
 import { contractKinds, Options } from './problem.js';
 import { kindSchemas, problemKinds, type ProblemDocument, type ProblemKind } from './kinds.js';
 

@@ -1,5 +1,5 @@
 import { PrefgameError } from '../errors.js';
-import { projectOntoPolyhedron } from './projection.js';
+import { projectOntoPolyhedron } from '../numeric/projection.js';
 import { solveSmallLp } from './small-lp.js';
 import { rowsWithCube, type TargetSet } from './target-set.js';
 

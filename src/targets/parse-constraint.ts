@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { PrefgameError } from '../errors.js';
-import type { Field } from '../preferences/field.js';
+import type { Field } from '../schema/field.js';
 import { criterionIndex } from '../preferences/names.js';
 
 /** The subset of mathjs's expression tree that linear constraints use. */

@@ -1,5 +1,5 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
+import { Field } from '../schema/field.js';
 import { criterionIndex } from '../preferences/names.js';
 import type { TargetDocument } from '../schema/problem.js';
 import { parseConstraint } from './parse-constraint.js';

@@ -1,8 +1,7 @@
-import { assertBackendCanSolve } from '../lp/backends.js';
 import type { LpStatus } from '../lp/model.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { cleanDistribution } from '../numeric/lottery.js';
-import { pastDeadline, record, remainingMs, type SolveContext } from '../games/context.js';
+import { assertContextCanSolve, pastDeadline, record, remainingMs, type SolveContext } from '../games/context.js';
 import { guarantees } from '../winners/payoff-vectors.js';
 import { cutFromDuals, shortfallBounds, shortfallProgram } from './guarantee-programs.js';
 import { boxPolyhedron, cutPolyhedron, type PolyhedronVertex } from './outer-polyhedron.js';
@@ -60,7 +59,7 @@ export function bensonFrontier(matrices: readonly Matrix[], context: SolveContex
   const k = matrices.length;
   const polyhedron = boxPolyhedron(new Float64Array(k).fill(clipLower), new Float64Array(k).fill(0.5));
   const program = shortfallProgram(matrices, new Float64Array(k).fill(0.5));
-  assertBackendCanSolve(context.backend, program);
+  assertContextCanSolve(context, program);
   const session = context.backend.open(program);
   const attained: AttainedPoint[] = [];
   const settled = new Map<PolyhedronVertex, Settled>();

@@ -1,8 +1,7 @@
-import { assertBackendCanSolve } from '../lp/backends.js';
 import { appendRows, SparseRowBuilder, type LpStatus } from '../lp/model.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { cleanDistribution } from '../numeric/lottery.js';
-import { pastDeadline, record, remainingMs, solveWithin, type SolveContext } from '../games/context.js';
+import { assertContextCanSolve, pastDeadline, record, remainingMs, solveWithin, type SolveContext } from '../games/context.js';
 import { guarantees } from '../winners/payoff-vectors.js';
 import { cutFromMultipliers, weightedGuaranteeDual, weightedGuaranteeProgram } from './guarantee-programs.js';
 import { boxPolyhedron, cutPolyhedron } from './outer-polyhedron.js';
@@ -55,7 +54,7 @@ export const clipLower = -0.25;
 export function frontierTwo(matrices: readonly Matrix[], context: SolveContext, budget: { maxVertices: number; splitTolerance: number; tolerance: number }): FrontierSolution {
   const n = matrices[0].rows;
   const dual = weightedGuaranteeDual(matrices, [0.5, 0.5]);
-  assertBackendCanSolve(context.backend, dual);
+  assertContextCanSolve(context, dual);
   const session = context.backend.open(dual);
   const polygon = boxPolyhedron([clipLower, clipLower], [0.5, 0.5]);
   let lpStatus: LpStatus = 'optimal';

@@ -1,5 +1,5 @@
 import { PrefgameError } from '../errors.js';
-import { readCriteria, type PreferenceTensor } from '../preferences/criteria.js';
+import { readCriteria, type PreferenceTensor } from '../criteria/read-criteria.js';
 import { supportOf } from '../numeric/lottery.js';
 import { tolerances } from '../numeric/tolerances.js';
 import type { Limits } from '../limits.js';

@@ -1,7 +1,7 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
+import { Field } from '../schema/field.js';
 import { criterionIndex } from '../preferences/names.js';
-import type { PreferenceTensor } from '../preferences/criteria.js';
+import type { PreferenceTensor } from '../criteria/read-criteria.js';
 import { supportOf } from '../numeric/lottery.js';
 import type { MarkedWinnerDocument, SweepDocument } from '../schema/pareto.js';
 import type { SolveContext } from '../games/context.js';

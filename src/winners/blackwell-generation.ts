@@ -4,8 +4,7 @@ import { cleanDistribution } from '../numeric/lottery.js';
 import type { NormName } from '../targets/distance.js';
 import { deepestCut } from '../targets/deepest-cut.js';
 import type { TargetSet } from '../targets/target-set.js';
-import { record, remainingMs, stopBeforeRound, type SolveContext } from '../games/context.js';
-import { assertBackendCanSolve } from '../lp/backends.js';
+import { assertContextCanSolve, record, remainingMs, stopBeforeRound, type SolveContext } from '../games/context.js';
 import { supportValue } from '../targets/distance.js';
 import { payoffVectors } from './payoff-vectors.js';
 
@@ -223,7 +222,7 @@ export function blackwellByGeneration(
         break;
       }
       rounds++;
-      assertBackendCanSolve(context.backend, session);
+      assertContextCanSolve(context, session);
       const solution = session.solve({ timeLimitMs: remainingMs(context), algorithm: 'simplex' });
       record(context, solution);
       lpStatus = solution.status;

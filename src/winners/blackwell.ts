@@ -1,4 +1,4 @@
-import { readPreferenceTensor, type PreferenceReading } from '../preferences/criteria.js';
+import { readPreferenceTensor, type PreferenceReading } from '../criteria/read-criteria.js';
 import type { Matrix } from '../numeric/matrix.js';
 import type { NormName } from '../targets/distance.js';
 import { rankingsExtra } from '../baselines/rankings.js';

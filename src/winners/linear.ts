@@ -1,6 +1,6 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
-import { readPreferenceTensor, type PreferenceReading } from '../preferences/criteria.js';
+import { Field } from '../schema/field.js';
+import { readPreferenceTensor, type PreferenceReading } from '../criteria/read-criteria.js';
 import { rankingsExtra } from '../baselines/rankings.js';
 import { criterionIndex } from '../preferences/names.js';
 import type { Matrix } from '../numeric/matrix.js';

@@ -1,4 +1,4 @@
-import { Field } from '../preferences/field.js';
+import { Field } from '../schema/field.js';
 import { readPayoffMatrix } from '../preferences/matrix.js';
 import { itemNames } from '../preferences/names.js';
 import type { MatrixGameDocument } from '../schema/problem.js';

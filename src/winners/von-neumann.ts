@@ -1,7 +1,7 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
-import { readPreferenceTensor, type PreferenceReading } from '../preferences/criteria.js';
-import { criteriaOfComparisons } from '../estimation/comparison-counts.js';
+import { Field } from '../schema/field.js';
+import { readPreferenceTensor, type PreferenceReading } from '../criteria/read-criteria.js';
+import { criteriaOfComparisons } from '../comparisons/comparison-counts.js';
 import { rankingsExtra, single } from '../baselines/rankings.js';
 import { readPreferenceMatrix } from '../preferences/matrix.js';
 import { criterionIndex, itemNames } from '../preferences/names.js';

@@ -1,5 +1,5 @@
 import { PrefgameError } from '../errors.js';
-import type { PreferenceTensor } from '../preferences/criteria.js';
+import type { PreferenceTensor } from '../preferences/tensor.js';
 import type { Matrix } from '../numeric/matrix.js';
 import type { EstimationSettingsDocument } from '../schema/comparisons.js';
 import { pairCount, type ComparisonCounts } from './comparison-counts.js';

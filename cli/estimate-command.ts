@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { toErrorDetail } from '../errors.js';
-import { importComparisons, logFormats, problemFromImport, type ImportedProblem, type LogFormat } from '../estimation/import-log.js';
+import { toErrorDetail } from '../src/errors.js';
+import { importComparisons, logFormats, problemFromImport, type ImportedProblem, type LogFormat } from '../src/comparisons/import-log.js';
 
 /** Most rejected rows listed one per line on stderr (the rest are counted). */
 const listedRejections = 50;

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { PrefgameError } from '../errors.js';
-import { comparisonsNeeded } from '../estimation/sample-size.js';
+import { PrefgameError } from '../src/errors.js';
+import { comparisonsNeeded } from '../src/estimation/sample-size.js';
 
 function number(minimum: number, maximum: number, integer = false) {
   return (text: string): number => {

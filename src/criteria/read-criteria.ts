@@ -2,18 +2,14 @@ import { PrefgameError } from '../errors.js';
 import type { Matrix } from '../numeric/matrix.js';
 import type { ComparisonDocument, EstimationSettingsDocument } from '../schema/comparisons.js';
 import type { CriterionDocument } from '../schema/problem.js';
-import { readComparisons, type ComparisonCounts } from '../estimation/comparison-counts.js';
-import { estimatePreferences } from '../estimation/point-estimate.js';
-import { Field } from './field.js';
-import { readPreferenceMatrix } from './matrix.js';
-import { itemNames } from './names.js';
+import { readComparisons, type ComparisonCounts } from '../comparisons/comparison-counts.js';
+import { estimatePreferences } from '../comparisons/point-estimate.js';
+import { Field } from '../schema/field.js';
+import { readPreferenceMatrix } from '../preferences/matrix.js';
+import { itemNames } from '../preferences/names.js';
+import type { PreferenceTensor } from '../preferences/tensor.js';
 
-/** Preferences on k criteria over the same n items: one n x n matrix per criterion. */
-export interface PreferenceTensor {
-  readonly items: string[];
-  readonly criteria: string[];
-  readonly matrices: Matrix[];
-}
+export type { PreferenceTensor };
 
 /** The preference fields of a multi-criteria document: matrices (`criteria`) or `comparisons`. */
 export interface PreferenceSource {

@@ -1,4 +1,4 @@
-import { solveLinearSystem } from '../numeric/linear-algebra.js';
+import { solveLinearSystem } from './linear-algebra.js';
 
 /** Slack below which a constraint counts as active, and multiplier below which it is dropped. */
 const activeTolerance = 1e-13;

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
-import { byteLines } from '../pool/byte-lines.js';
+import { byteLines } from '../src/pool/byte-lines.js';
 import type { Writable } from 'node:stream';
 import { countLines, createProgress } from './progress.js';
 
@@ -32,17 +32,17 @@ export async function runBatch(file: string | undefined, options: { output?: str
   const started = performance.now();
   let solved = 0;
   let failed = 0;
-  const { solveInOrder } = await import('../pool/ordered-batch.js');
+  const { solveInOrder } = await import('../src/pool/ordered-batch.js');
   let outputs;
   let close = async () => {};
   if (jobs > 1) {
-    const { createSolvePool } = await import('../pool/solve-pool.js');
+    const { createSolvePool } = await import('../src/pool/solve-pool.js');
     const pool = createSolvePool({ threads: jobs, maxQueue: 3 * jobs });
     close = () => pool.close();
     const hardLimitMs = 3_600_000;
     outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, hardLimitMs, 5_000), 4 * jobs);
   } else {
-    const { solveLine } = await import('../batch.js');
+    const { solveLine } = await import('../src/batch.js');
     outputs = solveInOrder(lines, async (line, lineNumber) => solveLine(line, lineNumber), 1);
   }
   try {

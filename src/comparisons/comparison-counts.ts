@@ -1,5 +1,5 @@
 import { PrefgameError } from '../errors.js';
-import { Field } from '../preferences/field.js';
+import { Field } from '../schema/field.js';
 import { itemNames } from '../preferences/names.js';
 import { defaultCriterionName, type ComparisonDocument } from '../schema/comparisons.js';
 

@@ -1,8 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PrefgameError, toErrorDetail } from '../errors.js';
-import { schemaDocuments } from '../schema/documents.js';
+import { PrefgameError, toErrorDetail } from '../src/errors.js';
+import { schemaDocuments } from '../src/schema/documents.js';
 import { addEstimateCommand } from './estimate-command.js';
 import { addPlanCommand } from './plan-command.js';
 
@@ -40,7 +40,7 @@ function reportFailure(document: unknown, error: unknown, compact: boolean): num
 
 /** Writes the SVG pictures of a result into a directory; returns the paths written. */
 async function writePlots(result: unknown, directory: string): Promise<string[]> {
-  const { plotResult } = await import('../plot/render.js');
+  const { plotResult } = await import('../src/plot/render.js');
   const plots = await plotResult(result);
   mkdirSync(directory, { recursive: true });
   const id = (result as { id?: unknown }).id;
@@ -75,7 +75,7 @@ async function solveCommand(file: string | undefined, options: { compact: boolea
   let document: unknown;
   try {
     document = parseDocument(readInput(file));
-    const { solve } = await import('../solve.js');
+    const { solve } = await import('../src/solve.js');
     const result = solve(document);
     print(result, options.compact);
     if (options.plot) for (const path of await writePlots(result, options.plot)) process.stderr.write(`prefgame: wrote ${path}\n`);
@@ -90,7 +90,7 @@ async function validateCommand(file: string | undefined, options: { compact: boo
   let document: unknown;
   try {
     document = parseDocument(readInput(file));
-    const { checkProblem } = await import('../check.js');
+    const { checkProblem } = await import('../src/check.js');
     const checked = checkProblem(document);
     print({ id: identifierOf(checked), status: 'valid', kind: checked.kind }, options.compact);
     return exitCodes.solved;
@@ -204,7 +204,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('start the HTTP service (same as npm start; settings from environment variables)')
     .action(async () => {
       // The service is a consumer of the library like this command: loaded only for `serve`.
-      await import(new URL('../../api/server.js', import.meta.url).href);
+      await import(new URL('../api/server.js', import.meta.url).href);
       code = await new Promise<number>(() => {}); // runs until a signal ends the process
     });
   try {
