@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ajv, createSolvePool, explainSchemaErrors, PrefgameError, toErrorDetail, type Limits, type SolvePool } from '../src/index.js';
+import { ajv, compileHighs, createSolvePool, explainSchemaErrors, PrefgameError, toErrorDetail, type Limits, type SolvePool } from '../src/index.js';
 import type { ServiceConfig } from './config.js';
 import { ProblemDetails, sendProblem } from './problem.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -78,7 +78,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.addSchema(ProblemDetails);
 
-  const pool = createSolvePool({ threads: config.workers, maxQueue: config.queueSize, workerUrl: options.workerUrl });
+  // HiGHS is compiled once, here (off the event loop), and shared by the workers, which load it
+  // before their first task; /ready says ready once every worker has.
+  const pool = createSolvePool({ threads: config.workers, maxQueue: config.queueSize, workerUrl: options.workerUrl, highsModule: await compileHighs() });
   let warm = false;
   const warming = pool.ready().then(() => {
     warm = true;

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { byteLines } from '../src/pool/byte-lines.js';
 import type { Writable } from 'node:stream';
 import { countLines, createProgress } from './progress.js';
+import { BatchTally } from './batch-tally.js';
 
 async function write(stream: Writable, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
@@ -13,8 +14,10 @@ async function write(stream: Writable, text: string): Promise<void> {
  * `prefgame batch`: NDJSON problems in (a file or stdin), NDJSON results out (stdout or a file),
  * one line per non-blank input line, in input order. With `jobs` > 1 the lines are solved in that
  * many worker threads, at most four per worker in flight, so memory stays flat on any input size;
- * with 1, in this thread. Progress goes to stderr. Returns the exit code: 0 when every line
- * solved, 1 when some failed.
+ * with 1, in this thread. Progress goes to stderr, then a summary that counts lines solved to
+ * `optimal`, lines that failed (error lines) and results that did not reach optimality
+ * (`time_limit`, `numerical_error`...) apart. Returns the exit code: 0 when every line is
+ * `optimal`, 1 otherwise.
  *
  * @example
  * ```ts
@@ -30,25 +33,27 @@ export async function runBatch(file: string | undefined, options: { output?: str
   const lines = byteLines(input);
   const progress = createProgress(process.stderr, total);
   const started = performance.now();
-  let solved = 0;
-  let failed = 0;
+  const tally = new BatchTally();
+  const { compileHighs, loadHighs } = await import('../src/lp/highs-runtime.js');
   const { solveInOrder } = await import('../src/pool/ordered-batch.js');
   let outputs;
   let close = async () => {};
   if (jobs > 1) {
     const { createSolvePool } = await import('../src/pool/solve-pool.js');
-    const pool = createSolvePool({ threads: jobs, maxQueue: 3 * jobs });
+    // Compiled once here (off this thread) and shared: the workers neither compile it again nor
+    // optimise its hot code twice.
+    const pool = createSolvePool({ threads: jobs, maxQueue: 3 * jobs, highsModule: await compileHighs() });
     close = () => pool.close();
     const hardLimitMs = 3_600_000;
     outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, hardLimitMs, 5_000), 4 * jobs);
   } else {
     const { solveLine } = await import('../src/batch.js');
+    await loadHighs();
     outputs = solveInOrder(lines, async (line, lineNumber) => solveLine(line, lineNumber), 1);
   }
   try {
     for await (const result of outputs) {
-      if (result.status === 'error') failed++;
-      else solved++;
+      tally.add(result.status);
       progress.tick(result.status === 'error');
       await write(output, JSON.stringify(result) + '\n');
     }
@@ -64,8 +69,8 @@ export async function runBatch(file: string | undefined, options: { output?: str
   const usage = process.resourceUsage();
   const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   process.stderr.write(
-    `prefgame batch: ${solved} solved, ${failed} failed in ${seconds.toFixed(2)} s (${((solved + failed) / seconds).toFixed(1)}/s, ${jobs} job${jobs > 1 ? 's' : ''}, ` +
+    `prefgame batch: ${tally.summary()} in ${seconds.toFixed(2)} s (${(tally.lines / seconds).toFixed(1)}/s, ${jobs} job${jobs > 1 ? 's' : ''}, ` +
       `${cpuSeconds.toFixed(1)} CPU s, peak memory ${(usage.maxRSS / 1024).toFixed(0)} MB)\n`,
   );
-  return failed > 0 ? 1 : 0;
+  return tally.exitCode();
 }

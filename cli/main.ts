@@ -6,7 +6,7 @@ import { schemaDocuments } from '../src/schema/documents.js';
 import { addEstimateCommand } from './estimate-command.js';
 import { addPlanCommand } from './plan-command.js';
 
-/** Exit codes of DESIGN.md section 6. */
+/** Exit codes (docs/cli.md): 0 every result optimal, 1 some error or non-optimal result, 2 usage or I/O. */
 const exitCodes = { solved: 0, someFailed: 1, usage: 2 } as const;
 
 function readInput(file: string | undefined): string {
@@ -70,15 +70,19 @@ async function plotCommand(file: string | undefined, options: { output: string }
 }
 
 async function solveCommand(file: string | undefined, options: { compact: boolean; plot?: string }): Promise<number> {
-  // One solve: V8's baseline tier starts the HiGHS wasm in ~0.05 s instead of ~0.8 s (README).
-  process.env.PREFGAME_LIFTOFF ??= '1';
+  // HiGHS compiles on V8's background threads while this thread loads the solvers and reads the input.
+  const loading = import('../src/lp/highs-runtime.js').then((runtime) => runtime.loadHighs());
   let document: unknown;
   try {
     document = parseDocument(readInput(file));
-    const { solve } = await import('../src/solve.js');
+    const [{ solve }] = await Promise.all([import('../src/solve.js'), loading]);
     const result = solve(document);
     print(result, options.compact);
     if (options.plot) for (const path of await writePlots(result, options.plot)) process.stderr.write(`prefgame: wrote ${path}\n`);
+    if (result.status !== 'optimal') {
+      process.stderr.write(`prefgame: the solve stopped with status ${result.status}, not optimal: the result holds the best answer found and its bounds\n`);
+      return exitCodes.someFailed;
+    }
     return exitCodes.solved;
   } catch (error) {
     if (isFileError(error)) throw error;

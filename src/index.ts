@@ -31,6 +31,8 @@ export type { ApproachabilityDocument, ApproachabilityResultDocument } from './s
 export { Result, ErrorLine } from './schema/result.js';
 export type { ResultDocument, ErrorLineDocument } from './schema/result.js';
 export { highsVersion } from './lp/highs.js';
+export { ready } from './ready.js';
+export { compileHighs, type CompiledHighs } from './lp/highs-runtime.js';
 
 // Estimation from comparisons (README "Estimation from comparisons").
 export { Comparison, Comparisons, EstimationSettings, defaultCriterionName } from './schema/comparisons.js';

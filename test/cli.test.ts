@@ -38,7 +38,7 @@ describe('the prefgame command', () => {
     writeFileSync(join(directory, 'in.ndjson'), lines.join('\n') + '\n');
     const { code, stderr } = runCli(['batch', join(directory, 'in.ndjson'), '-o', join(directory, 'out.ndjson')]);
     assert.equal(code, 1);
-    assert.match(stderr, /2 solved, 2 failed/);
+    assert.match(stderr, /2 solved, 2 failed, 0 not optimal/);
     const output = readFileSync(join(directory, 'out.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     assert.deepEqual(output.map((line) => [line.id, line.status]), [['first', 'optimal'], [null, 'error'], ['bad', 'error'], ['last', 'optimal']]);
     assert.equal(output[1].error.code, 'PREF_ERR_INVALID_JSON');
@@ -52,7 +52,7 @@ describe('the prefgame command', () => {
     );
     const { code, stdout, stderr } = runCli(['batch', '-', '--jobs', '2'], lines.join('\n') + '\n');
     assert.equal(code, 1);
-    assert.match(stderr, /37 solved, 3 failed .*2 jobs/);
+    assert.match(stderr, /37 solved, 3 failed, 0 not optimal .*2 jobs/);
     const output = stdout.trim().split('\n').map((line) => JSON.parse(line));
     assert.equal(output.length, 40);
     output.forEach((line, index) => {

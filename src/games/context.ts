@@ -23,15 +23,18 @@ export interface SolveContext {
 }
 
 /**
- * A fresh context.
+ * A fresh context. The engine is prepared first (HiGHS loads its WebAssembly on a process's or
+ * worker's first solve), and only then does the clock start: a time limit is charged for the
+ * solve, not for loading the engine. `now` is the clock (tests inject one).
  *
  * @example
  * ```ts
  * const context = createContext(backendNamed('highs'), 10_000, 1e-9)
  * ```
  */
-export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number, method: SolveMethod = 'auto'): SolveContext {
-  return { backend, method, deadline: performance.now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
+export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number, method: SolveMethod = 'auto', now: () => number = () => performance.now()): SolveContext {
+  backend.prepare?.();
+  return { backend, method, deadline: now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
 }
 
 /** Milliseconds left before the deadline (at least 1, so engines always get a positive limit). */

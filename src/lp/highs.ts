@@ -1,27 +1,16 @@
-import v8 from 'node:v8';
-import type { Highs, Model } from 'highs';
+import type { Model } from 'highs';
 import type { ColumnBlock, LinearProgram, LpBackend, LpSession, LpSettings, LpSolution, LpStatus, RowBlock } from './model.js';
 import { tolerances } from '../numeric/tolerances.js';
+import { highsRuntime } from './highs-runtime.js';
 
-// V8's baseline compiler (Liftoff) runs the HiGHS wasm 5-10x slower until the optimising tier
-// takes over (DESIGN.md section 7). The flag must be set before the module is compiled. Set
-// PREFGAME_LIFTOFF=1 to keep Liftoff (faster start-up for a single tiny solve).
-// Each worker thread compiles its own module: sharing one compiled module between workers
-// saves their start-up but halves their throughput (they contend on it; measured 55 vs 98
-// problems/s with two workers), so it is not done.
-if (process.env.PREFGAME_LIFTOFF !== '1') v8.setFlagsFromString('--no-liftoff');
+// HiGHS is loaded on first use (highs-runtime.ts), never at import, and this module sets no V8
+// flag: how V8 compiles the wasm (baseline Liftoff with tier-up, or optimised only) is for the
+// process's owner to choose (the prefgame CLI and service choose per job, docs/startup.md).
 
-// The package's types describe a CommonJS module while Node loads its ES build: take the
-// loader from wherever this runtime put it.
-const highsModule = await import('highs');
-const loadHighs = ((highsModule.default as unknown as { default?: unknown }).default ?? highsModule.default) as typeof highsModule.default.default;
-const highs: Highs = await loadHighs();
-
-/** The version of HiGHS that is loaded, e.g. `1.15.1`. */
-export const highsVersion: string = highs.version.string;
+export { highsVersion } from './highs-version.js';
 
 function statusOf(code: number): LpStatus {
-  const codes = highs.constants.modelStatus;
+  const codes = highsRuntime().constants.modelStatus;
   switch (code) {
     case codes.optimal:
       return 'optimal';
@@ -44,7 +33,7 @@ function toModelData(program: LinearProgram) {
   return {
     numCols: program.columnCount,
     numRows: program.rowCount,
-    sense: program.sense === 'maximize' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    sense: program.sense === 'maximize' ? highsRuntime().constants.objectiveSense.maximize : highsRuntime().constants.objectiveSense.minimize,
     colCost: program.cost,
     colLower: program.columnLower,
     colUpper: program.columnUpper,
@@ -63,7 +52,7 @@ function toModelData(program: LinearProgram) {
 
 /** A model with our fixed options (set once: each option is a call into the wasm). */
 function createModel(program: LinearProgram): Model {
-  const model = highs.createModel(toModelData(program));
+  const model = highsRuntime().createModel(toModelData(program));
   model.options.set({
     output_flag: false,
     primal_feasibility_tolerance: tolerances.lpFeasibility,
@@ -121,6 +110,9 @@ function run(model: Model, settings: LpSettings): LpSolution {
  */
 export const highsBackend: LpBackend = {
   name: 'highs',
+  prepare() {
+    highsRuntime();
+  },
   solve(program, settings) {
     const model = createModel(program);
     try {

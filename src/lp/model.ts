@@ -96,6 +96,11 @@ export interface LpSession {
 /** An LP engine. */
 export interface LpBackend {
   readonly name: BackendName;
+  /**
+   * Loads what the engine needs (HiGHS: its WebAssembly) so that a solve's clock, started
+   * after this, charges the solve only; optional, idempotent.
+   */
+  prepare?(): void;
   solve(program: LinearProgram, settings: LpSettings): LpSolution;
   open(program: LinearProgram): LpSession;
 }

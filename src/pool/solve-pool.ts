@@ -6,6 +6,7 @@ import type { BatchOutput } from '../batch.js';
 import { errorLine } from '../error-line.js';
 import type { SolveConfig } from '../solve.js';
 import type { PoolTask, SolveAnswer } from './worker.js';
+import type { CompiledHighs, compileHighs } from '../lp/highs-runtime.js';
 
 /** How a pool is sized and where its workers come from. */
 export interface SolvePoolOptions {
@@ -15,6 +16,11 @@ export interface SolvePoolOptions {
   maxQueue?: number;
   /** The worker module (tests swap in misbehaving workers); default: ./worker. */
   workerUrl?: URL;
+  /**
+   * A compiled HiGHS module ({@link compileHighs}) for the workers to share instead of each
+   * compiling its own.
+   */
+  highsModule?: CompiledHighs;
 }
 
 /** A snapshot of the pool for /ready and /metrics. */
@@ -73,6 +79,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Infinity,
+    workerData: options.highsModule ? { highsModule: options.highsModule } : undefined,
   });
   /** Tasks submitted and not settled: running on a worker or waiting for one. */
   let running = 0;

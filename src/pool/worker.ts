@@ -5,6 +5,14 @@ import { solveLine, type BatchOutput } from '../batch.js';
 import { solve, type SolveConfig } from '../solve.js';
 import type { AnyResultDocument } from '../kinds.js';
 import { parseDocument } from '../parse-document.js';
+import { workerData } from 'node:worker_threads';
+import { loadHighs, useHighsModule } from '../lp/highs-runtime.js';
+
+// HiGHS is loaded before this worker takes its first task, so no task's time limit pays for it;
+// from the pool's compiled module when it sent one (no second compile, and code that V8 compiles
+// or optimises for one worker serves them all), else compiled here off the worker's thread.
+useHighsModule((workerData as { highsModule?: unknown } | null)?.highsModule);
+await loadHighs();
 
 /** Work for one worker: a problem document, a request body (JSON bytes), or one line of an NDJSON batch. */
 export type PoolTask =
