@@ -9,6 +9,7 @@ import { metricsPlugin } from './plugins/metrics.js';
 import { solveRoutes } from './routes/solve.js';
 import { batchRoutes } from './routes/batch.js';
 import { healthRoutes } from './routes/health.js';
+import { playgroundRoutes } from './plugins/playground.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(solveRoutes);
   await app.register(batchRoutes);
   await app.register(healthRoutes);
+  await app.register(playgroundRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,0 +1,498 @@
+// The playground page: reads the input, asks the service, draws the answers, keeps the URL in step.
+import { post, ServiceError } from './api.js';
+import { shellCommands, type SentRequest } from './commands.js';
+import { fillSelect, setThresholdInputs, showWeightShares, thresholdInputs, weightSliders } from './controls.js';
+import { debounce } from './debounce.js';
+import { byId } from './dom.js';
+import { createFrontierPlot } from './frontier-plot.js';
+import { InputError, readInput, type Input, type PreferenceData } from './input.js';
+import { locatePointer, type TextSpan } from './json-locate.js';
+import type { EstimateResult, ParetoResult, RankResult, WinnerResult } from './results.js';
+import { showEstimate, showMatrixWinner, showRank, type SingleTargets } from './single-view.js';
+import { maxHashLength, packText, readHash, writeHash, type ViewState } from './state.js';
+import { showBlackwell, showLinear } from './tradeoffs-view.js';
+
+type Matrices = Array<{ name: string; preferences: number[][] }>;
+
+/** The input, read and (for comparisons) estimated into matrices, ready for every view. */
+interface Prepared {
+  input: Input;
+  items?: string[];
+  criteria: string[];
+  matrices?: Matrices;
+  /** Target parts other than thresholds (halfspaces, constraints) kept from the document. */
+  targetRest: Record<string, unknown>;
+}
+
+const input = byId<HTMLTextAreaElement>('problem-input');
+const exampleSelect = byId<HTMLSelectElement>('example');
+const formatSelect = byId<HTMLSelectElement>('log-format');
+const solveButton = byId<HTMLButtonElement>('solve');
+const statusLine = byId('status');
+const errorBox = byId('error');
+const showErrorButton = byId<HTMLButtonElement>('show-error');
+const targetPanel = byId('target-panel');
+const thresholdBox = byId('thresholds');
+const normSelect = byId<HTMLSelectElement>('norm');
+const axesFieldset = byId('axes-fieldset');
+const axisX = byId<HTMLSelectElement>('axis-x');
+const axisY = byId<HTMLSelectElement>('axis-y');
+const weightBox = byId('weights');
+const tabs = { tradeoffs: byId<HTMLButtonElement>('tab-tradeoffs'), single: byId<HTMLButtonElement>('tab-single') };
+const panels = { tradeoffs: byId('view-tradeoffs'), single: byId('view-single') };
+const criterionSelect = byId<HTMLSelectElement>('criterion');
+const results = byId('results-heading').parentElement!;
+const single: SingleTargets = { leaderboard: byId('leaderboard'), summary: byId('vnw-summary'), bars: byId('vnw-bars'), heatmap: byId('heatmap') };
+
+let prepared: Prepared | undefined;
+let exampleText: { name: string; text: string } | undefined;
+let view: 'tradeoffs' | 'single' = 'tradeoffs';
+let thresholds: Record<string, number> = {};
+let weights: Record<string, number> = {};
+let axes: [string, string] | undefined;
+let frontier: ParetoResult | undefined;
+let blackwell: WinnerResult | undefined;
+let linear: WinnerResult | undefined;
+let last: { problem: string; result: unknown; request: SentRequest } | undefined;
+let errorSpan: TextSpan | undefined;
+const tickets = { all: 0, target: 0, weights: 0, single: 0, example: 0 };
+let busy = 0;
+
+const plot = createFrontierPlot(byId('frontier-plot'), (x, y, finished) => {
+  if (!axes) return;
+  thresholds = { ...thresholds, [axes[0]]: x, [axes[1]]: y };
+  setThresholdInputs(thresholdBox, thresholds);
+  redrawFrontier();
+  if (finished) {
+    resolveTarget();
+    resolveTarget.flush();
+  } else resolveTarget();
+});
+
+// ---- errors and status ----------------------------------------------------------------
+
+function clearError(): void {
+  errorBox.textContent = '';
+  errorSpan = undefined;
+  showErrorButton.hidden = true;
+  input.removeAttribute('aria-invalid');
+}
+
+function showError(error: unknown, sentText?: string): void {
+  errorSpan = undefined;
+  let message: string;
+  if (error instanceof InputError) {
+    message = error.message;
+    errorSpan = error.span;
+  } else if (error instanceof ServiceError) {
+    const { code, detail, pointer, line } = error.problem;
+    const span = pointer && sentText === input.value ? locatePointer(input.value, pointer) : undefined;
+    const where = [pointer ? `at ${pointer}` : '', span ? `line ${span.line}, column ${span.column} of the input` : '', line !== undefined ? `line ${line} of the log` : ''].filter(Boolean).join(', ');
+    message = `${code}: ${detail}${where ? ` (${where})` : ''}`;
+    errorSpan = span ?? (line !== undefined ? spanOfLine(line) : undefined);
+  } else message = `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  errorBox.textContent = message;
+  showErrorButton.hidden = errorSpan === undefined;
+  input.setAttribute('aria-invalid', 'true');
+}
+
+function spanOfLine(line: number): TextSpan | undefined {
+  const lines = input.value.split('\n');
+  if (line < 1 || line > lines.length) return undefined;
+  const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+  return { start, end: start + lines[line - 1].length, line, column: 1 };
+}
+
+showErrorButton.addEventListener('click', () => {
+  if (!errorSpan) return;
+  input.focus();
+  input.setSelectionRange(errorSpan.start, errorSpan.end);
+  const lineHeight = input.scrollHeight / Math.max(1, input.value.split('\n').length);
+  input.scrollTop = Math.max(0, (errorSpan.line - 3) * lineHeight);
+});
+
+async function track<T>(work: Promise<T>, label: string): Promise<T> {
+  busy++;
+  results.setAttribute('aria-busy', 'true');
+  statusLine.textContent = label;
+  solveButton.disabled = busy > 0 && label.startsWith('Solving');
+  try {
+    return await work;
+  } finally {
+    busy--;
+    if (busy === 0) {
+      results.setAttribute('aria-busy', 'false');
+      statusLine.textContent = 'Done';
+      solveButton.disabled = false;
+    }
+  }
+}
+
+/** Records the request and answer the page shows (result JSON, problem JSON, commands). */
+function showExchange(problem: string, result: unknown, request: SentRequest): void {
+  last = { problem, result, request };
+  byId('problem-json').textContent = problem;
+  byId('result-json').textContent = JSON.stringify(result, null, 2);
+  byId('commands').textContent = shellCommands(request, location.origin);
+  byId<HTMLButtonElement>('download-problem').disabled = false;
+  byId<HTMLButtonElement>('download-result').disabled = false;
+}
+
+async function send(route: string, document: Record<string, unknown>): Promise<{ body: string; result: unknown }> {
+  const body = JSON.stringify(document, null, 2);
+  return { body, result: await post(route, body) };
+}
+
+// ---- preparing the input ---------------------------------------------------------------
+
+function targetOf(): Record<string, unknown> {
+  return { ...prepared!.targetRest, thresholds: { ...thresholds } };
+}
+
+function baseDocument(): Record<string, unknown> {
+  return { ...(prepared!.items ? { items: prepared!.items } : {}), criteria: prepared!.matrices };
+}
+
+/** Reads the input; estimates matrices from comparisons when the trade-off view needs them. */
+async function prepare(text: string, saved?: ViewState): Promise<Prepared> {
+  const read = readInput(text);
+  if (read.type !== 'document') return { input: read, criteria: [], targetRest: {} };
+  const document = read.document;
+  const target = (document.target ?? {}) as Record<string, unknown>;
+  const { thresholds: givenThresholds, ...targetRest } = target as { thresholds?: Record<string, number> };
+  const givenWeights = (document.weights ?? {}) as Record<string, number>;
+  // A link's values first, then the ones being edited (same criteria), then the document's.
+  thresholds = Object.fromEntries(read.criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? givenThresholds?.[name] ?? 0.5]));
+  weights = Object.fromEntries(read.criteria.map((name) => [name, saved?.weights[name] ?? weights[name] ?? givenWeights[name] ?? 1]));
+  normSelect.value = saved?.norm ?? (typeof document.norm === 'string' ? document.norm : 'linf');
+  return { input: read, items: read.items, criteria: read.criteria, matrices: read.matrices, targetRest };
+}
+
+async function estimateMatrices(data: PreferenceData): Promise<{ items: string[]; matrices: Matrices }> {
+  const document = { kind: 'estimate', ...(data.items ? { items: data.items } : {}), comparisons: data.comparisons, winner: 'blackwell', target: targetOf(), bootstrap: { rounds: 0 } };
+  const { result } = await send('/v1/estimate', document);
+  const estimate = result as EstimateResult;
+  return { items: estimate.items, matrices: estimate.criteria };
+}
+
+function buildControls(): void {
+  const criteria = prepared!.criteria;
+  const several = criteria.length >= 2;
+  targetPanel.hidden = !several;
+  tabs.tradeoffs.disabled = !several;
+  thresholdBox.replaceChildren(...thresholdInputs(criteria, thresholds, (name, value) => {
+    thresholds = { ...thresholds, [name]: value };
+    redrawFrontier();
+    resolveTarget();
+  }));
+  weightBox.replaceChildren(...weightSliders(criteria, weights, (name, value) => {
+    weights = { ...weights, [name]: value };
+    showWeightShares(weightBox, weights);
+    resolveWeights();
+  }));
+  showWeightShares(weightBox, weights);
+  axesFieldset.hidden = criteria.length < 3;
+  if (!axes || !criteria.includes(axes[0]) || !criteria.includes(axes[1]) || axes[0] === axes[1]) axes = several ? [criteria[0], criteria[1]] : undefined;
+  fillSelect(axisX, criteria, axes?.[0]);
+  fillSelect(axisY, criteria, axes?.[1]);
+  fillSelect(criterionSelect, criteria.length > 0 ? criteria : ['(the log)'], criterionSelect.value || criteria[0]);
+}
+
+// ---- solving ---------------------------------------------------------------------------
+
+/** The Solve button: read, prepare, then solve the current view. */
+async function solveAll(saved?: ViewState): Promise<void> {
+  const ticket = ++tickets.all;
+  clearError();
+  const text = input.value;
+  try {
+    await track((async () => {
+      prepared = await prepare(text, saved);
+      frontier = blackwell = linear = undefined;
+      if (saved?.axes) axes = saved.axes;
+      if (saved?.criterion) fillSelect(criterionSelect, prepared.criteria, saved.criterion);
+      buildControls();
+      if (saved?.criterion) criterionSelect.value = saved.criterion;
+      const kind = prepared.input;
+      if (kind.type === 'other') {
+        const { body, result } = await send('/v1/solve', kind.document);
+        if (ticket === tickets.all) showExchange(body, result, { route: '/v1/solve', contentType: 'application/json', fileName: 'problem.json' });
+        return;
+      }
+      if (kind.type === 'log') {
+        setView('single', false);
+        await solveSingle();
+        return;
+      }
+      if (prepared.criteria.length < 2) setView('single', false);
+      else if (saved) setView(saved.view, false);
+      if (kind.comparisons && !prepared.matrices && prepared.criteria.length >= 2) {
+        const estimated = await estimateMatrices(kind);
+        if (ticket !== tickets.all) return;
+        prepared.items = estimated.items;
+        prepared.matrices = estimated.matrices;
+      }
+      if (view === 'tradeoffs') await solveFrontier();
+      else await solveSingle();
+    })(), 'Solving...');
+  } catch (error) {
+    if (ticket === tickets.all) showError(error, text);
+  }
+  if (ticket === tickets.all) await saveState();
+}
+
+async function solveFrontier(): Promise<void> {
+  const ticket = ++tickets.target;
+  ++tickets.weights;
+  const document = { kind: 'pareto', ...baseDocument(), target: targetOf(), weights, norm: normSelect.value };
+  const { body, result } = await send('/v1/pareto', document);
+  if (ticket !== tickets.target) return;
+  frontier = result as ParetoResult;
+  blackwell = frontier.blackwell;
+  linear = frontier.linear;
+  showExchange(body, result, { route: '/v1/pareto', contentType: 'application/json', fileName: 'problem.json' });
+  drawTradeoffs();
+}
+
+function redrawFrontier(): void {
+  if (!frontier || !axes) return;
+  plot.draw({ axes, frontier: frontier.frontier.map((point) => point.guarantees), exact: frontier.criteria.length === 2, thresholds, blackwell: blackwell?.guarantees, linear: linear?.guarantees });
+}
+
+function drawTradeoffs(): void {
+  if (!frontier || !axes) return;
+  byId('tradeoffs-empty').hidden = true;
+  byId('tradeoffs').hidden = false;
+  redrawFrontier();
+  const k = frontier.criteria.length;
+  byId('frontier-caption').textContent =
+    (k === 2
+      ? `The exact Pareto frontier (${frontier.frontier.length} vertices): every point on or under the line is a pair of guarantees some lottery secures against every opponent.`
+      : `A projection of the ${k}-criteria frontier (${frontier.frontier.length} vertices) onto ${axes[0]} and ${axes[1]}: the shaded region is what some lottery secures on these two criteria, whatever it gives up on the others.`) +
+    ' Orange: the target (drag its corner). Diamond: Blackwell winner. Square: linear aggregation.';
+  if (blackwell) showBlackwell(byId('blackwell-summary'), byId('blackwell-bars'), frontier.items, blackwell, thresholds);
+  if (linear) showLinear(byId('linear-summary'), byId('linear-bars'), frontier.items, linear);
+}
+
+async function solveTarget(): Promise<void> {
+  if (!prepared?.matrices || prepared.criteria.length < 2 || !frontier) return;
+  const ticket = ++tickets.target;
+  clearError();
+  const document = { kind: 'blackwell', ...baseDocument(), target: targetOf(), norm: normSelect.value };
+  try {
+    const { body, result } = await track(send('/v1/blackwell', document), 'Solving the target...');
+    if (ticket !== tickets.target) return;
+    blackwell = result as WinnerResult;
+    showExchange(body, result, { route: '/v1/blackwell', contentType: 'application/json', fileName: 'problem.json' });
+    drawTradeoffs();
+  } catch (error) {
+    if (ticket === tickets.target) showError(error);
+  }
+  await saveState();
+}
+
+async function solveWeights(): Promise<void> {
+  if (!prepared?.matrices || !frontier) return;
+  const ticket = ++tickets.weights;
+  clearError();
+  const document = { kind: 'linear', ...baseDocument(), weights };
+  try {
+    const { body, result } = await track(send('/v1/linear', document), 'Solving the weights...');
+    if (ticket !== tickets.weights) return;
+    linear = result as WinnerResult;
+    showExchange(body, result, { route: '/v1/linear', contentType: 'application/json', fileName: 'problem.json' });
+    drawTradeoffs();
+  } catch (error) {
+    if (ticket === tickets.weights) showError(error);
+  }
+  await saveState();
+}
+
+const resolveTarget = debounce(() => void solveTarget(), 300);
+const resolveWeights = debounce(() => void solveWeights(), 300);
+
+/** The one-criterion view: leaderboard, von Neumann winner and heat map of the chosen criterion. */
+async function solveSingle(): Promise<void> {
+  if (!prepared) return;
+  const ticket = ++tickets.single;
+  const data = prepared.input;
+  const criterion = criterionSelect.value;
+  const show = (body: string, result: unknown, request: SentRequest) => {
+    if (ticket !== tickets.single) return false;
+    showExchange(body, result, request);
+    byId('single-empty').hidden = true;
+    byId('single').hidden = false;
+    return true;
+  };
+  if (data.type === 'log') {
+    const route = formatSelect.value === 'auto' ? '/v1/rank' : `/v1/rank?format=${formatSelect.value}`;
+    const result = (await post(route, data.text, data.contentType)) as RankResult;
+    const extension = data.contentType === 'text/csv' ? 'csv' : data.contentType === 'application/json' ? 'json' : 'jsonl';
+    if (show(data.text, result, { route, contentType: data.contentType, fileName: `log.${extension}` })) showRank(single, result, result.winner?.kind ?? 'the log');
+    return;
+  }
+  if (data.type !== 'document') return;
+  if (data.comparisons) {
+    const several = prepared.criteria.length > 1;
+    const document = {
+      kind: 'estimate',
+      ...(prepared.items ? { items: prepared.items } : {}),
+      comparisons: data.comparisons,
+      ...(several ? { criterion } : {}),
+      winner: 'von-neumann',
+      bootstrap: { rounds: 100, seed: 1 },
+      rankings: { methods: ['bradley-terry'], rounds: 100, seed: 1 },
+    };
+    const { body, result } = await send('/v1/estimate', document);
+    if (show(body, result, { route: '/v1/estimate', contentType: 'application/json', fileName: 'problem.json' })) showEstimate(single, result as EstimateResult, criterion);
+    return;
+  }
+  const matrix = prepared.matrices?.find((entry) => entry.name === criterion) ?? prepared.matrices?.[0];
+  if (!matrix) return;
+  const document = { kind: 'von-neumann', ...(prepared.items ? { items: prepared.items } : {}), preferences: matrix.preferences };
+  const { body, result } = await send('/v1/von-neumann', document);
+  const winner = result as WinnerResult;
+  if (show(body, result, { route: '/v1/von-neumann', contentType: 'application/json', fileName: 'problem.json' })) showMatrixWinner(single, winner.items ?? [], winner, matrix.preferences, matrix.name);
+}
+
+async function runSingle(): Promise<void> {
+  clearError();
+  try {
+    await track(solveSingle(), 'Solving...');
+  } catch (error) {
+    showError(error);
+  }
+  await saveState();
+}
+
+// ---- views, URL state ------------------------------------------------------------------
+
+function setView(next: 'tradeoffs' | 'single', solve: boolean): void {
+  view = next;
+  for (const name of ['tradeoffs', 'single'] as const) {
+    tabs[name].setAttribute('aria-selected', String(name === next));
+    tabs[name].tabIndex = name === next ? 0 : -1;
+    panels[name].hidden = name !== next;
+  }
+  if (!solve || !prepared) return;
+  if (next === 'single') void runSingle();
+  else if (prepared.matrices && prepared.criteria.length >= 2) {
+    clearError();
+    track(solveFrontier(), 'Solving...').catch(showError).then(saveState);
+  } else void solveAll();
+}
+
+async function saveState(): Promise<void> {
+  const fromExample = exampleText !== undefined && exampleText.text === input.value;
+  const state: ViewState = {
+    example: fromExample ? exampleText!.name : undefined,
+    view,
+    thresholds,
+    weights,
+    norm: normSelect.value,
+    axes,
+    criterion: criterionSelect.value || undefined,
+    format: formatSelect.value,
+  };
+  try {
+    const packed = fromExample || input.value === '' ? undefined : await packText(input.value);
+    let hash = await writeHash(state, packed);
+    if (hash.length > maxHashLength) hash = await writeHash(state);
+    history.replaceState(null, '', `#${hash}`);
+  } catch {
+    // Without CompressionStream the link carries the view but not the text.
+  }
+}
+
+/** Puts a bundled example in the input; `unlessTyped`: not over text typed meanwhile. */
+async function loadExample(name: string, unlessTyped = false): Promise<void> {
+  const ticket = ++tickets.example;
+  const response = await fetch(`/playground/examples/${encodeURIComponent(name)}`);
+  if (!response.ok) throw new Error(`could not load the example ${name} (${response.status})`);
+  const text = await response.text();
+  if (ticket !== tickets.example || (unlessTyped && input.value !== '')) return;
+  input.value = text;
+  exampleText = { name, text };
+  thresholds = {};
+  weights = {};
+  exampleSelect.value = name;
+  clearError();
+  statusLine.textContent = `Loaded ${name}: press Solve`;
+}
+
+async function restore(): Promise<void> {
+  const saved = await readHash(location.hash);
+  if (!saved) {
+    await loadExample(exampleSelect.value, true);
+    return;
+  }
+  if (saved.example) await loadExample(saved.example);
+  else if (saved.source !== undefined) input.value = saved.source;
+  if (saved.format) formatSelect.value = saved.format;
+  axes = saved.axes;
+  setView(saved.view, false);
+  await solveAll(saved);
+}
+
+// ---- wiring ----------------------------------------------------------------------------
+
+solveButton.addEventListener('click', () => void solveAll());
+byId('load-example').addEventListener('click', () => loadExample(exampleSelect.value).catch(showError));
+normSelect.addEventListener('change', () => {
+  resolveTarget();
+  resolveTarget.flush();
+});
+for (const select of [axisX, axisY]) {
+  select.addEventListener('change', () => {
+    axes = [axisX.value, axisY.value];
+    redrawFrontier();
+    void saveState();
+  });
+}
+criterionSelect.addEventListener('change', () => {
+  if (view === 'single') void runSingle();
+});
+for (const name of ['tradeoffs', 'single'] as const) {
+  tabs[name].addEventListener('click', () => setView(name, true));
+  tabs[name].addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const other = name === 'tradeoffs' ? 'single' : 'tradeoffs';
+    if (tabs[other].disabled) return;
+    tabs[other].focus();
+    setView(other, true);
+  });
+}
+input.addEventListener('dragover', (event) => event.preventDefault());
+input.addEventListener('drop', (event) => {
+  const file = event.dataTransfer?.files[0];
+  if (!file) return;
+  event.preventDefault();
+  file.text().then((text) => {
+    input.value = text;
+    exampleText = undefined;
+    statusLine.textContent = `Loaded ${file.name}: press Solve`;
+  }, showError);
+});
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+byId('download-problem').addEventListener('click', () => last && download(last.request.fileName, last.problem, last.request.contentType));
+byId('download-result').addEventListener('click', () => last && download('result.json', JSON.stringify(last.result, null, 2), 'application/json'));
+byId('copy-link').addEventListener('click', () => {
+  saveState()
+    .then(() => navigator.clipboard.writeText(location.href))
+    .then(() => (statusLine.textContent = 'Link copied'), () => (statusLine.textContent = 'Copy the address from the address bar'));
+});
+window.addEventListener('hashchange', () => void restore().catch(showError));
+window.addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  showError(event.reason);
+});
+
+restore().catch(showError);
