@@ -104,6 +104,7 @@ export function locatePointer(text: string, pointer: string): TextSpan | undefin
   } catch {
     return undefined;
   }
-  if (!best) return undefined;
+  // The whole document is no place to point at: only a field that exists (or its parent).
+  if (!best || (best.depth === 0 && wanted.length > 0)) return undefined;
   return { start: best.start, end: best.end, ...lineColumn(text, best.start) };
 }

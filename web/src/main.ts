@@ -1,12 +1,12 @@
 // The playground page: reads the input, asks the service, draws the answers, keeps the URL in step.
-import { post, ServiceError } from './api.js';
+import { post } from './api.js';
 import { shellCommands, type SentRequest } from './commands.js';
 import { fillSelect, setThresholdInputs, showWeightShares, thresholdInputs, weightSliders } from './controls.js';
 import { debounce } from './debounce.js';
 import { byId } from './dom.js';
 import { createFrontierPlot } from './frontier-plot.js';
-import { InputError, readInput, type Input, type PreferenceData } from './input.js';
-import { locatePointer, type TextSpan } from './json-locate.js';
+import { createErrorView } from './error-view.js';
+import { readInput, type BattleLog, type Input, type PreferenceData } from './input.js';
 import type { EstimateResult, ParetoResult, RankResult, WinnerResult } from './results.js';
 import { showEstimate, showMatrixWinner, showRank, type SingleTargets } from './single-view.js';
 import { maxHashLength, packText, readHash, writeHash, type ViewState } from './state.js';
@@ -54,7 +54,6 @@ let frontier: ParetoResult | undefined;
 let blackwell: WinnerResult | undefined;
 let linear: WinnerResult | undefined;
 let last: { problem: string; result: unknown; request: SentRequest } | undefined;
-let errorSpan: TextSpan | undefined;
 const tickets = { all: 0, target: 0, weights: 0, single: 0, example: 0 };
 let busy = 0;
 
@@ -69,47 +68,11 @@ const plot = createFrontierPlot(byId('frontier-plot'), (x, y, finished) => {
   } else resolveTarget();
 });
 
-// ---- errors and status ----------------------------------------------------------------
+// ---- status ---------------------------------------------------------------------------
 
-function clearError(): void {
-  errorBox.textContent = '';
-  errorSpan = undefined;
-  showErrorButton.hidden = true;
-  input.removeAttribute('aria-invalid');
-}
-
-function showError(error: unknown, sentText?: string): void {
-  errorSpan = undefined;
-  let message: string;
-  if (error instanceof InputError) {
-    message = error.message;
-    errorSpan = error.span;
-  } else if (error instanceof ServiceError) {
-    const { code, detail, pointer, line } = error.problem;
-    const span = pointer && sentText === input.value ? locatePointer(input.value, pointer) : undefined;
-    const where = [pointer ? `at ${pointer}` : '', span ? `line ${span.line}, column ${span.column} of the input` : '', line !== undefined ? `line ${line} of the log` : ''].filter(Boolean).join(', ');
-    message = `${code}: ${detail}${where ? ` (${where})` : ''}`;
-    errorSpan = span ?? (line !== undefined ? spanOfLine(line) : undefined);
-  } else message = `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-  errorBox.textContent = message;
-  showErrorButton.hidden = errorSpan === undefined;
-  input.setAttribute('aria-invalid', 'true');
-}
-
-function spanOfLine(line: number): TextSpan | undefined {
-  const lines = input.value.split('\n');
-  if (line < 1 || line > lines.length) return undefined;
-  const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
-  return { start, end: start + lines[line - 1].length, line, column: 1 };
-}
-
-showErrorButton.addEventListener('click', () => {
-  if (!errorSpan) return;
-  input.focus();
-  input.setSelectionRange(errorSpan.start, errorSpan.end);
-  const lineHeight = input.scrollHeight / Math.max(1, input.value.split('\n').length);
-  input.scrollTop = Math.max(0, (errorSpan.line - 3) * lineHeight);
-});
+const errors = createErrorView(input, errorBox, showErrorButton);
+const clearError = () => errors.clear();
+const showError = (error: unknown, sentText?: string) => errors.show(error, sentText);
 
 async function track<T>(work: Promise<T>, label: string): Promise<T> {
   busy++;
@@ -134,6 +97,9 @@ function showExchange(problem: string, result: unknown, request: SentRequest): v
   byId('problem-json').textContent = problem;
   byId('result-json').textContent = JSON.stringify(result, null, 2);
   byId('commands').textContent = shellCommands(request, location.origin);
+  // Rejected log rows and other warnings are shown under the input they came from.
+  const warnings = ((result as { warnings?: unknown[] }).warnings ?? []).map((warning) => (typeof warning === 'string' ? warning : JSON.stringify(warning)));
+  byId('input-note').textContent = warnings.length > 0 ? `Warnings: ${warnings.join('; ')}` : '';
   byId<HTMLButtonElement>('download-problem').disabled = false;
   byId<HTMLButtonElement>('download-result').disabled = false;
 }
@@ -191,11 +157,13 @@ function buildControls(): void {
     resolveWeights();
   }));
   showWeightShares(weightBox, weights);
+  weightBox.closest('fieldset')!.hidden = prepared!.input.type === 'log';
   axesFieldset.hidden = criteria.length < 3;
   if (!axes || !criteria.includes(axes[0]) || !criteria.includes(axes[1]) || axes[0] === axes[1]) axes = several ? [criteria[0], criteria[1]] : undefined;
   fillSelect(axisX, criteria, axes?.[0]);
   fillSelect(axisY, criteria, axes?.[1]);
-  fillSelect(criterionSelect, criteria.length > 0 ? criteria : ['(the log)'], criterionSelect.value || criteria[0]);
+  fillSelect(criterionSelect, criteria, criterionSelect.value || criteria[0]);
+  criterionSelect.disabled = criteria.length < 2;
 }
 
 // ---- solving ---------------------------------------------------------------------------
@@ -220,8 +188,12 @@ async function solveAll(saved?: ViewState): Promise<void> {
         return;
       }
       if (kind.type === 'log') {
-        setView('single', false);
-        await solveSingle();
+        await prepareLog(kind, saved);
+        if (ticket !== tickets.all) return;
+        if (prepared.criteria.length < 2) setView('single', false);
+        else if (saved) setView(saved.view, false);
+        if (view === 'tradeoffs') await solveLogTarget();
+        else await solveSingle();
         return;
       }
       if (prepared.criteria.length < 2) setView('single', false);
@@ -239,6 +211,54 @@ async function solveAll(saved?: ViewState): Promise<void> {
     if (ticket === tickets.all) showError(error, text);
   }
   if (ticket === tickets.all) await saveState();
+}
+
+/** File name of a log's download, by its media type. */
+function logFileName(log: BattleLog): string {
+  return `log.${log.contentType === 'text/csv' ? 'csv' : log.contentType === 'application/json' ? 'json' : 'jsonl'}`;
+}
+
+/** `POST /v1/rank` with the page's settings as query parameters. */
+function rankRoute(settings: { criterion?: string; target?: boolean; bootstrap: number }): string {
+  const query = new URLSearchParams();
+  if (formatSelect.value !== 'auto') query.set('format', formatSelect.value);
+  if (settings.criterion !== undefined) query.set('criterion', settings.criterion);
+  if (settings.target) {
+    query.set('target', Object.entries(thresholds).map(([name, value]) => `${name}=${value}`).join(','));
+    query.set('norm', normSelect.value);
+  }
+  query.set('bootstrap', String(settings.bootstrap));
+  query.set('seed', '1');
+  return `/v1/rank?${query}`;
+}
+
+/** Learns a log's criteria from a quick rank (no bootstrap), then builds the controls for them. */
+async function prepareLog(log: BattleLog, saved?: ViewState): Promise<void> {
+  const result = (await post(rankRoute({ bootstrap: 0 }), log.text, log.contentType)) as RankResult;
+  const criteria = result.criteria ?? [];
+  prepared = { input: log, items: result.items, criteria, targetRest: {} };
+  thresholds = Object.fromEntries(criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? 0.5]));
+  weights = {};
+  buildControls();
+  if (saved?.criterion && criteria.includes(saved.criterion)) criterionSelect.value = saved.criterion;
+}
+
+/**
+ * The target of a log with several criteria: the Blackwell winner from `POST /v1/rank` with
+ * the thresholds. A log gives counts, not the matrices the frontier is computed from, so the
+ * plot shows the target and the winner's guarantees only.
+ */
+async function solveLogTarget(): Promise<void> {
+  const log = prepared!.input as BattleLog;
+  const ticket = ++tickets.target;
+  const route = rankRoute({ target: true, bootstrap: 0 });
+  const result = (await post(route, log.text, log.contentType)) as RankResult;
+  if (ticket !== tickets.target) return;
+  frontier = { kind: 'pareto', status: result.status, items: result.items, criteria: prepared!.criteria, exact: false, frontier: [] };
+  blackwell = result.winner;
+  linear = undefined;
+  showExchange(log.text, result, { route, contentType: log.contentType, fileName: logFileName(log) });
+  drawTradeoffs();
 }
 
 async function solveFrontier(): Promise<void> {
@@ -265,16 +285,29 @@ function drawTradeoffs(): void {
   byId('tradeoffs').hidden = false;
   redrawFrontier();
   const k = frontier.criteria.length;
-  byId('frontier-caption').textContent =
-    (k === 2
+  const fromLog = prepared?.input.type === 'log';
+  byId('frontier-caption').textContent = fromLog
+    ? 'A battle log gives counts, not the preference matrices the frontier is computed from: the plot shows the target and the guarantees of the Blackwell winner of the log (POST /v1/rank). For the frontier, turn the log into a document (prefgame estimate FILE --format FORMAT > problem.json) and paste that.'
+    : (k === 2
       ? `The exact Pareto frontier (${frontier.frontier.length} vertices): every point on or under the line is a pair of guarantees some lottery secures against every opponent.`
       : `A projection of the ${k}-criteria frontier (${frontier.frontier.length} vertices) onto ${axes[0]} and ${axes[1]}: the shaded region is what some lottery secures on these two criteria, whatever it gives up on the others.`) +
     ' Orange: the target (drag its corner). Diamond: Blackwell winner. Square: linear aggregation.';
   if (blackwell) showBlackwell(byId('blackwell-summary'), byId('blackwell-bars'), frontier.items, blackwell, thresholds);
+  byId('linear-heading').parentElement!.hidden = !linear;
   if (linear) showLinear(byId('linear-summary'), byId('linear-bars'), frontier.items, linear);
 }
 
 async function solveTarget(): Promise<void> {
+  if (prepared?.input.type === 'log' && prepared.criteria.length >= 2) {
+    clearError();
+    try {
+      await track(solveLogTarget(), 'Solving the target...');
+    } catch (error) {
+      showError(error);
+    }
+    await saveState();
+    return;
+  }
   if (!prepared?.matrices || prepared.criteria.length < 2 || !frontier) return;
   const ticket = ++tickets.target;
   clearError();
@@ -325,10 +358,9 @@ async function solveSingle(): Promise<void> {
     return true;
   };
   if (data.type === 'log') {
-    const route = formatSelect.value === 'auto' ? '/v1/rank' : `/v1/rank?format=${formatSelect.value}`;
+    const route = rankRoute({ criterion: prepared.criteria.length > 1 ? criterion : undefined, bootstrap: 100 });
     const result = (await post(route, data.text, data.contentType)) as RankResult;
-    const extension = data.contentType === 'text/csv' ? 'csv' : data.contentType === 'application/json' ? 'json' : 'jsonl';
-    if (show(data.text, result, { route, contentType: data.contentType, fileName: `log.${extension}` })) showRank(single, result, result.winner?.kind ?? 'the log');
+    if (show(data.text, result, { route, contentType: data.contentType, fileName: logFileName(data) })) showRank(single, result, result.criterion ?? criterion);
     return;
   }
   if (data.type !== 'document') return;
@@ -376,6 +408,7 @@ function setView(next: 'tradeoffs' | 'single', solve: boolean): void {
   }
   if (!solve || !prepared) return;
   if (next === 'single') void runSingle();
+  else if (prepared.input.type === 'log' && prepared.criteria.length >= 2) void solveTarget();
   else if (prepared.matrices && prepared.criteria.length >= 2) {
     clearError();
     track(solveFrontier(), 'Solving...').catch(showError).then(saveState);
