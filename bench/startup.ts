@@ -53,26 +53,35 @@ function report(name: string, measured: string, ratio: number, bound: number, se
 }
 
 const scipyWholeProcess = join(root, 'bench', 'scipy-reference.py');
+/** `ONLY=1,4` runs only those targets. */
+const only = process.env.ONLY?.split(',');
+const want = (target: string) => !only || only.includes(target);
 const s = (seconds: number) => `${seconds.toFixed(3)} s`;
 
 // 1. Tiny solve, whole process.
 const tiny = { kind: 'von-neumann', preferences: [[0.5, 0.6, 0.3], [0.4, 0.5, 0.7], [0.7, 0.3, 0.5]] };
 writeFileSync(join(scratch, 'tiny.json'), JSON.stringify(tiny));
+if (want('1')) {
 const tinyReference = JSON.stringify({ kind: 'von-neumann', matrices: [tiny.preferences] }) + '\n';
 const tinyPrefgame = best(process.execPath, [bin, 'solve', join(scratch, 'tiny.json')]);
 const tinyScipy = best(python, [scipyWholeProcess], { input: tinyReference });
 report('1. tiny solve (3 items), whole process', `prefgame ${s(tinyPrefgame)}, python+scipy ${s(tinyScipy)}`, tinyPrefgame / tinyScipy, 1, 'at most');
 report('1. stretch: tiny solve under 0.25 s', `prefgame ${s(tinyPrefgame)}`, tinyPrefgame / 0.25, 1, 'at most');
+}
 
 // 2. Importing the library.
+if (want('2')) {
 const importPrefgame = best(process.execPath, ['--input-type=module', '-e', "await import('prefgame')"]);
 const importScipy = best(python, ['-c', 'from scipy.optimize import linprog']);
 report("2. import('prefgame') in a fresh process", `${s(importPrefgame)} vs python 'from scipy.optimize import linprog' ${s(importScipy)}`, importPrefgame / importScipy, 0.5, 'at most');
+}
 
-// 3a. First solve against warm solves in one fresh process (n <= 100).
-for (const n of [30, 100]) {
+// 3a. First solve against warm solves in one fresh process (n <= 100): as it comes, and after
+// `await ready()` (which loads HiGHS and runs one tiny solve).
+for (const [n, prepared] of want('3') ? ([[30, false], [100, false], [30, true], [100, true]] as const) : []) {
   const script = `
-    const { solve, randomPreferences } = await import('prefgame');
+    const { solve, randomPreferences, ready } = await import('prefgame');
+    if (${prepared}) await ready();
     const problem = { kind: 'von-neumann', preferences: randomPreferences(${n}, 7) };
     const time = () => { const t = performance.now(); const r = solve(problem); if (r.status !== 'optimal') throw new Error(r.status); return performance.now() - t; };
     const first = time();
@@ -84,10 +93,10 @@ for (const n of [30, 100]) {
     const { first, warm } = JSON.parse(timed(process.execPath, ['--input-type=module', '-e', script]).stdout) as { first: number; warm: number };
     if (first / warm < ratio) {
       ratio = first / warm;
-      figures = `first ${first.toFixed(1)} ms (HiGHS loaded inside it), warm median ${warm.toFixed(1)} ms`;
+      figures = `first ${first.toFixed(1)} ms${prepared ? '' : ' (HiGHS loaded inside it)'}, warm median ${warm.toFixed(1)} ms`;
     }
   }
-  report(`3. first solve vs warm, von Neumann n=${n} uniform`, figures, ratio, 1.5, 'at most');
+  report(`3. first solve vs warm, von Neumann n=${n} uniform${prepared ? ', after ready()' : ''}`, figures, ratio, 1.5, 'at most');
 }
 
 // 3b. Whole process, large single problems; and warm speed against scipy's solve-only time.
@@ -101,14 +110,14 @@ const bigCases = [
     reference: { kind: 'blackwell', matrices: blackwell200, thresholds: [0.5, 0.5, 0.5] },
   },
 ];
-for (const { name, document, reference } of bigCases) {
+for (const { name, document, reference } of want('3') ? bigCases : []) {
   const file = join(scratch, `${name.replace(/\W+/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(document));
   const prefgame = best(process.execPath, [bin, 'solve', file]);
   const scipy = best(python, [scipyWholeProcess], { input: JSON.stringify(reference) + '\n' });
   report(`3. whole process, ${name}`, `prefgame solve ${s(prefgame)}, python+scipy ${s(scipy)}`, prefgame / scipy, 1, 'at most');
 }
-{
+if (want('3')) {
   const file = join(scratch, 'von-neumann-400.json');
   writeFileSync(file, JSON.stringify(bigCases[0].document));
   const script = `
@@ -138,7 +147,7 @@ function batchFiles(count: number): { problems: string; reference: string } {
   writeFileSync(file, problems.join('\n') + '\n');
   return { problems: file, reference: reference.join('\n') + '\n' };
 }
-for (const count of [100, 600]) {
+for (const count of want('4') ? [100, 600] : []) {
   const { problems, reference } = batchFiles(count);
   let prefgame = Infinity;
   let summary = '';
@@ -146,7 +155,7 @@ for (const count of [100, 600]) {
     const { seconds, stderr } = timed(process.execPath, [bin, 'batch', problems, '--jobs', '2', '-o', join(scratch, 'out.ndjson')]);
     if (seconds < prefgame) {
       prefgame = seconds;
-      summary = /prefgame batch: ([^(]*?) in /.exec(stderr)?.[1] ?? '';
+      summary = /prefgame batch: (\d+ solved[^(]*?) in /.exec(stderr)?.[1] ?? '';
     }
   }
   const scipy = timed(python, [scipyWholeProcess], { input: reference }).seconds;
@@ -176,7 +185,7 @@ async function waitFor(url: string, started: number, limitMs = 60_000): Promise<
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
-{
+if (want('5')) {
   const port = await freePort();
   const started = performance.now();
   const service = spawn(process.execPath, [join(root, 'dist', 'api', 'server.js')], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
@@ -195,6 +204,7 @@ async function waitFor(url: string, started: number, limitMs = 60_000): Promise<
     const first = await request();
     const later = [];
     for (let run = 0; run < 7; run++) later.push(await request());
+    if (process.env.VERBOSE) console.log(`service latencies in order: ${first.toFixed(0)} ${later.map((x) => x.toFixed(0)).join(' ')} ms`);
     later.sort((a, b) => a - b);
     report('5. service ready after start', `/health at ${s(health)}, /ready at ${s(ready)}`, ready / 1, 1, 'at most');
     report('5. service first request vs later ones (n=60)', `first ${first.toFixed(1)} ms, later median ${later[3].toFixed(1)} ms`, first / later[3], 1.5, 'at most');

@@ -5,6 +5,7 @@ import { PrefgameError, toErrorDetail } from '../src/errors.js';
 import { schemaDocuments } from '../src/schema/documents.js';
 import { addEstimateCommand } from './estimate-command.js';
 import { addPlanCommand } from './plan-command.js';
+import { applyTiering, countNumbers, optimisedFromEntries, tieringFor } from './tiering.js';
 
 /** Exit codes (docs/cli.md): 0 every result optimal, 1 some error or non-optimal result, 2 usage or I/O. */
 const exitCodes = { solved: 0, someFailed: 1, usage: 2 } as const;
@@ -70,11 +71,13 @@ async function plotCommand(file: string | undefined, options: { output: string }
 }
 
 async function solveCommand(file: string | undefined, options: { compact: boolean; plot?: string }): Promise<number> {
-  // HiGHS compiles on V8's background threads while this thread loads the solvers and reads the input.
-  const loading = import('../src/lp/highs-runtime.js').then((runtime) => runtime.loadHighs());
   let document: unknown;
   try {
     document = parseDocument(readInput(file));
+    // The size of the job picks how V8 compiles HiGHS (cli/tiering.ts); it then compiles on
+    // V8's background threads while this thread loads the solvers.
+    applyTiering(tieringFor(countNumbers(document, optimisedFromEntries)));
+    const loading = import('../src/lp/highs-runtime.js').then((runtime) => runtime.loadHighs());
     const [{ solve }] = await Promise.all([import('../src/solve.js'), loading]);
     const result = solve(document);
     print(result, options.compact);

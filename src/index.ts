@@ -11,7 +11,9 @@ export { solve, vonNeumannWinner, linearWinner, blackwellWinner, matrixGame, est
 export { PrefgameError, errorRegistry, toErrorDetail, type ErrorCode, type ErrorDetail } from './errors.js';
 export { defaultLimits, type Limits } from './limits.js';
 export { tolerances } from './numeric/tolerances.js';
-export { validateProblem, checkKind, explainSchemaError, explainSchemaErrors, ajv } from './schema/validate.js';
+export { validateProblem, checkKind, explainSchemaError, explainSchemaErrors } from './schema/validate.js';
+export { ajv } from './schema/ajv.js';
+export { ajvSettings } from './schema/ajv-settings.js';
 export { checkProblem } from './check.js';
 export { solveLine, errorLine, type BatchOutput } from './batch.js';
 export { createSolvePool, type SolvePool, type SolvePoolOptions, type PoolStats } from './pool/solve-pool.js';

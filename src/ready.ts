@@ -1,10 +1,13 @@
 import { loadHighs } from './lp/highs-runtime.js';
+import { solve } from './solve.js';
+import { warmUpProblems } from './warm-up.js';
 
 /**
  * Loads the LP engine (HiGHS, WebAssembly) ahead of the first solve, compiling it off the
- * calling thread. Optional: importing prefgame does no work and changes nothing in the process,
- * and the first `solve()` loads HiGHS itself (synchronously, about 0.1 s) when `ready()` was not
- * awaited. Either way no problem's time limit is charged for the load.
+ * calling thread, then solves two small problems (a few milliseconds) so that the code a solve runs is compiled too.
+ * Optional: importing prefgame does no work and changes nothing in the process, and the first
+ * `solve()` loads HiGHS itself (synchronously, about 0.1 s) when `ready()` was not awaited.
+ * Either way no problem's time limit is charged for the load.
  *
  * @example
  * ```ts
@@ -15,4 +18,5 @@ import { loadHighs } from './lp/highs-runtime.js';
  */
 export async function ready(): Promise<void> {
   await loadHighs();
+  for (const problem of warmUpProblems()) solve(problem);
 }

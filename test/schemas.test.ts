@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { schemaDocuments } from '../src/schema/documents.js';
-import { ajv } from '../src/schema/validate.js';
+import { ajv } from '../src/schema/ajv.js';
 import { solve } from '../src/index.js';
 import { solveLine } from '../src/batch.js';
 import { referenceCases, root } from './helpers.js';

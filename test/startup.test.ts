@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createContext } from '../src/games/context.js';
 import type { LpBackend } from '../src/lp/model.js';
 import { BatchTally } from '../cli/batch-tally.js';
+import { countNumbers, optimisedFromEntries, tieringFor } from '../cli/tiering.js';
 import { highsRuntime } from '../src/lp/highs-runtime.js';
 import { highsVersion, randomPreferences } from '../src/index.js';
 import { criteriaOf, root, runCli } from './helpers.js';
@@ -81,6 +82,38 @@ describe('start-up: nothing happens at import', () => {
 
   test('highsVersion, known without loading HiGHS, is the version of the HiGHS that loads', () => {
     assert.equal(highsRuntime().version.string, highsVersion);
+  });
+});
+
+describe('the CLI picks how V8 compiles HiGHS from the size of the job', () => {
+  test('small jobs keep the baseline compiler, large ones compile optimised code; PREFGAME_LIFTOFF overrides', () => {
+    const small = { kind: 'von-neumann', preferences: randomPreferences(20, 1) };
+    const large = { kind: 'blackwell', criteria: criteriaOf([1, 2, 3].map((seed) => randomPreferences(190, seed))) };
+    assert.equal(countNumbers(small), 400);
+    assert.ok(countNumbers(large) >= optimisedFromEntries);
+    assert.equal(tieringFor(countNumbers(small), {}), 'baseline');
+    assert.equal(tieringFor(countNumbers(large), {}), 'optimised');
+    assert.equal(tieringFor(countNumbers(large), { PREFGAME_LIFTOFF: '1' }), 'baseline');
+    assert.equal(tieringFor(countNumbers(small), { PREFGAME_LIFTOFF: '0' }), 'optimised');
+  });
+
+  test('prefgame solve sets --no-liftoff only when the job calls for it, before HiGHS compiles', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'prefgame-tiering-'));
+    writeFileSync(join(directory, 'small.json'), JSON.stringify({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] }));
+    const solveIn = (environment: string) =>
+      JSON.parse(
+        instrumented(`
+          process.env.PREFGAME_LIFTOFF = ${JSON.stringify(environment)};
+          const { runCli } = await import('./dist/cli/main.js');
+          const write = process.stdout.write.bind(process.stdout);
+          process.stdout.write = () => true; // the result document
+          const code = await runCli(['node', 'prefgame', 'solve', ${JSON.stringify(join(directory, 'small.json'))}]);
+          process.stdout.write = write;
+          console.log(JSON.stringify({ code, calls }));
+        `),
+      );
+    assert.deepEqual(solveIn(''), { code: 0, calls: { flags: [], compile: 1, instantiate: 1 } });
+    assert.deepEqual(solveIn('0'), { code: 0, calls: { flags: ['--no-liftoff'], compile: 1, instantiate: 1 } });
   });
 });
 

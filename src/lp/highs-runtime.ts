@@ -22,7 +22,7 @@ import type { Highs } from 'highs';
  * main thread's instead of compiling their own.
  */
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /** A compiled HiGHS WebAssembly module (a `WebAssembly.Module`; it can be posted to workers). */
 export type CompiledHighs = object;
@@ -43,14 +43,14 @@ let compiling: Promise<CompiledHighs> | undefined;
 let runtime: Highs | undefined;
 
 function wasmBytes(): Uint8Array {
-  return readFileSync(require.resolve('highs/runtime'));
+  return readFileSync(requireHere.resolve('highs/runtime'));
 }
 
 type Factory = (settings: { instantiateWasmSync: (imports: object) => { exports: object } }) => Highs;
 
 /** The `highs` package's emscripten loader, rewritten to instantiate synchronously. */
 function synchronousFactory(): Factory {
-  const file = require.resolve('highs'); // its CommonJS build
+  const file = requireHere.resolve('highs'); // its CommonJS build
   let source = readFileSync(file, 'utf8');
   const replacements: Array<[string, string]> = [
     ['return async function(moduleArg={}){', 'return function(moduleArg={}){'],

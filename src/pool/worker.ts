@@ -5,6 +5,7 @@ import { solveLine, type BatchOutput } from '../batch.js';
 import { solve, type SolveConfig } from '../solve.js';
 import type { AnyResultDocument } from '../kinds.js';
 import { parseDocument } from '../parse-document.js';
+import { warmUpProblems } from '../warm-up.js';
 import { workerData } from 'node:worker_threads';
 import { loadHighs, useHighsModule } from '../lp/highs-runtime.js';
 
@@ -24,8 +25,6 @@ export type PoolTask =
 /** What a worker sends back for a `solve` task. */
 export type SolveAnswer = { ok: true; result: AnyResultDocument } | { ok: false; error: ErrorDetail };
 
-/** The smallest von Neumann problem: loads and exercises HiGHS in a fresh worker. */
-const warmUpProblem = { kind: 'von-neumann', preferences: [[0.5, 0.6, 0.3], [0.4, 0.5, 0.7], [0.7, 0.3, 0.5]] };
 
 /**
  * Runs one pool task.
@@ -49,7 +48,8 @@ export default function run(task: PoolTask): SolveAnswer | BatchOutput | true {
     case 'line':
       return solveLine(task.line, task.lineNumber, task.config);
     case 'warm-up':
-      solve(warmUpProblem);
+      // Through the same path as a request body (bytes parsed here), so that it is compiled too.
+      for (const problem of warmUpProblems()) solve(parseDocument(new TextEncoder().encode(JSON.stringify(problem))));
       return true;
   }
 }

@@ -1,0 +1,43 @@
+// Part of `npm run build` (after tsc and write-validators): bundles the `prefgame` command and its
+// pool worker into dist/bundle/ with esbuild. A cold `prefgame solve` otherwise opens ~450
+// module files (TypeBox alone ~200); the bundle is a few files, split at the CLI's dynamic
+// imports so that each command still loads only what it uses. Packages that locate files of
+// their own at run time (piscina's worker, HiGHS's wasm) or load only for some jobs (vega, the
+// service, the queue) stay outside, imported from node_modules as usual.
+import { copyFileSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const outdir = new URL('../dist/bundle/', import.meta.url);
+rmSync(outdir, { recursive: true, force: true });
+
+/** Packages bundled in; every other bare import stays an import of node_modules. */
+const inside = [/^@sinclair\/typebox(\/|$)/, /^ajv(\/|$)/, /^fast-uri$/, /^fast-deep-equal$/, /^json-schema-traverse$/, /^commander$/, /^csv-parse(\/|$)/, /^@stdlib\//, /^cli-progress$/, /^secure-json-parse$/];
+
+await build({
+  entryPoints: { main: 'cli/main.ts', worker: 'src/pool/worker.ts' },
+  outdir: outdir.pathname,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  sourcemap: true,
+  logLevel: 'warning',
+  // CommonJS packages bundled into an ES module still call require() for Node's built-ins.
+  banner: { js: "import { createRequire as prefgameRequire } from 'node:module'; const require = prefgameRequire(import.meta.url);" },
+  plugins: [
+    {
+      name: 'keep-outside',
+      setup(builder) {
+        builder.onResolve({ filter: /^[^./]/ }, (args) => {
+          if (args.path.startsWith('node:') || inside.some((pattern) => pattern.test(args.path))) return undefined;
+          return { path: args.path, external: true };
+        });
+      },
+    },
+  ],
+});
+
+// The precompiled validators are loaded from beside the module that validates.
+copyFileSync(new URL('../dist/src/schema/problem-validators.cjs', import.meta.url), new URL('problem-validators.cjs', outdir));
