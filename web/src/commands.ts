@@ -17,8 +17,11 @@ export interface SentRequest {
  */
 export function shellCommands(request: SentRequest, origin: string): string {
   const curl = `curl -sS -X POST '${origin}${request.route}' \\\n  -H 'content-type: ${request.contentType}' --data-binary @${request.fileName}`;
-  let cli: string;
-  if (request.route === '/v1/rank') cli = `prefgame rank ${request.fileName} --json`;
-  else cli = `prefgame solve ${request.fileName}`;
+  let cli = `prefgame solve ${request.fileName}`;
+  if (request.route.startsWith('/v1/rank')) {
+    const query = new URLSearchParams(request.route.split('?')[1] ?? '');
+    const options = [...query].map(([name, value]) => `--${name} ${/^[\w.,=:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`);
+    cli = ['prefgame rank', request.fileName, ...options, '--json'].join(' ');
+  }
   return `# the service\n${curl}\n\n# the command line (after npm ci, from the project: npx prefgame ...)\n${cli}`;
 }

@@ -21,8 +21,8 @@ export interface FrontierPlot {
   draw(picture: FrontierPicture): void;
 }
 
-const width = 640;
-const height = 440;
+let width = 640;
+let height = 440;
 const margin = { left: 62, right: 18, top: 16, bottom: 52 };
 const step = 0.005;
 
@@ -98,6 +98,10 @@ export function createFrontierPlot(container: HTMLElement, onTarget: (x: number,
   }
 
   function draw(picture: FrontierPicture) {
+    // One viewBox unit per pixel up to 600 px, so that labels stay readable in a narrow window.
+    width = Math.round(Math.max(340, Math.min(600, container.clientWidth || 600)));
+    height = Math.round(Math.max(320, width * 0.69));
+    root.setAttribute('viewBox', `0 0 ${width} ${height}`);
     const focused = document.activeElement?.classList.contains('target-handle') ?? false;
     current = picture;
     const [xName, yName] = picture.axes;
@@ -118,8 +122,8 @@ export function createFrontierPlot(container: HTMLElement, onTarget: (x: number,
       parts.push(svg('line', { x1: x(0), x2: x(xHigh), y1: y(tick), y2: y(tick), class: 'grid' }));
       parts.push(svg('text', { x: x(0) - 8, y: y(tick) + 4, 'text-anchor': 'end', class: 'tick' }, [tick.toFixed(1)]));
     }
-    parts.push(svg('text', { x: (x(0) + x(xHigh)) / 2, y: height - 10, 'text-anchor': 'middle', class: 'axis-label' }, [`${xName}: guaranteed win probability`]));
-    parts.push(svg('text', { x: 16, y: (y(0) + y(yHigh)) / 2, transform: `rotate(-90 16 ${(y(0) + y(yHigh)) / 2})`, 'text-anchor': 'middle', class: 'axis-label' }, [`${yName}: guaranteed win probability`]));
+    parts.push(svg('text', { x: (x(0) + x(xHigh)) / 2, y: height - 10, 'text-anchor': 'middle', class: 'axis-label' }, [`${xName}: guaranteed win rate`]));
+    parts.push(svg('text', { x: 16, y: (y(0) + y(yHigh)) / 2, transform: `rotate(-90 16 ${(y(0) + y(yHigh)) / 2})`, 'text-anchor': 'middle', class: 'axis-label' }, [`${yName}: guaranteed win rate`]));
 
     // achievable region and frontier
     const hull = upperRightHull(points);
@@ -163,5 +167,10 @@ export function createFrontierPlot(container: HTMLElement, onTarget: (x: number,
     if (focused) (handle as unknown as HTMLElement).focus();
   }
 
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => current && draw(current), 150);
+  });
   return { draw };
 }
