@@ -148,6 +148,14 @@ describe('playground in headless Chromium', () => {
     sameWinner(again.result.blackwell, dragged.result, 'Blackwell winner from the link');
     assert.equal(await reopened.getByTestId('threshold-comfort').inputValue(), String(draggedTarget.comfort));
 
+    // the keyboard path: an arrow key steps a threshold by 0.01 and re-solves
+    await reopened.getByTestId('threshold-comfort').press('ArrowUp');
+    const comfortUp = Number(await reopened.getByTestId('threshold-comfort').inputValue());
+    assert.ok(comfortUp > draggedTarget.comfort && comfortUp <= draggedTarget.comfort + 0.01 + 1e-9, `stepped to ${comfortUp}`);
+    const stepped = await resultOf(reopened, 'blackwell', [threshold('comfort', '===', comfortUp)]);
+    const steppedTarget = { safety: draggedTarget.safety, comfort: comfortUp };
+    sameWinner(stepped.result, solve({ kind: 'blackwell', ...base, target: { thresholds: steppedTarget }, norm: 'linf' } as never) as Json, 'Blackwell winner after a key press');
+
     // a narrow window keeps every control reachable
     await reopened.setViewportSize({ width: 400, height: 860 });
     await reopened.getByTestId('threshold-safety').scrollIntoViewIfNeeded();
