@@ -24,8 +24,14 @@ const wait = { timeout: 90_000 };
 
 type Json = Record<string, any>;
 
+/** The JSON an element shows (a battle log sent is text: then the text). */
 async function json(page: Page, testId: string): Promise<Json> {
-  return JSON.parse((await page.getByTestId(testId).textContent()) ?? 'null');
+  const text = (await page.getByTestId(testId).textContent()) ?? 'null';
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { text };
+  }
 }
 
 /** A condition on the problem the page sent: the number at `path` compared with `value`. */
@@ -40,8 +46,9 @@ async function resultOf(page: Page, kind: string, conditions: Condition[] = []):
       if (document.querySelector('[aria-busy="true"]')) return false;
       try {
         const result = JSON.parse(document.querySelector('[data-testid="result-json"]')?.textContent ?? '');
-        const problem = JSON.parse(document.querySelector('[data-testid="problem-json"]')?.textContent ?? '');
         if (result.kind !== kind) return false;
+        if (conditions.length === 0) return true;
+        const problem = JSON.parse(document.querySelector('[data-testid="problem-json"]')?.textContent ?? '');
         for (const condition of conditions) {
           let value = problem;
           for (const key of condition.path) value = value?.[key];

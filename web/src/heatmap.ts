@@ -23,7 +23,7 @@ export function heatMap(items: string[], matrix: Array<Array<number | null>>, cr
   const n = items.length;
   const cell = Math.max(14, Math.min(56, Math.floor(440 / Math.max(1, n))));
   const left = 110;
-  const top = 90;
+  const top = 70;
   const width = left + n * cell + 10;
   const height = top + n * cell + 10;
   const parts: SVGElement[] = [];

@@ -56,6 +56,8 @@ let linear: WinnerResult | undefined;
 let last: { problem: string; result: unknown; request: SentRequest } | undefined;
 const tickets = { all: 0, target: 0, weights: 0, single: 0, example: 0 };
 let busy = 0;
+/** Whether the user picked a tab (then new data keeps it when it can). */
+let viewChosen = false;
 
 const plot = createFrontierPlot(byId('frontier-plot'), (x, y, finished) => {
   if (!axes) return;
@@ -101,6 +103,7 @@ function showExchange(problem: string, result: unknown, request: SentRequest): v
   const warnings = ((result as { warnings?: unknown[] }).warnings ?? []).map((warning) => (typeof warning === 'string' ? warning : JSON.stringify(warning)));
   byId('input-note').textContent = warnings.length > 0 ? `Warnings: ${warnings.join('; ')}` : '';
   byId<HTMLButtonElement>('download-problem').disabled = false;
+  byId('download-problem').textContent = request.route.startsWith('/v1/rank') ? 'Download the log sent' : 'Download problem JSON';
   byId<HTMLButtonElement>('download-result').disabled = false;
 }
 
@@ -177,6 +180,7 @@ async function solveAll(saved?: ViewState): Promise<void> {
     await track((async () => {
       prepared = await prepare(text, saved);
       frontier = blackwell = linear = undefined;
+      clearViews();
       if (saved?.axes) axes = saved.axes;
       if (saved?.criterion) fillSelect(criterionSelect, prepared.criteria, saved.criterion);
       buildControls();
@@ -184,20 +188,20 @@ async function solveAll(saved?: ViewState): Promise<void> {
       const kind = prepared.input;
       if (kind.type === 'other') {
         const { body, result } = await send('/v1/solve', kind.document);
-        if (ticket === tickets.all) showExchange(body, result, { route: '/v1/solve', contentType: 'application/json', fileName: 'problem.json' });
+        if (ticket !== tickets.all) return;
+        showExchange(body, result, { route: '/v1/solve', contentType: 'application/json', fileName: 'problem.json' });
+        for (const note of ['tradeoffs-empty', 'single-empty']) byId(note).textContent = `The playground draws preferences; this ${String(kind.document.kind)} document was solved as it is: its result is under Keep and share.`;
         return;
       }
       if (kind.type === 'log') {
         await prepareLog(kind, saved);
         if (ticket !== tickets.all) return;
-        if (prepared.criteria.length < 2) setView('single', false);
-        else if (saved) setView(saved.view, false);
+        chooseView(saved);
         if (view === 'tradeoffs') await solveLogTarget();
         else await solveSingle();
         return;
       }
-      if (prepared.criteria.length < 2) setView('single', false);
-      else if (saved) setView(saved.view, false);
+      chooseView(saved);
       if (kind.comparisons && !prepared.matrices && prepared.criteria.length >= 2) {
         const estimated = await estimateMatrices(kind);
         if (ticket !== tickets.all) return;
@@ -208,9 +212,29 @@ async function solveAll(saved?: ViewState): Promise<void> {
       else await solveSingle();
     })(), 'Solving...');
   } catch (error) {
-    if (ticket === tickets.all) showError(error, text);
+    if (ticket === tickets.all) {
+      showError(error, text);
+      for (const note of ['tradeoffs-empty', 'single-empty']) byId(note).textContent = 'No result: the error is shown beside the input.';
+    }
   }
   if (ticket === tickets.all) await saveState();
+}
+
+/** Hides the last data's pictures until the new data's are drawn. */
+function clearViews(): void {
+  byId('tradeoffs').hidden = true;
+  byId('single').hidden = true;
+  byId('tradeoffs-empty').hidden = false;
+  byId('single-empty').hidden = false;
+  byId('tradeoffs-empty').textContent = 'Solving...';
+  byId('single-empty').textContent = 'Solving...';
+}
+
+/** The view for new data: the link's, else one criterion when there is one, else the user's tab. */
+function chooseView(saved?: ViewState): void {
+  if (prepared!.criteria.length < 2) setView('single', false);
+  else if (saved) setView(saved.view, false);
+  else if (!viewChosen) setView('tradeoffs', false);
 }
 
 /** File name of a log's download, by its media type. */
@@ -486,11 +510,15 @@ criterionSelect.addEventListener('change', () => {
   if (view === 'single') void runSingle();
 });
 for (const name of ['tradeoffs', 'single'] as const) {
-  tabs[name].addEventListener('click', () => setView(name, true));
+  tabs[name].addEventListener('click', () => {
+    viewChosen = true;
+    setView(name, true);
+  });
   tabs[name].addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     const other = name === 'tradeoffs' ? 'single' : 'tradeoffs';
     if (tabs[other].disabled) return;
+    viewChosen = true;
     tabs[other].focus();
     setView(other, true);
   });
