@@ -3,11 +3,13 @@ import { post } from './api.js';
 import { shellCommands, type SentRequest } from './commands.js';
 import { fillSelect, setThresholdInputs, showWeightShares, thresholdInputs, weightSliders } from './controls.js';
 import { debounce } from './debounce.js';
+import { download } from './download.js';
 import { byId } from './dom.js';
 import { createFrontierPlot } from './frontier-plot.js';
 import { createErrorView } from './error-view.js';
 import { readInput, type BattleLog, type Input, type PreferenceData } from './input.js';
 import type { EstimateResult, ParetoResult, RankResult, WinnerResult } from './results.js';
+import { logFileName, rankRoute } from './rank-route.js';
 import { showEstimate, showMatrixWinner, showRank, type SingleTargets } from './single-view.js';
 import { maxHashLength, packText, readHash, writeHash, type ViewState } from './state.js';
 import { showBlackwell, showLinear } from './tradeoffs-view.js';
@@ -237,28 +239,9 @@ function chooseView(saved?: ViewState): void {
   else if (!viewChosen) setView('tradeoffs', false);
 }
 
-/** File name of a log's download, by its media type. */
-function logFileName(log: BattleLog): string {
-  return `log.${log.contentType === 'text/csv' ? 'csv' : log.contentType === 'application/json' ? 'json' : 'jsonl'}`;
-}
-
-/** `POST /v1/rank` with the page's settings as query parameters. */
-function rankRoute(settings: { criterion?: string; target?: boolean; bootstrap: number }): string {
-  const query = new URLSearchParams();
-  if (formatSelect.value !== 'auto') query.set('format', formatSelect.value);
-  if (settings.criterion !== undefined) query.set('criterion', settings.criterion);
-  if (settings.target) {
-    query.set('target', Object.entries(thresholds).map(([name, value]) => `${name}=${value}`).join(','));
-    query.set('norm', normSelect.value);
-  }
-  query.set('bootstrap', String(settings.bootstrap));
-  query.set('seed', '1');
-  return `/v1/rank?${query}`;
-}
-
 /** Learns a log's criteria from a quick rank (no bootstrap), then builds the controls for them. */
 async function prepareLog(log: BattleLog, saved?: ViewState): Promise<void> {
-  const result = (await post(rankRoute({ bootstrap: 0 }), log.text, log.contentType)) as RankResult;
+  const result = (await post(rankRoute({ format: formatSelect.value, bootstrap: 0 }), log.text, log.contentType)) as RankResult;
   const criteria = result.criteria ?? [];
   prepared = { input: log, items: result.items, criteria, targetRest: {} };
   thresholds = Object.fromEntries(criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? 0.5]));
@@ -275,7 +258,7 @@ async function prepareLog(log: BattleLog, saved?: ViewState): Promise<void> {
 async function solveLogTarget(): Promise<void> {
   const log = prepared!.input as BattleLog;
   const ticket = ++tickets.target;
-  const route = rankRoute({ target: true, bootstrap: 0 });
+  const route = rankRoute({ format: formatSelect.value, thresholds, norm: normSelect.value, bootstrap: 0 });
   const result = (await post(route, log.text, log.contentType)) as RankResult;
   if (ticket !== tickets.target) return;
   frontier = { kind: 'pareto', status: result.status, items: result.items, criteria: prepared!.criteria, exact: false, frontier: [] };
@@ -382,7 +365,7 @@ async function solveSingle(): Promise<void> {
     return true;
   };
   if (data.type === 'log') {
-    const route = rankRoute({ criterion: prepared.criteria.length > 1 ? criterion : undefined, bootstrap: 100 });
+    const route = rankRoute({ format: formatSelect.value, criterion: prepared.criteria.length > 1 ? criterion : undefined, bootstrap: 100 });
     const result = (await post(route, data.text, data.contentType)) as RankResult;
     if (show(data.text, result, { route, contentType: data.contentType, fileName: logFileName(data) })) showRank(single, result, result.criterion ?? criterion);
     return;
@@ -535,14 +518,6 @@ input.addEventListener('drop', (event) => {
   }, showError);
 });
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 byId('download-problem').addEventListener('click', () => last && download(last.request.fileName, last.problem, last.request.contentType));
 byId('download-result').addEventListener('click', () => last && download('result.json', JSON.stringify(last.result, null, 2), 'application/json'));
 byId('copy-link').addEventListener('click', () => {
