@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { errorRegistry, type ErrorCode, type ErrorDetail } from '../src/index.js';
+import { errorRegistry, type ErrorCode, type ErrorDetail } from '../src/errors.js';
 
 /** The RFC 9457 problem document of every error response. */
 export const ProblemDetails = Type.Object(

@@ -3,20 +3,10 @@
 // entry intervals (Wilson, Beta), Bradley-Terry bootstrap intervals, winner bootstrap intervals,
 // and the plug-in bound. One run, figures measured in it; writes bench/results/estimation.{json,md}.
 // Run: npm run bench:estimation (about 2-4 minutes on 2 cores).
-import {
-  bootstrapBradleyTerry,
-  comparisonsFromJudgements,
-  conflictingPreferences,
-  estimateFromComparisons,
-  fitBradleyTerry,
-  observedCells,
-  preferencesFromStrengths,
-  randomPreferences,
-  readComparisons,
-  sampleJudgements,
-  solve,
-  winsFromCells,
-} from '../src/index.js';
+import { bootstrapBradleyTerry, fitBradleyTerry, winsFromCells } from '../src/baselines/index.js';
+import { comparisonsFromJudgements, conflictingPreferences, preferencesFromStrengths, randomPreferences, sampleJudgements } from '../src/generate/index.js';
+import { estimateFromComparisons, solve } from '../src/index.js';
+import { observedCells, readComparisons } from '../src/estimation/index.js';
 import { machine, markdownTable, saveResults } from './harness.js';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { createSolvePool } from '../src/index.js';
+import { createSolvePool } from '../src/pool/index.js';
 import { format, machine, markdownTable, matrixOf, saveResults } from './harness.js';
 import { rounded } from './families.js';
 

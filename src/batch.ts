@@ -1,7 +1,7 @@
 import { errorLine } from './error-line.js';
 import { parseDocument } from './parse-document.js';
 import type { ErrorLineDocument } from './schema/result.js';
-import type { AnyResultDocument } from './kinds.js';
+import type { AnyResultDocument } from './schema/kinds.js';
 import { solve, type SolveConfig } from './solve.js';
 
 export { errorLine };

@@ -1,5 +1,6 @@
 import { checkLimits, defaultLimits, type Limits } from './limits.js';
-import { kindRegistry, type ProblemDocument } from './kinds.js';
+import { kindRegistry } from './kinds.js';
+import type { ProblemDocument } from './schema/kinds.js';
 import { validateProblem } from './schema/validate.js';
 import type { SolveConfig } from './solve.js';
 

@@ -36,6 +36,8 @@ export const errorRegistry = {
   PREF_ERR_EMPTY_TARGET: { status: 422, title: 'The target set is empty' },
   PREF_ERR_TOO_LARGE: { status: 422, title: 'The problem exceeds a configured limit' },
   PREF_ERR_BACKEND_LIMIT: { status: 422, title: 'The chosen LP backend cannot take a problem this large' },
+  // Reserved: every kind of the contract is available, so nothing throws this code today; it stays
+  // registered because it is part of the published contract (a future kind may be announced first).
   PREF_ERR_UNSUPPORTED_KIND: { status: 422, title: 'This problem kind is not available yet' },
   PREF_ERR_SELF_COMPARISON: { status: 422, title: 'A comparison compares an item with itself' },
   PREF_ERR_MISSING_PAIR: { status: 422, title: 'A pair of items was never compared (strict estimation)' },

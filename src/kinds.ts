@@ -37,6 +37,3 @@ export const kindRegistry: { readonly [K in ProblemKind]: KindDefinition<K> & (t
   compare: { ...kindSchemas.compare, check: (document) => void readCompare(document), solve: solveCompare },
   approachability: { ...kindSchemas.approachability, check: (document) => void readApproachability(document), solve: solveApproachability },
 };
-
-export { Problem, AnyResult, problemKinds, kindSchemas } from './schema/kinds.js';
-export type { ProblemDocument, ProblemKind, RegisteredKind, ResultOf, AnyResultDocument, ProblemOf } from './schema/kinds.js';

@@ -1,6 +1,6 @@
 import { checkLimits, defaultLimits, type Limits } from './limits.js';
 import type { BlackwellDocument, LinearDocument, MatrixGameDocument, VonNeumannDocument } from './schema/problem.js';
-import type { AnyResultDocument, ProblemDocument, RegisteredKind, ResultOf } from './kinds.js';
+import type { AnyResultDocument, ProblemDocument, ProblemKind, ResultOf } from './schema/kinds.js';
 import type { ParetoDocument, ParetoResultDocument } from './schema/pareto.js';
 import type { CompareDocument, CompareResultDocument } from './schema/compare.js';
 import type { ApproachabilityDocument, ApproachabilityResultDocument } from './schema/approachability.js';
@@ -38,7 +38,7 @@ export interface SolveConfig {
  * ```
  * An `estimate` document returns its own result shape ({@link EstimateResultDocument}).
  */
-export function solve<K extends RegisteredKind>(problem: { kind: K; [field: string]: unknown }, config?: SolveConfig): ResultOf<K>;
+export function solve<K extends ProblemKind>(problem: { kind: K; [field: string]: unknown }, config?: SolveConfig): ResultOf<K>;
 export function solve(problem: unknown, config?: SolveConfig): AnyResultDocument;
 export function solve(problem: unknown, config: SolveConfig = {}): AnyResultDocument {
   const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };

@@ -1,26 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ajv,
-  bootstrapBradleyTerry,
-  bordaScores,
-  comparisonsFromJudgements,
-  condorcetLoser,
-  condorcetWinner,
-  copelandScores,
-  eloRating,
-  fitBradleyTerry,
-  observedCells,
-  preferencesFromStrengths,
-  rankOrder,
-  readComparisons,
-  sampleJudgements,
-  schemaDocuments,
-  solve,
-  winsFromCells,
-  winsFromMatrix,
-  type PairwiseWins,
-} from '../src/index.js';
+import { ajv } from '../src/schema/validate.js';
+import { bootstrapBradleyTerry, bordaScores, condorcetLoser, condorcetWinner, copelandScores, eloRating, fitBradleyTerry, rankOrder, winsFromCells, winsFromMatrix, type PairwiseWins } from '../src/baselines/index.js';
+import { comparisonsFromJudgements, preferencesFromStrengths, sampleJudgements } from '../src/generate/index.js';
+import { observedCells, readComparisons } from '../src/estimation/index.js';
+import { schemaDocuments, solve } from '../src/index.js';
 import { matrixFromRows } from '../src/numeric/matrix.js';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);

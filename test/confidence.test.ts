@@ -1,15 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  comparisonsFromJudgements,
-  comparisonsNeeded,
-  conflictingPreferences,
-  cyclicPreferences,
-  estimateFromComparisons,
-  preferencesFromStrengths,
-  sampleJudgements,
-  solve,
-} from '../src/index.js';
+import { comparisonsFromJudgements, conflictingPreferences, cyclicPreferences, preferencesFromStrengths, sampleJudgements } from '../src/generate/index.js';
+import { comparisonsNeeded } from '../src/estimation/index.js';
+import { estimateFromComparisons, solve } from '../src/index.js';
 import { payoffs } from './helpers.js';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);

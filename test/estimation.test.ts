@@ -1,20 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  betaInterval,
-  bradleyTerryPreferences,
-  comparisonsFromJudgements,
-  conflictingPreferences,
-  estimateFromComparisons,
-  PrefgameError,
-  readComparisons,
-  sampleJudgements,
-  seededRandom,
-  solve,
-  wilsonInterval,
-  type ComparisonDocument,
-} from '../src/index.js';
+import { betaInterval, readComparisons, wilsonInterval } from '../src/estimation/index.js';
+import { bradleyTerryPreferences, comparisonsFromJudgements, conflictingPreferences, sampleJudgements, seededRandom } from '../src/generate/index.js';
+import { estimateFromComparisons, PrefgameError, solve, type ComparisonDocument } from '../src/index.js';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { ResultDocument } from '../src/index.js';
 import { readFileSync } from 'node:fs';
 import { exampleFiles } from '../examples/assistants/generate.js';
-import { estimateFromComparisons, importRatings, importArena, solve } from '../src/index.js';
+import { estimateFromComparisons, solve } from '../src/index.js';
+import { importRatings, importArena } from '../src/estimation/index.js';
 
 const read = (name: string) => readFileSync(new URL(`../examples/assistants/${name}`, import.meta.url), 'utf8');
 

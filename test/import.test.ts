@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importArena, importPairs, importRatings, readTable, solve } from '../src/index.js';
+import { importArena, importPairs, importRatings, readTable } from '../src/estimation/index.js';
+import { solve } from '../src/index.js';
 import { runCli } from './helpers.js';
 
 describe('reading tables', () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { approachability, compareLotteries, paretoFrontier, plotResult, plotSpecs } from '../src/index.js';
+import { approachability, compareLotteries, paretoFrontier } from '../src/index.js';
+import { plotResult, plotSpecs } from '../src/plot/index.js';
 import { runCli } from './helpers.js';
 
 const criteria = [

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { PrefgameError, solveInOrder } from '../../src/index.js';
+import { PrefgameError } from '../../src/errors.js';
+import { solveInOrder } from '../../src/pool/ordered-batch.js';
 
 /**
  * `POST /v1/batch`: an `application/x-ndjson` body of problem documents; the response streams

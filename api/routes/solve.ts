@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
-import { AnyResult, contractKinds, kindRegistry, Problem, problemKinds, type ProblemKind } from '../../src/index.js';
+import { AnyResult, kindSchemas, Problem, problemKinds } from '../../src/schema/kinds.js';
 import { sendProblem } from '../problem.js';
 
 /** A kind's schema with `kind` optional: the kind routes fill it in (derived, not a copy). */
@@ -14,8 +14,7 @@ const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDeta
  * `POST /v1/solve` (any kind) and `POST /v1/KIND` for every kind of the contract (`kind`
  * optional). The raw JSON goes to a worker, which parses it, validates it against the same
  * schemas, checks the content rules and solves. Every request gets the server's maximum time
- * from arrival (`options.timeLimitMs` shortens it). Kinds of the contract that this version
- * cannot solve answer 422 `PREF_ERR_UNSUPPORTED_KIND`.
+ * from arrival (`options.timeLimitMs` shortens it).
  */
 export async function solveRoutes(app: FastifyInstance): Promise<void> {
   function handlerFor(kind?: string) {
@@ -29,14 +28,13 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/v1/solve', { schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: Problem, response: { 200: AnyResult, ...errors } } }, handlerFor());
 
-  for (const kind of contractKinds) {
-    const available = (problemKinds as readonly string[]).includes(kind);
+  for (const kind of problemKinds) {
     app.post(`/v1/${kind}`, {
       schema: {
         tags: ['solve'],
-        summary: available ? `Solve a ${kind} problem (kind optional)` : `${kind}: not available in this version (422)`,
-        ...(available ? { body: withOptionalKind(kindRegistry[kind as ProblemKind].problem) } : {}),
-        response: { 200: available ? kindRegistry[kind as ProblemKind].result : AnyResult, ...errors },
+        summary: `Solve ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} problem (kind optional)`,
+        body: withOptionalKind(kindSchemas[kind].problem),
+        response: { 200: kindSchemas[kind].result, ...errors },
       },
     }, handlerFor(kind));
   }

@@ -9,7 +9,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
-import { arenaRows, importRatings, preferencesFromStrengths, problemFromImport, ratingRows, sampleJudgements } from '../../src/index.js';
+import { arenaRows, preferencesFromStrengths, ratingRows, sampleJudgements } from '../../src/generate/index.js';
+import { importRatings, problemFromImport } from '../../src/estimation/index.js';
 
 const assistants = ['atlas', 'bolt', 'cedar', 'delta', 'ember', 'fjord'];
 /** Log-strengths per criterion: atlas is the most helpful but verbose, cedar the most careful, ember helpful but reckless. */

@@ -6,6 +6,7 @@ import { importRatings, type RatingsImportOptions } from './import-ratings.js';
 
 /** The comparison log formats `prefgame estimate --format` reads. */
 export const logFormats = ['arena', 'pairs', 'ratings'] as const;
+/** One of {@link logFormats}. */
 export type LogFormat = (typeof logFormats)[number];
 
 /** Options of every importer (each uses its own). */

@@ -3,7 +3,7 @@
 import { toErrorDetail, type ErrorDetail } from '../errors.js';
 import { solveLine, type BatchOutput } from '../batch.js';
 import { solve, type SolveConfig } from '../solve.js';
-import type { AnyResultDocument } from '../kinds.js';
+import type { AnyResultDocument } from '../schema/kinds.js';
 import { parseDocument } from '../parse-document.js';
 import { warmUpProblems } from '../warm-up.js';
 import { workerData } from 'node:worker_threads';

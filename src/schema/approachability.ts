@@ -153,8 +153,16 @@ export const ApproachabilityResult = Type.Object(
   { additionalProperties: false },
 );
 
+/** The type of the {@link ApproachabilityProblem} schema: such a document as plain data. */
 export type ApproachabilityDocument = Static<typeof ApproachabilityProblem>;
+/** The type of the {@link ApproachabilityResult} schema: such a document as plain data. */
 export type ApproachabilityResultDocument = Static<typeof ApproachabilityResult>;
-export type StrategyRequestDocument = Static<typeof StrategyRequest>;
+/** The type of the {@link SimulationRequest} schema: such a document as plain data. */
 export type SimulationRequestDocument = Static<typeof SimulationRequest>;
+/** The type of the {@link Opponent} schema: such a document as plain data. */
 export type OpponentDocument = Static<typeof Opponent>;
+
+/** An `approachability` problem document (the type of the {@link ApproachabilityProblem} schema). */
+export type ApproachabilityProblem = ApproachabilityDocument;
+/** An `approachability` result document (the type of the {@link ApproachabilityResult} schema). */
+export type ApproachabilityResult = ApproachabilityResultDocument;

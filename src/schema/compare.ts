@@ -101,8 +101,16 @@ export const CompareResult = Type.Object(
   { additionalProperties: false },
 );
 
+/** The type of the {@link CompareProblem} schema: such a document as plain data. */
 export type CompareDocument = Static<typeof CompareProblem>;
+/** The type of the {@link LotteryEntry} schema: such a document as plain data. */
 export type LotteryEntryDocument = Static<typeof LotteryEntry>;
-export type NamedTargetDocument = Static<typeof NamedTarget>;
+/** The type of the {@link CompareResult} schema: such a document as plain data. */
 export type CompareResultDocument = Static<typeof CompareResult>;
+/** The type of the {@link ComparedLottery} schema: such a document as plain data. */
 export type ComparedLotteryDocument = Static<typeof ComparedLottery>;
+
+/** A `compare` problem document (the type of the {@link CompareProblem} schema). */
+export type CompareProblem = CompareDocument;
+/** A `compare` result document (the type of the {@link CompareResult} schema). */
+export type CompareResult = CompareResultDocument;

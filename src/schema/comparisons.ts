@@ -54,5 +54,10 @@ export const EstimationSettings = Type.Object(
   { additionalProperties: false },
 );
 
+/** The type of the {@link Comparison} schema: such a document as plain data. */
 export type ComparisonDocument = Static<typeof Comparison>;
+/** The type of the {@link EstimationSettings} schema: such a document as plain data. */
 export type EstimationSettingsDocument = Static<typeof EstimationSettings>;
+
+/** One comparison row: winner, loser, optional tie, count and criterion (the type of the {@link Comparison} schema). */
+export type Comparison = ComparisonDocument;

@@ -200,8 +200,18 @@ export const EstimateResult = Type.Object(
   { additionalProperties: false },
 );
 
+/** The type of the {@link EstimateProblem} schema: such a document as plain data. */
 export type EstimateDocument = Static<typeof EstimateProblem>;
+/** The type of the {@link EstimateResult} schema: such a document as plain data. */
 export type EstimateResultDocument = Static<typeof EstimateResult>;
+/** The type of the {@link WinnerBootstrap} schema: such a document as plain data. */
 export type WinnerBootstrapDocument = Static<typeof WinnerBootstrap>;
+/** The type of the {@link PlugInBound} schema: such a document as plain data. */
 export type PlugInBoundDocument = Static<typeof PlugInBound>;
+/** The type of the {@link SamplePlan} schema: such a document as plain data. */
 export type SamplePlanDocument = Static<typeof SamplePlan>;
+
+/** An `estimate` problem document (the type of the {@link EstimateProblem} schema). */
+export type EstimateProblem = EstimateDocument;
+/** An `estimate` result document (the type of the {@link EstimateResult} schema). */
+export type EstimateResult = EstimateResultDocument;

@@ -29,18 +29,28 @@ export const kindSchemas = {
 
 /** An available kind, in the contract's spelling. */
 export type ProblemKind = keyof typeof kindSchemas;
-export type RegisteredKind = ProblemKind;
 
 /** The kinds the solver knows. */
 export const problemKinds = Object.keys(kindSchemas) as ProblemKind[];
 
-/** The problem document of each kind, and of any kind. */
+/** The problem document of one kind. */
 export type ProblemOf<K extends ProblemKind> = Static<(typeof kindSchemas)[K]['problem']>;
+/** The problem document of any kind (same as {@link Problem} without a kind). */
 export type ProblemDocument = { [K in ProblemKind]: ProblemOf<K> }[ProblemKind];
 
-/** The result document of each kind, and of any kind. */
+/**
+ * The problem document `solve` takes: of any kind, or with a kind, that kind's document (so
+ * `Problem<'blackwell'>` is a blackwell document). The type of the {@link Problem} schema.
+ */
+export type Problem<K extends ProblemKind = ProblemKind> = { [P in K]: ProblemOf<P> }[K];
+
+/** The result document of one kind. */
 export type ResultOf<K extends ProblemKind> = Static<(typeof kindSchemas)[K]['result']>;
+/** The result document of any kind (same as `Result` without a kind). */
 export type AnyResultDocument = ResultOf<ProblemKind>;
+
+/** The result document of any kind (the type of the {@link AnyResult} schema). */
+export type AnyResult = AnyResultDocument;
 
 /**
  * Every available kind's document, selected by its `kind` field (JSON Schema `oneOf` with a

@@ -103,8 +103,16 @@ export const ParetoResult = Type.Object(
   { additionalProperties: false },
 );
 
+/** The type of the {@link ParetoProblem} schema: such a document as plain data. */
 export type ParetoDocument = Static<typeof ParetoProblem>;
+/** The type of the {@link Sweep} schema: such a document as plain data. */
 export type SweepDocument = Static<typeof Sweep>;
+/** The type of the {@link ParetoResult} schema: such a document as plain data. */
 export type ParetoResultDocument = Static<typeof ParetoResult>;
+/** The type of the {@link MarkedWinner} schema: such a document as plain data. */
 export type MarkedWinnerDocument = Static<typeof MarkedWinner>;
-export type TradeoffDiagnosticsDocument = Static<typeof TradeoffDiagnostics>;
+
+/** A `pareto` problem document (the type of the {@link ParetoProblem} schema). */
+export type ParetoProblem = ParetoDocument;
+/** A `pareto` result document (the type of the {@link ParetoResult} schema). */
+export type ParetoResult = ParetoResultDocument;

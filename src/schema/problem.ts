@@ -142,13 +142,32 @@ export const MatrixGameProblem = Type.Object(
   { additionalProperties: false },
 );
 
+/** The type of the {@link VonNeumannProblem} schema: such a document as plain data. */
 export type VonNeumannDocument = Static<typeof VonNeumannProblem>;
+/** The type of the {@link LinearProblem} schema: such a document as plain data. */
 export type LinearDocument = Static<typeof LinearProblem>;
+/** The type of the {@link BlackwellProblem} schema: such a document as plain data. */
 export type BlackwellDocument = Static<typeof BlackwellProblem>;
+/** The type of the {@link MatrixGameProblem} schema: such a document as plain data. */
 export type MatrixGameDocument = Static<typeof MatrixGameProblem>;
+/** The type of the {@link Target} schema: such a document as plain data. */
 export type TargetDocument = Static<typeof Target>;
+/** The type of the {@link Options} schema: such a document as plain data. */
 export type OptionsDocument = Static<typeof Options>;
+/** The type of the {@link Criterion} schema: such a document as plain data. */
 export type CriterionDocument = Static<typeof Criterion>;
 
-/** Every kind the contract names (DESIGN.md section 3), available in this version or not. */
-export const contractKinds = ['von-neumann', 'linear', 'blackwell', 'pareto', 'matrix-game', 'estimate', 'compare', 'approachability'] as const;
+/** A `von-neumann` problem document (the type of the {@link VonNeumannProblem} schema). */
+export type VonNeumannProblem = VonNeumannDocument;
+/** A `linear` problem document (the type of the {@link LinearProblem} schema). */
+export type LinearProblem = LinearDocument;
+/** A `blackwell` problem document (the type of the {@link BlackwellProblem} schema). */
+export type BlackwellProblem = BlackwellDocument;
+/** A `matrix-game` problem document (the type of the {@link MatrixGameProblem} schema). */
+export type MatrixGameProblem = MatrixGameDocument;
+/** A target set: half-spaces and/or per-criterion thresholds (the type of the {@link Target} schema). */
+export type Target = TargetDocument;
+/** One criterion's preference matrix (the type of the {@link Criterion} schema). */
+export type Criterion = CriterionDocument;
+/** A problem's solver options (the type of the {@link Options} schema). */
+export type Options = OptionsDocument;

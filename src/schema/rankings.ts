@@ -8,6 +8,7 @@ import { Level, StringEnum } from './primitives.js';
 
 /** The baseline methods, in the order results list them. */
 export const rankingMethods = ['condorcet', 'copeland', 'borda', 'bradley-terry'] as const;
+/** One of {@link rankingMethods}. */
 export type RankingMethod = (typeof rankingMethods)[number];
 
 /** Default L2 penalty on Bradley-Terry log-strengths (a Gaussian prior with standard deviation 10). */
@@ -86,8 +87,11 @@ export const Rankings = Type.Object(
   { additionalProperties: false, description: 'Classic rankings per criterion (and of the weighted matrix for linear), beside the winner.' },
 );
 
+/** The type of the {@link RankingsRequest} schema: such a document as plain data. */
 export type RankingsRequestDocument = Static<typeof RankingsRequest>;
+/** The type of the {@link RankedItem} schema: such a document as plain data. */
 export type RankedItemDocument = Static<typeof RankedItem>;
+/** The type of the {@link BaselineRanking} schema: such a document as plain data. */
 export type BaselineRankingDocument = Static<typeof BaselineRanking>;
-export type BradleyTerryRankingDocument = Static<typeof BradleyTerryRanking>;
+/** The type of the {@link Rankings} schema: such a document as plain data. */
 export type RankingsDocument = Static<typeof Rankings>;

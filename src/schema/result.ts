@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { errorRegistry } from '../errors.js';
 import { Rankings } from './rankings.js';
+import type { ProblemKind, ResultOf } from './kinds.js';
 
 /**
  * The result document of DESIGN.md section 4 and the error line of section 6, as JSON Schema.
@@ -92,7 +93,20 @@ export const ErrorLine = Type.Object(
  * ```
  */
 export type ResultDocument = Static<typeof Result>;
+/** The type of the {@link ErrorLine} schema: such a document as plain data. */
 export type ErrorLineDocument = Static<typeof ErrorLine>;
+/** The type of the {@link Certificate} schema: such a document as plain data. */
 export type CertificateDocument = Static<typeof Certificate>;
-export type DiagnosticsDocument = Static<typeof Diagnostics>;
+/** The type of the {@link SolveStatus} schema: such a document as plain data. */
+/** A result's `status`: `optimal`, or why the solve stopped short. */
 export type SolveStatusValue = Static<typeof SolveStatus>;
+
+/**
+ * The result document `solve` returns: of any kind, or with a kind, that kind's result (so
+ * `Result<'pareto'>` is a pareto result). The `Result` *schema* of the same name describes the
+ * result of the four winner kinds (von-neumann, linear, blackwell, matrix-game), that is
+ * `Result<'von-neumann'>`; the `AnyResult` schema describes any kind's result.
+ */
+export type Result<K extends ProblemKind = ProblemKind> = { [P in K]: ResultOf<P> }[K];
+/** A batch line that failed (the type of the {@link ErrorLine} schema). */
+export type ErrorLine = ErrorLineDocument;

@@ -5,11 +5,10 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { ajvSettings } from './ajv-settings.js';
 import { PrefgameError, type ErrorCode } from '../errors.js';
 import { Field } from './field.js';
-import { contractKinds, Options } from './problem.js';
+import { Options } from './problem.js';
 import { kindSchemas, problemKinds, type ProblemDocument, type ProblemKind } from './kinds.js';
 
 /** Kinds that the contract names but that this version cannot solve yet. */
-const kindsNotYetAvailable: readonly string[] = contractKinds.filter((kind) => !(problemKinds as readonly string[]).includes(kind));
 
 
 /**
@@ -169,19 +168,16 @@ export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: Err
 }
 
 /**
- * Throws the precise error for a missing, unknown or not-yet-available `kind` (before schema
- * validation, whose discriminator would only say "unknown").
+ * Throws the precise error for a missing or unknown `kind` (before schema validation, whose
+ * discriminator would only say "unknown").
  *
  * @example
  * ```ts
- * checkKind('nash') // throws PREF_ERR_UNKNOWN_KIND; a contract kind this version did not register would throw PREF_ERR_UNSUPPORTED_KIND
+ * checkKind('nash') // throws PREF_ERR_UNKNOWN_KIND
  * ```
  */
 export function checkKind(kind: unknown): void {
   if (kind === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', 'the document is missing the required field "kind"', '/kind');
-  if (typeof kind === 'string' && kindsNotYetAvailable.includes(kind)) {
-    throw new PrefgameError('PREF_ERR_UNSUPPORTED_KIND', `kind "${kind}" is part of the contract but not available in this version`, '/kind');
-  }
   if (typeof kind !== 'string' || !(problemKinds as readonly string[]).includes(kind)) {
     throw new PrefgameError('PREF_ERR_UNKNOWN_KIND', `kind must be one of ${problemKinds.join(', ')}; got ${JSON.stringify(kind)}`, '/kind');
   }

@@ -13,11 +13,6 @@ import { compensatedSum } from '../numeric/sum.js';
  * criterion c, so one reader of duals ({@link cutFromDuals}) serves both.
  */
 
-/** Row index of the payoff against opponent `opponent` on criterion `criterion`. */
-export function payoffRow(opponent: number, criterion: number, criteria: number): number {
-  return 1 + opponent * criteria + criterion;
-}
-
 function payoffRows(matrices: readonly Matrix[], extraColumn: (criterion: number) => number, extraValue: number, lower: (criterion: number) => number): SparseRowBuilder {
   const n = matrices[0].rows;
   const k = matrices.length;

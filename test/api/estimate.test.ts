@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
-import { comparisonsFromJudgements, preferencesFromStrengths, sampleJudgements, solve } from '../../src/index.js';
+import { comparisonsFromJudgements, preferencesFromStrengths, sampleJudgements } from '../../src/generate/index.js';
+import { solve } from '../../src/index.js';
 
 const comparisons = comparisonsFromJudgements(
   sampleJudgements({ safety: preferencesFromStrengths([1, 0.2, -0.5, 0]), speed: preferencesFromStrengths([-1, 0.5, 0.8, 0]) }, ['a', 'b', 'c', 'd'], { seed: 5, perPair: 15, tieRate: 0.1 }),

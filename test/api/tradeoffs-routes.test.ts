@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
-import { ajv, schemaDocuments } from '../../src/index.js';
+import { ajv } from '../../src/schema/validate.js';
+import { schemaDocuments } from '../../src/index.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
 const criteria = [
