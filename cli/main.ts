@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PrefgameError, toErrorDetail } from '../src/errors.js';
 import { schemaDocuments } from '../src/schema/documents.js';
+import { identifierOf } from '../src/error-line.js';
 import { addEstimateCommand } from './estimate-command.js';
 import { addPlanCommand } from './plan-command.js';
 import { applyTiering, countNumbers, optimisedFromEntries, tieringFor } from './tiering.js';
@@ -22,10 +23,6 @@ function parseDocument(text: string): unknown {
   }
 }
 
-function identifierOf(document: unknown): string | number | null {
-  const id = document && typeof document === 'object' ? (document as { id?: unknown }).id : undefined;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
-}
 
 function print(value: unknown, compact: boolean): void {
   process.stdout.write(JSON.stringify(value, null, compact ? undefined : 2) + '\n');

@@ -1,4 +1,4 @@
-import { errorLine } from './error-line.js';
+import { errorLine, identifierOf } from './error-line.js';
 import { parseDocument } from './parse-document.js';
 import type { ErrorLineDocument } from './schema/result.js';
 import type { AnyResultDocument } from './schema/kinds.js';
@@ -9,13 +9,6 @@ export { errorLine };
 /** One output line of a batch: a result, or an error naming the input line. */
 export type BatchOutput = AnyResultDocument | ErrorLineDocument;
 
-function identifierOf(document: unknown): string | number | null {
-  if (document && typeof document === 'object' && !Array.isArray(document)) {
-    const id = (document as { id?: unknown }).id;
-    if (typeof id === 'string' || typeof id === 'number') return id;
-  }
-  return null;
-}
 
 /**
  * Solves one line of an NDJSON batch (text or UTF-8 bytes) and never throws: a line that is not

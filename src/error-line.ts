@@ -14,3 +14,19 @@ import type { ErrorLineDocument } from './schema/result.js';
 export function errorLine(id: string | number | null, lineNumber: number, error: unknown): ErrorLineDocument {
   return { id, status: 'error', line: lineNumber, error: toErrorDetail(error) };
 }
+
+/**
+ * The `id` of a problem document, for the lines and messages that report on it: a string or a
+ * number, else null (no document, no `id`, or an `id` of another type).
+ *
+ * @example
+ * ```ts
+ * identifierOf({ id: 'case-17', kind: 'linear' }) // 'case-17'
+ * identifierOf([1, 2]) // null
+ * ```
+ */
+export function identifierOf(document: unknown): string | number | null {
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) return null;
+  const id = (document as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}

@@ -13,7 +13,7 @@ import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
 import type { NormName } from '../targets/distance.js';
 import { blackwellSolution } from '../winners/blackwell.js';
 import { normaliseWeights, weightedMatrix } from '../winners/linear.js';
-import { statusFor } from '../winners/result.js';
+import { certify } from '../winners/result.js';
 import { bordaScores } from '../baselines/borda.js';
 import { copelandScores } from '../baselines/copeland.js';
 import { condorcetWinner } from '../baselines/condorcet.js';
@@ -55,13 +55,8 @@ function defineSource<Checked>(source: LotterySource<Checked>): LotterySource<Ch
 
 function gameOutcome(matrix: Matrix, context: SolveContext): SourceOutcome {
   const game = withTolerance(context, tolerances.gap, (inner) => solveSymmetricGame(matrix, inner));
-  const gap = Math.max(0, game.upperBound - game.lowerBound);
-  return {
-    distribution: game.distribution,
-    status: statusFor(gap, tolerances.gap, game.lpStatus, context.timedOut),
-    value: game.lowerBound,
-    certificate: { lowerBound: game.lowerBound, upperBound: game.upperBound, gap },
-  };
+  const { status, certificate } = certify(game.lowerBound, game.upperBound, tolerances.gap, game.lpStatus, context.timedOut);
+  return { distribution: game.distribution, status, value: game.lowerBound, certificate };
 }
 
 const explicitLottery = defineSource({
@@ -147,13 +142,8 @@ const blackwellSource = defineSource({
   resolve({ target, norm }, setting, context) {
     const tolerance = norm === 'l2' ? tolerances.gapL2 : tolerances.gap;
     const solution = withTolerance(context, tolerance, (inner) => blackwellSolution(setting.tensor.matrices, target, norm, inner));
-    const gap = Math.max(0, solution.value - solution.lowerBound);
-    return {
-      distribution: solution.distribution,
-      status: statusFor(gap, tolerance, solution.lpStatus, context.timedOut),
-      value: solution.value,
-      certificate: { lowerBound: solution.lowerBound, upperBound: solution.value, gap },
-    };
+    const { status, certificate } = certify(solution.lowerBound, solution.value, tolerance, solution.lpStatus, context.timedOut);
+    return { distribution: solution.distribution, status, value: solution.value, certificate };
   },
 });
 

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { PrefgameError } from '../errors.js';
 import type { BatchOutput } from '../batch.js';
-import { errorLine } from '../error-line.js';
+import { errorLine, identifierOf } from '../error-line.js';
 import type { SolveConfig } from '../solve.js';
 import type { PoolTask, SolveAnswer } from './worker.js';
 import type { CompiledHighs, compileHighs } from '../lp/highs-runtime.js';
@@ -42,12 +42,12 @@ function defaultWorkerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('../../dist/src/pool/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
-/** The error a request gets when its worker crashed or had to be stopped. */
-function workerFailure(error: unknown, hardLimitMs: number): PrefgameError {
-  if (error instanceof Error && error.message === 'Task queue is at limit') {
-    return new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
-  }
-  if (error instanceof Error && (error.name === 'AbortError' || error.message.includes('aborted'))) {
+/**
+ * The error a task gets when its worker had to be stopped (its hard limit passed: told by the
+ * task's own abort signal, not by the wording of piscina's error) or failed.
+ */
+function workerFailure(error: unknown, stopped: boolean, hardLimitMs: number): PrefgameError {
+  if (stopped) {
     return new PrefgameError('PREF_ERR_WORKER_TIMEOUT', `the solve did not return within ${hardLimitMs} ms and its worker was replaced`, '');
   }
   const reason = error instanceof Error ? error.message : String(error);
@@ -86,12 +86,15 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
 
   async function runTask<T>(task: PoolTask, hardLimitMs: number, transferList?: ArrayBuffer[]): Promise<T> {
     // The queue bound is ours, counted exactly: piscina's depends on worker start-up states.
-    if (running >= threads + maxQueue) throw workerFailure(new Error('Task queue is at limit'), hardLimitMs);
+    if (running >= threads + maxQueue) {
+      throw new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
+    }
     running++;
+    const signal = AbortSignal.timeout(hardLimitMs);
     try {
-      return (await piscina.run(task, { signal: AbortSignal.timeout(hardLimitMs), transferList })) as T;
+      return (await piscina.run(task, { signal, transferList })) as T;
     } catch (error) {
-      throw workerFailure(error, hardLimitMs);
+      throw workerFailure(error, signal.aborted, hardLimitMs);
     } finally {
       running--;
     }
@@ -135,7 +138,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
             await delay(10);
             continue;
           }
-          return errorLine(identifierOf(line), lineNumber, error);
+          return errorLine(identifierOfLine(line), lineNumber, error);
         }
       }
     },
@@ -157,10 +160,9 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
 export type SolvePool = ReturnType<typeof createSolvePool>;
 
 /** The `id` of a batch line whose worker failed (parsed here only in that rare case). */
-function identifierOf(line: string | Uint8Array): string | number | null {
+function identifierOfLine(line: string | Uint8Array): string | number | null {
   try {
-    const id = (JSON.parse(typeof line === 'string' ? line : new TextDecoder().decode(line)) as { id?: unknown } | null)?.id;
-    return typeof id === 'string' || typeof id === 'number' ? id : null;
+    return identifierOf(JSON.parse(typeof line === 'string' ? line : new TextDecoder().decode(line)));
   } catch {
     return null;
   }

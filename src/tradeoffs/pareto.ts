@@ -11,7 +11,7 @@ import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
 import { normaliseWeights, weightedMatrix } from '../winners/linear.js';
 import { contextFor } from '../winners/options.js';
 import { guarantees } from '../winners/payoff-vectors.js';
-import { byName, statusFor } from '../winners/result.js';
+import { byName, certify } from '../winners/result.js';
 import { bensonFrontier } from './benson.js';
 import { frontierTwo, type FrontierSolution } from './frontier-two.js';
 import { markedBlackwell, solveSweep, sweepTargets } from './sweep.js';
@@ -53,14 +53,14 @@ export function readPareto(document: ParetoDocument, warnings: string[] = []): {
 
 function markedLinear(tensor: PreferenceTensor, weights: Float64Array, context: SolveContext): MarkedWinnerDocument {
   const game = solveSymmetricGame(weightedMatrix(tensor.matrices, weights), context);
-  const gap = Math.max(0, game.upperBound - game.lowerBound);
+  const { status, certificate } = certify(game.lowerBound, game.upperBound, context.tolerance, game.lpStatus, context.timedOut);
   return {
-    status: statusFor(gap, context.tolerance, game.lpStatus, context.timedOut),
+    status,
     distribution: Array.from(game.distribution),
     support: supportOf(game.distribution, tensor.items),
     guarantees: byName(tensor.criteria, guarantees(tensor.matrices, game.distribution)),
     value: game.lowerBound,
-    certificate: { lowerBound: game.lowerBound, upperBound: game.upperBound, gap },
+    certificate,
     weights: byName(tensor.criteria, weights),
   };
 }

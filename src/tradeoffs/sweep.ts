@@ -9,7 +9,7 @@ import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
 import type { NormName } from '../targets/distance.js';
 import { blackwellSolution } from '../winners/blackwell.js';
 import { guarantees } from '../winners/payoff-vectors.js';
-import { byName, statusFor } from '../winners/result.js';
+import { byName, certify } from '../winners/result.js';
 
 /** The most targets one sweep may ask for. */
 export const maxSweepTargets = 1000;
@@ -101,14 +101,14 @@ export function solveSweep(tensor: PreferenceTensor, sweep: SweepDocument, norm:
  */
 export function markedBlackwell(tensor: PreferenceTensor, target: TargetSet, norm: NormName, context: SolveContext): MarkedWinnerDocument {
   const solution = blackwellSolution(tensor.matrices, target, norm, context);
-  const gap = Math.max(0, solution.value - solution.lowerBound);
+  const { status, certificate } = certify(solution.lowerBound, solution.value, context.tolerance, solution.lpStatus, context.timedOut);
   return {
-    status: statusFor(gap, context.tolerance, solution.lpStatus, context.timedOut),
+    status,
     distribution: Array.from(solution.distribution),
     support: supportOf(solution.distribution, tensor.items),
     guarantees: byName(tensor.criteria, guarantees(tensor.matrices, solution.distribution)),
     value: solution.value,
-    certificate: { lowerBound: solution.lowerBound, upperBound: solution.value, gap },
+    certificate,
     norm,
   };
 }

@@ -39,6 +39,27 @@ export function statusFor(gap: number, tolerance: number, lpStatus: LpStatus, ti
   return 'numerical_error';
 }
 
+/** A certificate (`lowerBound <= optimum <= upperBound`, with its gap) and the status it earns. */
+export interface Certified {
+  status: SolveStatusValue;
+  certificate: { lowerBound: number; upperBound: number; gap: number };
+}
+
+/**
+ * Certifies bounds: the gap `upperBound - lowerBound` (never negative) and the status it earns
+ * against the tolerance (see {@link statusFor}). Every result and every marked winner is
+ * certified this way.
+ *
+ * @example
+ * ```ts
+ * certify(0.5, 0.5, 1e-9, 'optimal', false) // { status: 'optimal', certificate: { lowerBound: 0.5, upperBound: 0.5, gap: 0 } }
+ * ```
+ */
+export function certify(lowerBound: number, upperBound: number, tolerance: number, lpStatus: LpStatus, timedOut: boolean): Certified {
+  const gap = Math.max(0, upperBound - lowerBound);
+  return { status: statusFor(gap, tolerance, lpStatus, timedOut), certificate: { lowerBound, upperBound, gap } };
+}
+
 /**
  * Assembles the result document of DESIGN.md section 4 from a solver's parts: support list,
  * certificate with its gap, status, diagnostics and warnings.
@@ -49,11 +70,10 @@ export function statusFor(gap: number, tolerance: number, lpStatus: LpStatus, ti
  * ```
  */
 export function finishResult(parts: ResultParts): ResultDocument {
-  const gap = Math.max(0, parts.upperBound - parts.lowerBound);
   const tolerance = parts.context.tolerance * Math.max(1, parts.scale ?? 1);
-  const status = statusFor(gap, tolerance, parts.lpStatus, parts.context.timedOut);
+  const { status, certificate } = certify(parts.lowerBound, parts.upperBound, tolerance, parts.lpStatus, parts.context.timedOut);
   if (status !== 'optimal') {
-    parts.context.warnings.push(`the certificate gap ${gap.toExponential(3)} is above the tolerance ${tolerance}: the lottery is the best found, within the bounds given`);
+    parts.context.warnings.push(`the certificate gap ${certificate.gap.toExponential(3)} is above the tolerance ${tolerance}: the lottery is the best found, within the bounds given`);
   }
   const result: ResultDocument = {
     ...(parts.id !== undefined ? { id: parts.id } : {}),
@@ -63,7 +83,7 @@ export function finishResult(parts: ResultParts): ResultDocument {
     distribution: Array.from(parts.distribution),
     support: supportOf(parts.distribution, parts.items),
     value: parts.value,
-    certificate: { lowerBound: parts.lowerBound, upperBound: parts.upperBound, gap },
+    certificate,
     ...parts.extra,
     diagnostics: {
       backend: parts.context.backend.name,
