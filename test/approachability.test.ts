@@ -108,10 +108,10 @@ describe('approachability in vector-payoff games', () => {
       { name: 'b', payoff: [[0.2, 0.9, 0.4, 0.6], [0.8, 0.3, 0.7, 0.2], [0.6, 0.4, 0.9, 0.5]] },
     ];
     const target = { thresholds: { a: 0.5, b: 0.5 } };
-    const expected = approachability({ payoffs, target, norm: 'l2', simulate: { rounds: 3000, opponent: { type: 'best-response' }, payoffs: 'expected', enlargement: 0.05 } });
+    const expected = approachability({ payoffs, target, norm: 'l2', simulate: { rounds: 3000, opponent: { type: 'best-response' }, payoffs: 'expected', enlargement: 0.05 }, options: { timeLimitMs: 600_000 } });
     for (const step of expected.simulation!.trajectory) assert.ok(step.enlargedDistance <= step.bound + 1e-12, `round ${step.round}: ${step.enlargedDistance} > ${step.bound}`);
     for (const opponent of [{ type: 'random' as const }, { type: 'sequence' as const, columns: ['3', '0', '0', '1'] }, { type: 'fixed' as const, distribution: [0.25, 0.25, 0.25, 0.25] }]) {
-      const sampled = approachability({ payoffs, target, norm: 'l2', analyze: false, simulate: { rounds: 4000, opponent, seed: 7, enlargement: 0.05 } });
+      const sampled = approachability({ payoffs, target, norm: 'l2', analyze: false, simulate: { rounds: 4000, opponent, seed: 7, enlargement: 0.05 }, options: { timeLimitMs: 600_000 } });
       const last = sampled.simulation!.trajectory.at(-1)!;
       assert.equal(last.round, 4000);
       assert.ok(last.enlargedDistance <= 4 * sampled.simulation!.radius / Math.sqrt(4000), `${opponent.type}: ${last.enlargedDistance}`);

@@ -81,3 +81,19 @@ export function assertProbabilityVector(distribution: number[], tolerance = 1e-1
 export function criteriaOf(tensor: number[][][]) {
   return tensor.map((preferences, c) => ({ name: `c${c}`, preferences }));
 }
+
+/**
+ * Runs synchronous work under a clock that counts calls instead of measuring time: every
+ * `performance.now()` during `work` returns `stepMs` more than the one before. Deadlines then
+ * pass after a fixed amount of work, the same on a fast or a loaded machine.
+ */
+export function withSteppingClock<T>(stepMs: number, work: () => T): T {
+  let now = performance.now();
+  const clock = performance as { now: () => number };
+  clock.now = () => (now += stepMs);
+  try {
+    return work();
+  } finally {
+    delete (clock as { now?: () => number }).now;
+  }
+}

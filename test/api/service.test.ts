@@ -153,7 +153,8 @@ describe('HTTP service under load, deadlines and faults', () => {
       const n = 150;
       const criteria = [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0.5 : ((i * 7 + j * 13 + c * 5) % 17) / 17))) }));
       for (const criterion of criteria) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) criterion.preferences[i][j] = 1 - criterion.preferences[j][i];
-      const response = await post(app, '/v1/blackwell', { criteria, target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } }, norm: 'l2', options: { timeLimitMs: 20 } });
+      // The test worker runs `out-of-time` under a clock that jumps an hour at each reading.
+      const response = await post(app, '/v1/blackwell', { id: 'out-of-time', criteria, target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } }, norm: 'l2', options: { timeLimitMs: 20 } });
       assert.equal(response.statusCode, 200, response.body);
       const result = response.json();
       assert.equal(result.status, 'time_limit');

@@ -19,7 +19,7 @@ function postJson(port: number, path: string, body: unknown): Promise<{ status: 
 }
 
 test('SIGTERM: the server stops accepting, finishes the request in flight, and exits 0', async () => {
-  const server = spawn(process.execPath, [`${root}/dist/api/server.js`], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [`${root}/dist/api/server.js`], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '600000' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
   let log = '';
   const seen = (pattern: RegExp) =>

@@ -12,6 +12,17 @@ function idOfLine(text) {
   }
 }
 
+/** Every performance.now() advances an hour: any deadline passes at its first check, on any machine. */
+function withJumpingClock(work) {
+  let now = performance.now();
+  performance.now = () => (now += 3_600_000);
+  try {
+    return work();
+  } finally {
+    delete performance.now;
+  }
+}
+
 export default async function run(task) {
   const id = task.type === 'solve' ? task.document?.id : task.type === 'line' ? idOfLine(typeof task.line === 'string' ? task.line : new TextDecoder().decode(task.line)) : task.type === 'request' ? idOfLine(new TextDecoder().decode(task.body)) : undefined;
   if (typeof id === 'string') {
@@ -20,6 +31,7 @@ export default async function run(task) {
     if (id === 'hang') for (;;);
     if (id.startsWith('sleep:')) await sleep(Number(id.slice(6)));
     if (id.startsWith('wait-for:')) while (!existsSync(id.slice(9))) await sleep(5);
+    if (id === 'out-of-time') return withJumpingClock(() => real(task));
   }
   return real(task);
 }
