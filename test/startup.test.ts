@@ -9,7 +9,8 @@ import type { LpBackend } from '../src/lp/model.js';
 import { BatchTally } from '../cli/batch-tally.js';
 import { countNumbers, optimisedFromEntries, tieringFor } from '../cli/tiering.js';
 import { highsRuntime } from '../src/lp/highs-runtime.js';
-import { highsVersion, randomPreferences } from '../src/index.js';
+import { highsVersion } from '../src/pool/index.js';
+import { randomPreferences } from '../src/generate/index.js';
 import { criteriaOf, root, runCli } from './helpers.js';
 
 /**
