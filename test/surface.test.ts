@@ -46,6 +46,7 @@ const rootNames = [
   'matrixGame',
   'paretoFrontier',
   'problemKinds',
+  'ready',
   'schemaDocuments',
   'solve',
   'toErrorDetail',
@@ -80,7 +81,7 @@ const entryPoints: Record<string, { file: string; has: string[]; hasNot: string[
   './compare': { file: 'src/compare/index.ts', has: ['headToHead', 'lotterySources'], hasNot: [] },
   './generate': { file: 'src/generate/index.ts', has: ['cyclicPreferences', 'seededRandom', 'sampleJudgements'], hasNot: [] },
   './plot': { file: 'src/plot/index.ts', has: ['plotResult', 'plotSpecs'], hasNot: [] },
-  './batch': { file: 'src/pool/index.ts', has: ['solveLine', 'createSolvePool', 'kindRegistry'], hasNot: [] },
+  './batch': { file: 'src/pool/index.ts', has: ['solveLine', 'createSolvePool', 'kindRegistry', 'compileHighs'], hasNot: [] },
   './service': { file: 'api/index.ts', has: ['buildApp', 'readConfig'], hasNot: [] },
 };
 
