@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ajv } from '../src/schema/validate.js';
+import { ajv } from '../src/schema/ajv.js';
 import { bootstrapBradleyTerry, bordaScores, condorcetLoser, condorcetWinner, copelandScores, eloRating, fitBradleyTerry, rankOrder, winsFromCells, winsFromMatrix, type PairwiseWins } from '../src/baselines/index.js';
 import { comparisonsFromJudgements, preferencesFromStrengths, sampleJudgements } from '../src/generate/index.js';
 import { observedCells, readComparisons } from '../src/estimation/index.js';

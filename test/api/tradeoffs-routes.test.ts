@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
-import { ajv } from '../../src/schema/validate.js';
+import { ajv } from '../../src/schema/ajv.js';
 import { schemaDocuments } from '../../src/index.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
