@@ -24,6 +24,11 @@ const wait = { timeout: 90_000 };
 
 type Json = Record<string, any>;
 
+// The page's globals, for the functions that run inside it (this file compiles without the DOM lib).
+declare const document: { querySelector(selector: string): { textContent: string | null; value?: string } | null; getElementById(id: string): { textContent: string | null } | null };
+declare const location: { hash: string };
+type TextArea = { value: string; selectionStart: number; selectionEnd: number };
+
 /** The JSON an element shows (a battle log sent is text: then the text). */
 async function json(page: Page, testId: string): Promise<Json> {
   const text = (await page.getByTestId(testId).textContent()) ?? 'null';
@@ -73,7 +78,7 @@ const threshold = (name: string, op: Condition['op'], value: number): Condition 
 async function loadExample(page: Page, name: string, marker: string): Promise<void> {
   await page.getByLabel('Example').selectOption(name);
   await page.getByRole('button', { name: 'Load', exact: true }).click();
-  await page.waitForFunction((marker) => (document.querySelector('[data-testid="problem-input"]') as HTMLTextAreaElement).value.includes(marker), marker, wait);
+  await page.waitForFunction((marker) => (document.querySelector('[data-testid="problem-input"]')?.value ?? '').includes(marker), marker, wait);
 }
 
 function close(actual: number, expected: number, what: string, tolerance = 1e-9): void {
@@ -238,7 +243,10 @@ describe('playground in headless Chromium', () => {
     assert.match(message, /\/criteria\/0\/preferences\/\d\/\d/);
     assert.match(message, /line \d+, column \d+ of the input/);
     await page.getByRole('button', { name: 'Show the place in the input' }).click();
-    const selected = await input.evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd));
+    const selected = await input.evaluate((area) => {
+      const text = area as unknown as TextArea;
+      return text.value.slice(text.selectionStart, text.selectionEnd);
+    });
     assert.ok(['0.9', '0.4'].includes(selected), `selected "${selected}"`);
 
     // a good document clears the error
