@@ -33,7 +33,7 @@ export interface EstimateResult {
   counts: Array<{ name: string; comparisons: number[][]; wins: number[][]; ties: number[][] }>;
   winner: WinnerResult;
   bootstrap?: { items: Array<{ item: string; probability: number; lower: number; upper: number; supportFrequency: number }> };
-  rankings?: { criteria: Array<{ criterion: string; bradleyTerry?: { scores: Array<{ item: string; rank: number; rating: number; lower?: number; upper?: number }> } }> };
+  rankings?: { criteria: Array<{ criterion: string; bradleyTerry?: { scores: Array<{ item: string; rank: number; rating: number; lower?: number; upper?: number; ratingInterval?: [number, number] }> } }> };
 }
 
 /** The rank document (`POST /v1/rank`). */

@@ -30,7 +30,7 @@ export function leaderboardOfEstimate(result: EstimateResult, criterion: string)
       rank: score.rank,
       item: score.item,
       rating: score.rating,
-      interval: score.lower !== undefined && score.upper !== undefined ? [elo(score.lower), elo(score.upper)] : undefined,
+      interval: score.ratingInterval ?? (score.lower !== undefined && score.upper !== undefined ? [elo(score.lower), elo(score.upper)] : undefined),
       winRate: games && wins !== undefined ? wins / games : undefined,
       games,
       probability: result.winner.distribution[index],
