@@ -80,7 +80,8 @@ report("2. import('prefgame') in a fresh process", `${s(importPrefgame)} vs pyth
 // `await ready()` (which loads HiGHS and runs one tiny solve).
 for (const [n, prepared] of want('3') ? ([[30, false], [100, false], [30, true], [100, true]] as const) : []) {
   const script = `
-    const { solve, randomPreferences, ready } = await import('prefgame');
+    const { solve, ready } = await import('prefgame');
+    const { randomPreferences } = await import('prefgame/generate');
     if (${prepared}) await ready();
     const problem = { kind: 'von-neumann', preferences: randomPreferences(${n}, 7) };
     const time = () => { const t = performance.now(); const r = solve(problem); if (r.status !== 'optimal') throw new Error(r.status); return performance.now() - t; };

@@ -16,7 +16,21 @@ rmSync(outdir, { recursive: true, force: true });
 const inside = [/^@sinclair\/typebox(\/|$)/, /^ajv(\/|$)/, /^fast-uri$/, /^fast-deep-equal$/, /^json-schema-traverse$/, /^commander$/, /^csv-parse(\/|$)/, /^@stdlib\//, /^cli-progress$/, /^secure-json-parse$/];
 
 await build({
-  entryPoints: { main: 'cli/main.ts', worker: 'src/pool/worker.ts', index: 'src/index.ts' },
+  // The command, the pool worker, and every entry point of package.json `exports` but the
+  // service: bundled together, so that they share their chunks and one module (one
+  // PrefgameError class) serves them all.
+  entryPoints: {
+    main: 'cli/main.ts',
+    worker: 'src/pool/worker.ts',
+    index: 'src/index.ts',
+    schema: 'src/schema/index.ts',
+    estimation: 'src/estimation/index.ts',
+    baselines: 'src/baselines/index.ts',
+    compare: 'src/compare/index.ts',
+    generate: 'src/generate/index.ts',
+    plot: 'src/plot/index.ts',
+    batch: 'src/pool/index.ts',
+  },
   outdir: outdir.pathname,
   bundle: true,
   splitting: true,

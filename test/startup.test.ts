@@ -81,6 +81,22 @@ describe('start-up: nothing happens at import', () => {
     assert.deepEqual(calls, { flags: [], compile: 1, instantiate: 0 });
   });
 
+  test('the bundled entry points share one module graph: an error from a subpath is the root PrefgameError', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { PrefgameError } = await import('prefgame');
+         const { comparisonsNeeded } = await import('prefgame/estimation');
+         try { comparisonsNeeded({ items: 10, epsilon: 1e-12 }); } catch (error) { console.log(JSON.stringify({ same: error instanceof PrefgameError, code: error.code })); }`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { same: true, code: 'PREF_ERR_SCHEMA' });
+  });
+
   test('highsVersion, known without loading HiGHS, is the version of the HiGHS that loads', () => {
     assert.equal(highsRuntime().version.string, highsVersion);
   });
