@@ -15,6 +15,8 @@ import { solveRoutes } from './routes/solve.js';
 import { batchRoutes } from './routes/batch.js';
 import { healthRoutes } from './routes/health.js';
 import { playgroundRoutes } from './plugins/playground.js';
+import { jobRoutes } from './routes/jobs.js';
+import type { QueueConnection } from '../src/queue/connect.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +26,8 @@ declare module 'fastify' {
     /** Settles when every worker has loaded HiGHS. */
     warm: Promise<void>;
     isWarm: () => boolean;
+    /** The job queue when PREFGAME_QUEUE_URL is set (bullmq and ioredis are loaded only then). */
+    jobQueue: QueueConnection | undefined;
   }
 }
 
@@ -101,6 +105,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxTimeLimitMs: config.maxTimeLimitMs,
     defaultTimeLimitMs: config.defaultTimeLimitMs,
   });
+  let jobQueue: QueueConnection | undefined;
+  if (config.queueUrl) {
+    const { connectQueue } = await import('../src/queue/connect.js');
+    jobQueue = await connectQueue(config.queueUrl, 'client', { ttlSeconds: config.jobTtlSeconds });
+    const connection = jobQueue;
+    app.addHook('onClose', async () => {
+      await connection.close();
+    });
+  }
+  app.decorate('jobQueue', jobQueue);
   app.decorate('warm', warming);
   app.decorate('isWarm', () => warm);
   app.addHook('onClose', async () => {
@@ -136,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(batchRoutes);
   await app.register(healthRoutes);
   await app.register(playgroundRoutes);
+  await app.register(jobRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

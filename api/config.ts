@@ -26,6 +26,12 @@ export interface ServiceConfig {
   /** Seconds in the `Retry-After` header of a 503. */
   retryAfterSeconds: number;
   logLevel: string;
+  /** `redis://HOST:PORT[/DB]` of the job queue (PREFGAME_QUEUE_URL); without it the `/v1/jobs` routes answer 404. */
+  queueUrl?: string;
+  /** How long a job's results are kept after its last progress, in seconds. */
+  jobTtlSeconds: number;
+  /** Lines per chunk (one queue job) of a `POST /v1/jobs` body. */
+  jobChunkLines: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum = 0): number {
@@ -63,5 +69,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', 1, 0),
     logLevel: env.LOG_LEVEL || 'info',
+    queueUrl: env.PREFGAME_QUEUE_URL || undefined,
+    jobTtlSeconds: integer(env, 'JOB_TTL_SECONDS', 86_400, 1),
+    jobChunkLines: integer(env, 'JOB_CHUNK_LINES', 64, 1),
   };
 }

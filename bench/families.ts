@@ -52,3 +52,12 @@ export function rounded(matrix: PreferenceRows, digits: number): PreferenceRows 
   }
   return result;
 }
+
+/**
+ * The batch benchmark's problem: a Blackwell winner among 128 items on 5 mixed criteria with
+ * 4-decimal probabilities, thresholds 0.55, l-inf (seeded by `index`).
+ */
+export function batchBlackwellProblem(index: number, n = 128, k = 5) {
+  const criteria = mixedTensor(n, k, 50_000 + index).map((matrix, c) => ({ name: `c${c}`, preferences: rounded(matrix, 4) }));
+  return { id: index, kind: 'blackwell', criteria, target: { thresholds: Object.fromEntries(criteria.map(({ name }) => [name, 0.55])) }, norm: 'linf' };
+}

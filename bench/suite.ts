@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { familyMatrix, mixedTensor, rounded, type Family } from './families.js';
+import { batchBlackwellProblem, familyMatrix, rounded, type Family } from './families.js';
 import { format, machine, markdownTable, saveResults } from './harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -105,14 +105,10 @@ let steadyRate = NaN;
 try {
   // 600 problems with 1 and 2 jobs (the ratio), and 1200 with 2 jobs: the difference between
   // the two 2-job runs is the rate once the workers have started and compiled HiGHS.
-  const blackwellProblem = (index: number) => {
-    const criteria = mixedTensor(128, 5, 50_000 + index).map((matrix, c) => ({ name: `c${c}`, preferences: rounded(matrix, 4) }));
-    return { id: index, kind: 'blackwell', criteria, target: { thresholds: Object.fromEntries(criteria.map(({ name }) => [name, 0.55])) }, norm: 'linf' };
-  };
   const counts = quick ? [100, 200] : [600, 1200];
   for (const count of counts) {
     const blackwellFile = join(directory, `blackwell-${count}.ndjson`);
-    await writeBatch(blackwellFile, count, blackwellProblem);
+    await writeBatch(blackwellFile, count, (index) => batchBlackwellProblem(index));
     for (const jobs of count === counts[0] ? [1, 2] : [2]) {
       const result = runBatch(blackwellFile, jobs);
       batchRows.push({ problems: `${count} x blackwell n=128 k=5 linf (4-decimal probabilities)`, jobs, ...result });

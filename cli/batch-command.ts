@@ -40,7 +40,7 @@ export async function runBatch(file: string | undefined, options: { output?: str
   // stdin, unknown, is taken as a short job unless PREFGAME_LIFTOFF=0.
   applyTiering(tieringFor(fromFile ? (await stat(file)).size / 8 : 0));
   const { compileHighs, loadHighs } = await import('../src/lp/highs-runtime.js');
-  const { solveInOrder } = await import('../src/pool/ordered-batch.js');
+  const { solveInOrder, batchLineLimits } = await import('../src/pool/ordered-batch.js');
   let outputs;
   let close = async () => {};
   if (jobs > 1) {
@@ -49,8 +49,8 @@ export async function runBatch(file: string | undefined, options: { output?: str
     // optimise its hot code twice.
     const pool = createSolvePool({ threads: jobs, maxQueue: 3 * jobs, highsModule: await compileHighs() });
     close = () => pool.close();
-    const hardLimitMs = 3_600_000;
-    outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, hardLimitMs, 5_000), 4 * jobs);
+    const { timeLimitMs, graceMs } = batchLineLimits;
+    outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, timeLimitMs, graceMs), 4 * jobs);
   } else {
     const { solveLine } = await import('../src/batch.js');
     await loadHighs();

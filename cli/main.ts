@@ -132,6 +132,12 @@ function packageVersion(): string {
   return 'unknown';
 }
 
+/** A usage error (exit 2) with commander's own message format. */
+function usageError(message: string): CommanderError {
+  process.stderr.write(`prefgame ${message}\n`);
+  return new CommanderError(exitCodes.usage, 'prefgame.usage', message);
+}
+
 function positiveInteger(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('must be a positive integer');
@@ -170,9 +176,33 @@ export async function runCli(argv: string[]): Promise<number> {
     .argument('[file]', 'NDJSON input; - or nothing reads stdin')
     .option('-o, --output <file>', 'write results here instead of stdout')
     .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the CPU count; 1 solves in this thread)').argParser(positiveInteger))
-    .action(async (file: string | undefined, options: { output?: string; jobs?: number }) => {
-      const { runBatch } = await import('./batch-command.js');
-      code = await runBatch(file, options);
+    .option('--queue <url>', 'solve on queue workers (prefgame worker) through Redis at redis://HOST:PORT[/DB] (docs/scaling-out.md)')
+    .option('--job <id>', 'with --queue and no FILE: re-attach to a queued job and write its whole ordered output')
+    .addOption(new Option('--chunk-lines <n>', 'with --queue: lines per chunk, the unit a worker takes (default 64; a chunk also closes at 4 MiB)').argParser(positiveInteger))
+    .action(async (file: string | undefined, options: { output?: string; jobs?: number; queue?: string; job?: string; chunkLines?: number }) => {
+      if (options.queue === undefined) {
+        if (options.job !== undefined) throw usageError('batch: --job needs --queue URL');
+        const { runBatch } = await import('./batch-command.js');
+        code = await runBatch(file, options);
+        return;
+      }
+      if (options.jobs !== undefined) throw usageError('batch: --jobs is for local batches; with --queue, each worker\'s --concurrency sets its threads');
+      if (options.job !== undefined && file !== undefined) throw usageError('batch: give either FILE or --job ID, not both');
+      const { runQueueBatch } = await import('./queue-commands.js');
+      code = await runQueueBatch(file, { queue: options.queue, job: options.job, output: options.output, chunkLines: options.chunkLines });
+    });
+  program
+    .command('worker')
+    .description('solve queued batch lines (prefgame batch --queue, POST /v1/jobs) until SIGTERM; run any number of them on any machines')
+    .requiredOption('--queue <url>', 'Redis at redis://HOST:PORT[/DB] (rediss:// for TLS)')
+    .addOption(new Option('-c, --concurrency <n>', 'solver threads (default: the CPU count)').argParser(positiveInteger))
+    .addOption(new Option('--lock-duration <ms>', 'a chunk whose worker is silent this long is taken up by another worker').argParser(positiveInteger).default(30_000))
+    .addOption(new Option('--stalled-interval <ms>', 'how often to look for chunks whose worker went silent').argParser(positiveInteger).default(30_000))
+    .addOption(new Option('--line-attempts <n>', 'tries of a line that keeps stopping its worker process before it fails alone').argParser(positiveInteger).default(3))
+    .addOption(new Option('--line-timeout <ms>', 'time limit of one line (as a local batch: one hour)').argParser(positiveInteger))
+    .action(async (options: { queue: string; concurrency?: number; lockDuration: number; stalledInterval: number; lineAttempts: number; lineTimeout?: number }) => {
+      const { runWorker } = await import('./queue-commands.js');
+      code = await runWorker(options);
     });
   program
     .command('validate')

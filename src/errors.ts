@@ -52,6 +52,10 @@ export const errorRegistry = {
   PREF_ERR_WORKER_TIMEOUT: { status: 503, title: 'The solve overran its deadline and its worker was replaced' },
   PREF_ERR_WORKER_FAILED: { status: 500, title: 'The worker solving the problem failed' },
   PREF_ERR_INTERNAL: { status: 500, title: 'Internal error' },
+  PREF_ERR_JOBS_DISABLED: { status: 404, title: 'Asynchronous jobs are not enabled on this service (start it with PREFGAME_QUEUE_URL)' },
+  PREF_ERR_JOB_NOT_FOUND: { status: 404, title: 'No such job: unknown, cancelled and removed, or its results expired' },
+  PREF_ERR_JOB_INCOMPLETE: { status: 409, title: 'The submission of this job stopped before all of its lines were queued' },
+  PREF_ERR_QUEUE_UNAVAILABLE: { status: 503, title: 'The job queue (Redis) cannot be reached' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code string, such as `PREF_ERR_NOT_COMPLEMENTARY`. */

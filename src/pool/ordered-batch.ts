@@ -2,6 +2,13 @@ import type { BatchOutput } from '../batch.js';
 import { isBlankLine } from './byte-lines.js';
 
 /**
+ * The limits of a line of `prefgame batch` (local, or on queue workers: the same numbers give the
+ * same results): a line's time limit counts from when it reaches the pool, and its thread is
+ * replaced `graceMs` after it.
+ */
+export const batchLineLimits = { timeLimitMs: 3_600_000, graceMs: 5_000 } as const;
+
+/**
  * Solves the lines of an NDJSON stream (strings, or undecoded bytes from `byteLines`) with up to
  * `concurrency` lines in flight and yields one output per non-blank line, in input order, as soon
  * as it and every line before it are done. Memory stays flat: at most `concurrency` lines are

@@ -27,6 +27,7 @@ export default async function run(task) {
   const id = task.type === 'solve' ? task.document?.id : task.type === 'line' ? idOfLine(typeof task.line === 'string' ? task.line : new TextDecoder().decode(task.line)) : task.type === 'request' ? idOfLine(new TextDecoder().decode(task.body)) : undefined;
   if (typeof id === 'string') {
     if (id === 'crash') process.exit(3);
+    if (id === 'kill-process') process.kill(process.pid, 'SIGKILL');
     if (id === 'throw') throw new Error('boom');
     if (id === 'hang') for (;;);
     if (id.startsWith('sleep:')) await sleep(Number(id.slice(6)));
