@@ -137,7 +137,7 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     lines[7] = problem(7, `wait-for:${gate}`);
     const file = join(directory, 'restart.ndjson');
     writeFileSync(file, lines.join('\n') + '\n');
-    const worker = await startTestWorker(redis.url);
+    const worker = await startTestWorker(redis.url, { threads: 2 });
     workers.push(worker);
     const queued = prefgame(['batch', file, '--queue', redis.url, '--chunk-lines', '3', '-o', join(directory, 'restart-out.ndjson')]);
     const id = await jobIdOf(queued);

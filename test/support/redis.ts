@@ -17,7 +17,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `condition` every `everyMs` until it is true; fails after `attempts` looks (never a timing assertion). */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, attempts = 600, everyMs = 50): Promise<void> {
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, attempts = 1_200, everyMs = 50): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (await condition()) return;
     await delay(everyMs);
