@@ -149,7 +149,7 @@ async function estimateMatrices(data: PreferenceData): Promise<{ items: string[]
 function buildControls(): void {
   const criteria = prepared!.criteria;
   const several = criteria.length >= 2;
-  targetPanel.hidden = !several;
+  targetPanel.hidden = !several || view !== 'tradeoffs';
   tabs.tradeoffs.disabled = !several;
   thresholdBox.replaceChildren(...thresholdInputs(criteria, thresholds, (name, value) => {
     thresholds = { ...thresholds, [name]: value };
@@ -413,6 +413,8 @@ function setView(next: 'tradeoffs' | 'single', solve: boolean): void {
     tabs[name].tabIndex = name === next ? 0 : -1;
     panels[name].hidden = name !== next;
   }
+  // The target and the weights belong to the several-criteria view.
+  targetPanel.hidden = next !== 'tradeoffs' || !prepared || prepared.criteria.length < 2;
   if (!solve || !prepared) return;
   if (next === 'single') void runSingle();
   else if (prepared.input.type === 'log' && prepared.criteria.length >= 2) void solveTarget();
