@@ -11,9 +11,21 @@ const outDir = 'dist/playground';
 
 /** The examples offered by the page: file in the repository, name served under, label shown. */
 const examples = [
-  { from: 'examples/assistants/blackwell.json', name: 'assistants.json', label: 'Assistants: 3 criteria, 9,000 comparisons' },
-  { from: 'docs/examples/pareto-problem.json', name: 'driving.json', label: 'Driving styles: 2 criteria, preference matrices' },
-  { from: 'examples/assistants/battles.jsonl', name: 'battles.jsonl', label: 'Arena battle log (JSONL, one criterion)' },
+  {
+    from: 'examples/assistants/blackwell.json',
+    name: 'assistants.json',
+    label: 'Assistants: 3 criteria, 9,000 comparisons',
+  },
+  {
+    from: 'docs/examples/pareto-problem.json',
+    name: 'driving.json',
+    label: 'Driving styles: 2 criteria, preference matrices',
+  },
+  {
+    from: 'examples/assistants/battles.jsonl',
+    name: 'battles.jsonl',
+    label: 'Arena battle log (JSONL, one criterion)',
+  },
   { from: 'examples/assistants/ratings.csv', name: 'ratings.csv', label: 'Ratings table (CSV, 3 criteria)' },
 ];
 
@@ -51,7 +63,9 @@ const iconName = `icon-${hashOf(icon)}.svg`;
 writeFileSync(join(outDir, iconName), icon);
 
 for (const example of examples) writeFileSync(join(outDir, 'examples', example.name), readFileSync(example.from));
-const options = examples.map((example) => `<option value="${escapeHtml(example.name)}">${escapeHtml(example.label)}</option>`).join('\n          ');
+const options = examples
+  .map((example) => `<option value="${escapeHtml(example.name)}">${escapeHtml(example.label)}</option>`)
+  .join('\n          ');
 
 const html = readFileSync('web/index.html', 'utf8')
   .replace('%SCRIPT%', `/playground/${scriptName}`)
@@ -63,5 +77,14 @@ for (const marker of ['%SCRIPT%', '%STYLE%', '%ICON%', '<!--EXAMPLES-->']) {
 }
 writeFileSync(join(outDir, 'index.html'), html);
 // Which files are immutable (content-hashed names); the service reads this at start.
-writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ immutable: [scriptName, styleName, iconName], examples: examples.map((example) => example.name) }, null, 2) + '\n');
-console.log(`playground: ${outDir}/ (${scriptName} ${(script.length / 1024).toFixed(1)} kB, ${styleName}, ${examples.length} examples)`);
+writeFileSync(
+  join(outDir, 'manifest.json'),
+  JSON.stringify(
+    { immutable: [scriptName, styleName, iconName], examples: examples.map((example) => example.name) },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(
+  `playground: ${outDir}/ (${scriptName} ${(script.length / 1024).toFixed(1)} kB, ${styleName}, ${examples.length} examples)`,
+);

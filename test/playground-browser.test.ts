@@ -15,7 +15,8 @@ import { launchChromium, startService, watchPage } from './support/browser.js';
 
 // Screenshots go to docs/ with PREFGAME_WRITE_SCREENSHOTS=1 (npm run screenshots), else to a
 // temporary directory, so that a test run leaves the work tree as it was.
-const screenshotDirectory = process.env.PREFGAME_WRITE_SCREENSHOTS === '1' ? join(root, 'docs') : join(tmpdir(), 'prefgame-screenshots');
+const screenshotDirectory =
+  process.env.PREFGAME_WRITE_SCREENSHOTS === '1' ? join(root, 'docs') : join(tmpdir(), 'prefgame-screenshots');
 mkdirSync(screenshotDirectory, { recursive: true });
 
 const driving = JSON.parse(readFileSync(join(root, 'docs/examples/pareto-problem.json'), 'utf8'));
@@ -25,7 +26,10 @@ const wait = { timeout: 90_000 };
 type Json = Record<string, any>;
 
 // The page's globals, for the functions that run inside it (this file compiles without the DOM lib).
-declare const document: { querySelector(selector: string): { textContent: string | null; value?: string } | null; getElementById(id: string): { textContent: string | null } | null };
+declare const document: {
+  querySelector(selector: string): { textContent: string | null; value?: string } | null;
+  getElementById(id: string): { textContent: string | null } | null;
+};
 declare const location: { hash: string };
 type TextArea = { value: string; selectionStart: number; selectionEnd: number };
 
@@ -43,7 +47,11 @@ async function json(page: Page, testId: string): Promise<Json> {
 type Condition = { path: string[]; op: '===' | '<' | '>'; value: number };
 
 /** Waits until the page shows a result of `kind` whose problem meets `conditions`, nothing pending. */
-async function resultOf(page: Page, kind: string, conditions: Condition[] = []): Promise<{ problem: Json; result: Json }> {
+async function resultOf(
+  page: Page,
+  kind: string,
+  conditions: Condition[] = [],
+): Promise<{ problem: Json; result: Json }> {
   // No named inner functions: tsx would wrap them in a helper the page does not have, and the
   // page's Content-Security-Policy forbids evaluating strings.
   await page.waitForFunction(
@@ -73,12 +81,20 @@ async function resultOf(page: Page, kind: string, conditions: Condition[] = []):
   return { problem: await json(page, 'problem-json'), result: await json(page, 'result-json') };
 }
 
-const threshold = (name: string, op: Condition['op'], value: number): Condition => ({ path: ['target', 'thresholds', name], op, value });
+const threshold = (name: string, op: Condition['op'], value: number): Condition => ({
+  path: ['target', 'thresholds', name],
+  op,
+  value,
+});
 
 async function loadExample(page: Page, name: string, marker: string): Promise<void> {
   await page.getByLabel('Example').selectOption(name);
   await page.getByRole('button', { name: 'Load', exact: true }).click();
-  await page.waitForFunction((marker) => (document.querySelector('[data-testid="problem-input"]')?.value ?? '').includes(marker), marker, wait);
+  await page.waitForFunction(
+    (marker) => (document.querySelector('[data-testid="problem-input"]')?.value ?? '').includes(marker),
+    marker,
+    wait,
+  );
 }
 
 function close(actual: number, expected: number, what: string, tolerance = 1e-9): void {
@@ -90,8 +106,11 @@ function sameWinner(page: Json, library: Json, what: string): void {
   close(page.value, library.value, `${what} value`);
   close(page.certificate.lowerBound, library.certificate.lowerBound, `${what} lower bound`);
   close(page.certificate.upperBound, library.certificate.upperBound, `${what} upper bound`);
-  for (const [name, guarantee] of Object.entries(library.guarantees ?? {})) close(page.guarantees[name], guarantee as number, `${what} guarantee on ${name}`);
-  page.distribution.forEach((probability: number, index: number) => close(probability, library.distribution[index], `${what} probability of item ${index}`, 1e-7));
+  for (const [name, guarantee] of Object.entries(library.guarantees ?? {}))
+    close(page.guarantees[name], guarantee as number, `${what} guarantee on ${name}`);
+  page.distribution.forEach((probability: number, index: number) =>
+    close(probability, library.distribution[index], `${what} probability of item ${index}`, 1e-7),
+  );
 }
 
 describe('playground in headless Chromium', () => {
@@ -118,19 +137,34 @@ describe('playground in headless Chromium', () => {
 
     // the frontier, the Blackwell and the linear winner of the example's target and weights
     const first = await resultOf(page, 'pareto');
-    const pareto = solve({ kind: 'pareto', ...base, target: driving.target, weights: driving.weights, norm: 'linf' } as never) as Json;
+    const pareto = solve({
+      kind: 'pareto',
+      ...base,
+      target: driving.target,
+      weights: driving.weights,
+      norm: 'linf',
+    } as never) as Json;
     assert.equal(first.result.frontier.length, pareto.frontier.length);
     first.result.frontier.forEach((point: Json, index: number) => {
-      for (const name of ['safety', 'comfort']) close(point.guarantees[name], pareto.frontier[index].guarantees[name], `frontier vertex ${index} ${name}`);
+      for (const name of ['safety', 'comfort'])
+        close(point.guarantees[name], pareto.frontier[index].guarantees[name], `frontier vertex ${index} ${name}`);
     });
     sameWinner(first.result.blackwell, pareto.blackwell, 'Blackwell winner');
     sameWinner(first.result.linear, pareto.linear, 'linear winner');
-    assert.match((await page.locator('#blackwell-summary').textContent()) ?? '', new RegExp(pareto.blackwell.value.toFixed(4)));
+    assert.match(
+      (await page.locator('#blackwell-summary').textContent()) ?? '',
+      new RegExp(pareto.blackwell.value.toFixed(4)),
+    );
 
     // typing a threshold re-solves the Blackwell winner (debounced) for the new target
     await page.getByTestId('threshold-safety').fill('0.42');
     const typed = await resultOf(page, 'blackwell', [threshold('safety', '===', 0.42)]);
-    const expected = solve({ kind: 'blackwell', ...base, target: { thresholds: { safety: 0.42, comfort: 0.45 } }, norm: 'linf' } as never) as Json;
+    const expected = solve({
+      kind: 'blackwell',
+      ...base,
+      target: { thresholds: { safety: 0.42, comfort: 0.45 } },
+      norm: 'linf',
+    } as never) as Json;
     assert.deepEqual(typed.problem.target, { thresholds: { safety: 0.42, comfort: 0.45 } });
     sameWinner(typed.result, expected, 'Blackwell winner after typing');
     assert.match((await page.locator('#blackwell-summary').textContent()) ?? '', new RegExp(expected.value.toFixed(4)));
@@ -144,11 +178,18 @@ describe('playground in headless Chromium', () => {
     await page.mouse.down();
     await page.mouse.move(box.x - 60, box.y - 40, { steps: 5 });
     await page.mouse.up();
-    const dragged = await resultOf(page, 'blackwell', [threshold('safety', '<', 0.42), threshold('comfort', '>', 0.45)]);
+    const dragged = await resultOf(page, 'blackwell', [
+      threshold('safety', '<', 0.42),
+      threshold('comfort', '>', 0.45),
+    ]);
     const draggedTarget = dragged.problem.target.thresholds;
     assert.equal(Number(await page.getByTestId('threshold-safety').inputValue()), draggedTarget.safety);
     assert.equal(Number(await page.getByTestId('threshold-comfort').inputValue()), draggedTarget.comfort);
-    sameWinner(dragged.result, solve({ kind: 'blackwell', ...base, target: { thresholds: draggedTarget }, norm: 'linf' } as never) as Json, 'Blackwell winner after dragging');
+    sameWinner(
+      dragged.result,
+      solve({ kind: 'blackwell', ...base, target: { thresholds: draggedTarget }, norm: 'linf' } as never) as Json,
+      'Blackwell winner after dragging',
+    );
 
     // the link reopens the same view: same thresholds, same winner
     await page.waitForFunction((safety) => location.hash.includes(`safety%3A${safety}`), draggedTarget.safety, wait);
@@ -163,10 +204,17 @@ describe('playground in headless Chromium', () => {
     // the keyboard path: an arrow key steps a threshold by 0.01 and re-solves
     await reopened.getByTestId('threshold-comfort').press('ArrowUp');
     const comfortUp = Number(await reopened.getByTestId('threshold-comfort').inputValue());
-    assert.ok(comfortUp > draggedTarget.comfort && comfortUp <= draggedTarget.comfort + 0.01 + 1e-9, `stepped to ${comfortUp}`);
+    assert.ok(
+      comfortUp > draggedTarget.comfort && comfortUp <= draggedTarget.comfort + 0.01 + 1e-9,
+      `stepped to ${comfortUp}`,
+    );
     const stepped = await resultOf(reopened, 'blackwell', [threshold('comfort', '===', comfortUp)]);
     const steppedTarget = { safety: draggedTarget.safety, comfort: comfortUp };
-    sameWinner(stepped.result, solve({ kind: 'blackwell', ...base, target: { thresholds: steppedTarget }, norm: 'linf' } as never) as Json, 'Blackwell winner after a key press');
+    sameWinner(
+      stepped.result,
+      solve({ kind: 'blackwell', ...base, target: { thresholds: steppedTarget }, norm: 'linf' } as never) as Json,
+      'Blackwell winner after a key press',
+    );
 
     // a narrow window keeps every control reachable
     await reopened.setViewportSize({ width: 400, height: 860 });
@@ -186,12 +234,30 @@ describe('playground in headless Chromium', () => {
     await page.getByTestId('solve').click();
     const { problem, result } = await resultOf(page, 'pareto');
     // the page estimated the matrices from the comparisons: the library agrees
-    const estimate = solve({ kind: 'estimate', items: assistants.items, comparisons: assistants.comparisons, winner: 'blackwell', target: assistants.target, bootstrap: { rounds: 0 } } as never) as Json;
+    const estimate = solve({
+      kind: 'estimate',
+      items: assistants.items,
+      comparisons: assistants.comparisons,
+      winner: 'blackwell',
+      target: assistants.target,
+      bootstrap: { rounds: 0 },
+    } as never) as Json;
     problem.criteria.forEach((criterion: Json, index: number) => {
       assert.equal(criterion.name, estimate.criteria[index].name);
-      criterion.preferences.forEach((row: number[], i: number) => row.forEach((value, j) => close(value, estimate.criteria[index].preferences[i][j], `${criterion.name}[${i}][${j}]`)));
+      criterion.preferences.forEach((row: number[], i: number) =>
+        row.forEach((value, j) =>
+          close(value, estimate.criteria[index].preferences[i][j], `${criterion.name}[${i}][${j}]`),
+        ),
+      );
     });
-    const library = solve({ kind: 'pareto', items: assistants.items, criteria: estimate.criteria, target: assistants.target, weights: { helpfulness: 1, harmlessness: 1, concision: 1 }, norm: 'linf' } as never) as Json;
+    const library = solve({
+      kind: 'pareto',
+      items: assistants.items,
+      criteria: estimate.criteria,
+      target: assistants.target,
+      weights: { helpfulness: 1, harmlessness: 1, concision: 1 },
+      norm: 'linf',
+    } as never) as Json;
     sameWinner(result.blackwell, library.blackwell, 'Blackwell winner');
     assert.equal(result.frontier.length, library.frontier.length);
 
@@ -199,15 +265,25 @@ describe('playground in headless Chromium', () => {
     await page.getByLabel('concision', { exact: true }).last().focus();
     await page.keyboard.press('Home');
     const weighted = await resultOf(page, 'linear', [{ path: ['weights', 'concision'], op: '===', value: 0 }]);
-    const expectedLinear = solve({ kind: 'linear', items: assistants.items, criteria: estimate.criteria, weights: { helpfulness: 1, harmlessness: 1, concision: 0 } } as never) as Json;
+    const expectedLinear = solve({
+      kind: 'linear',
+      items: assistants.items,
+      criteria: estimate.criteria,
+      weights: { helpfulness: 1, harmlessness: 1, concision: 0 },
+    } as never) as Json;
     sameWinner(weighted.result, expectedLinear, 'linear winner');
 
     // one criterion: Bradley-Terry leaderboard and the von Neumann winner with bootstrap
     await page.getByRole('tab', { name: 'One criterion' }).click();
     const single = await resultOf(page, 'estimate');
     const expectedSingle = solve({
-      kind: 'estimate', items: assistants.items, comparisons: assistants.comparisons, criterion: 'helpfulness', winner: 'von-neumann',
-      bootstrap: { rounds: 100, seed: 1 }, rankings: { methods: ['bradley-terry'], rounds: 100, seed: 1 },
+      kind: 'estimate',
+      items: assistants.items,
+      comparisons: assistants.comparisons,
+      criterion: 'helpfulness',
+      winner: 'von-neumann',
+      bootstrap: { rounds: 100, seed: 1 },
+      rankings: { methods: ['bradley-terry'], rounds: 100, seed: 1 },
     } as never) as Json;
     sameWinner(single.result.winner, expectedSingle.winner, 'von Neumann winner');
     const scores = expectedSingle.rankings.criteria[0].bradleyTerry.scores;
@@ -229,15 +305,41 @@ describe('playground in headless Chromium', () => {
     // a JSON syntax error: found in the page, with its line; nothing sent
     await input.fill('{\n  "preferences": [[0.5, 0.7],\n    [0.3 0.5]]\n}');
     await page.getByTestId('solve').click();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="error"]')?.textContent ?? '') !== '', null, wait);
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="error"]')?.textContent ?? '') !== '',
+      null,
+      wait,
+    );
     assert.match((await page.getByTestId('error').textContent()) ?? '', /line 3/);
 
     // a matrix that is not complementary: the service's code, pointer and the line in the input
     problems.expectStatus(422, '/v1/pareto');
-    const bad = { items: ['a', 'b'], criteria: [{ name: 'x', preferences: [[0.5, 0.9], [0.4, 0.5]] }, { name: 'y', preferences: [[0.5, 0.5], [0.5, 0.5]] }] };
+    const bad = {
+      items: ['a', 'b'],
+      criteria: [
+        {
+          name: 'x',
+          preferences: [
+            [0.5, 0.9],
+            [0.4, 0.5],
+          ],
+        },
+        {
+          name: 'y',
+          preferences: [
+            [0.5, 0.5],
+            [0.5, 0.5],
+          ],
+        },
+      ],
+    };
     await input.fill(JSON.stringify(bad, null, 2));
     await page.getByTestId('solve').click();
-    await page.waitForFunction(() => /PREF_ERR_/.test(document.querySelector('[data-testid="error"]')?.textContent ?? ''), null, wait);
+    await page.waitForFunction(
+      () => /PREF_ERR_/.test(document.querySelector('[data-testid="error"]')?.textContent ?? ''),
+      null,
+      wait,
+    );
     const message = (await page.getByTestId('error').textContent()) ?? '';
     assert.match(message, /PREF_ERR_NOT_COMPLEMENTARY/);
     assert.match(message, /\/criteria\/0\/preferences\/\d\/\d/);
@@ -250,7 +352,31 @@ describe('playground in headless Chromium', () => {
     assert.ok(['0.9', '0.4'].includes(selected), `selected "${selected}"`);
 
     // a good document clears the error
-    await input.fill(JSON.stringify({ ...bad, criteria: [bad.criteria[0], { name: 'y', preferences: [[0.5, 0.3], [0.7, 0.5]] }].map((criterion, index) => (index === 0 ? { name: 'x', preferences: [[0.5, 0.6], [0.4, 0.5]] } : criterion)) }));
+    await input.fill(
+      JSON.stringify({
+        ...bad,
+        criteria: [
+          bad.criteria[0],
+          {
+            name: 'y',
+            preferences: [
+              [0.5, 0.3],
+              [0.7, 0.5],
+            ],
+          },
+        ].map((criterion, index) =>
+          index === 0
+            ? {
+                name: 'x',
+                preferences: [
+                  [0.5, 0.6],
+                  [0.4, 0.5],
+                ],
+              }
+            : criterion,
+        ),
+      }),
+    );
     await page.getByTestId('solve').click();
     await resultOf(page, 'pareto');
     assert.equal(await page.getByTestId('error').textContent(), '');

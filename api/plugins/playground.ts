@@ -45,7 +45,10 @@ const contentSecurityPolicy = [
  * runs compiled, or under `dist/` when it runs from source (tests through tsx).
  */
 export function defaultPlaygroundDirectory(): string {
-  const candidates = [new URL('../../playground/', import.meta.url), new URL('../../dist/playground/', import.meta.url)];
+  const candidates = [
+    new URL('../../playground/', import.meta.url),
+    new URL('../../dist/playground/', import.meta.url),
+  ];
   const found = candidates.find((candidate) => existsSync(new URL('manifest.json', candidate)));
   return fileURLToPath(found ?? candidates[0]);
 }
@@ -103,7 +106,9 @@ export async function playgroundRoutes(app: FastifyInstance, options: Playground
     const all = await assets();
     const asset = all?.get(name);
     if (!asset) {
-      const message = all ? `there is no playground file ${request.url.split('?')[0]}` : 'the playground is not built: run npm run build';
+      const message = all
+        ? `there is no playground file ${request.url.split('?')[0]}`
+        : 'the playground is not built: run npm run build';
       return sendProblem(request, reply, { code: 'PREF_ERR_NOT_FOUND', message, pointer: '' });
     }
     reply.header('etag', asset.etag);
@@ -122,6 +127,10 @@ export async function playgroundRoutes(app: FastifyInstance, options: Playground
   app.get('/', hidden, page);
   app.get('/playground', hidden, page);
   app.get('/playground/', hidden, page);
-  app.get<{ Params: { file: string } }>('/playground/:file', hidden, (request, reply) => send(request, reply, request.params.file));
-  app.get<{ Params: { file: string } }>('/playground/examples/:file', hidden, (request, reply) => send(request, reply, `examples/${request.params.file}`));
+  app.get<{ Params: { file: string } }>('/playground/:file', hidden, (request, reply) =>
+    send(request, reply, request.params.file),
+  );
+  app.get<{ Params: { file: string } }>('/playground/examples/:file', hidden, (request, reply) =>
+    send(request, reply, `examples/${request.params.file}`),
+  );
 }

@@ -8,7 +8,7 @@ import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
 import { playgroundRoutes } from '../../api/plugins/playground.js';
 
-describe('HTTP service: the playground\'s files', () => {
+describe("HTTP service: the playground's files", () => {
   let app: FastifyInstance;
   before(async () => {
     app = await buildApp({ config: { ...readConfig({}), workers: 1 }, logger: false });
@@ -25,7 +25,8 @@ describe('HTTP service: the playground\'s files', () => {
       assert.equal(page.headers['cache-control'], 'no-cache');
       assert.match(String(page.headers['content-security-policy']), /default-src 'self'.*script-src 'self'/);
       assert.equal(page.headers['x-content-type-options'], 'nosniff');
-      for (const hook of ['problem-input', 'solve', 'result-json', 'error']) assert.match(page.body, new RegExp(`data-testid="${hook}"`));
+      for (const hook of ['problem-input', 'solve', 'result-json', 'error'])
+        assert.match(page.body, new RegExp(`data-testid="${hook}"`));
       assert.doesNotMatch(page.body, /https?:\/\//, 'no asset from another origin');
     }
   });
@@ -34,7 +35,11 @@ describe('HTTP service: the playground\'s files', () => {
     const page = await get('/');
     const assets = [...page.body.matchAll(/(?:src|href)="(\/playground\/[^"]+)"/g)].map((match) => match[1]);
     assert.equal(assets.length, 3, assets.join(' '));
-    const types: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
+    const types: Record<string, string> = {
+      js: 'text/javascript; charset=utf-8',
+      css: 'text/css; charset=utf-8',
+      svg: 'image/svg+xml',
+    };
     for (const asset of assets) {
       const response = await get(asset);
       assert.equal(response.statusCode, 200, asset);
@@ -53,14 +58,23 @@ describe('HTTP service: the playground\'s files', () => {
     const again = await get('/playground/examples/driving.json', { 'if-none-match': etag });
     assert.equal(again.statusCode, 304);
     assert.equal(again.body, '');
-    assert.equal((await get('/playground/examples/battles.jsonl')).headers['content-type'], 'application/x-ndjson; charset=utf-8');
+    assert.equal(
+      (await get('/playground/examples/battles.jsonl')).headers['content-type'],
+      'application/x-ndjson; charset=utf-8',
+    );
     assert.equal((await get('/playground/examples/ratings.csv')).headers['content-type'], 'text/csv; charset=utf-8');
     const head = await app.inject({ method: 'HEAD', url: '/' });
     assert.equal(head.statusCode, 200);
   });
 
   test('unknown files and paths outside the build answer 404 problem documents', async () => {
-    for (const url of ['/playground/nothing.js', '/playground/manifest.json', '/playground/..%2Fpackage.json', '/playground/examples/..%2F..%2Fpackage.json', '/playground/examples/index.html']) {
+    for (const url of [
+      '/playground/nothing.js',
+      '/playground/manifest.json',
+      '/playground/..%2Fpackage.json',
+      '/playground/examples/..%2F..%2Fpackage.json',
+      '/playground/examples/index.html',
+    ]) {
       const response = await get(url);
       assert.equal(response.statusCode, 404, url);
       assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');

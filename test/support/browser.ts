@@ -12,7 +12,13 @@ export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -40,7 +46,8 @@ export interface PageProblems {
 export function watchPage(page: Page): PageProblems {
   const list: string[] = [];
   const expected: Array<{ status: number; path: string }> = [];
-  const isExpected = (status: number, url: string) => expected.some((entry) => entry.status === status && new URL(url).pathname === entry.path);
+  const isExpected = (status: number, url: string) =>
+    expected.some((entry) => entry.status === status && new URL(url).pathname === entry.path);
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const status = /status of (\d{3})/.exec(message.text());
@@ -49,9 +56,12 @@ export function watchPage(page: Page): PageProblems {
     list.push(`console error: ${message.text()} (${url})`);
   });
   page.on('pageerror', (error) => list.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => list.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) =>
+    list.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (response) => {
-    if (response.status() >= 400 && !isExpected(response.status(), response.url())) list.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 400 && !isExpected(response.status(), response.url()))
+      list.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });
   return { list, expectStatus: (status, path) => expected.push({ status, path }) };
 }

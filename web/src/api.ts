@@ -35,9 +35,18 @@ function lineOf(body: Record<string, unknown>): number | undefined {
 export async function post(path: string, body: string, contentType = 'application/json'): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json' }, body });
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': contentType, accept: 'application/json' },
+      body,
+    });
   } catch (error) {
-    throw new ServiceError({ status: 0, code: 'NETWORK', detail: `could not reach the service (${(error as Error).message})`, pointer: '' });
+    throw new ServiceError({
+      status: 0,
+      code: 'NETWORK',
+      detail: `could not reach the service (${(error as Error).message})`,
+      pointer: '',
+    });
   }
   const text = await response.text();
   let parsed: unknown;

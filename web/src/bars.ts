@@ -37,19 +37,39 @@ export function barChart(bars: Bar[], label: string): SVGElement {
       svg('rect', { x: x(0), y: top + 3, width: Math.max(0, x(bar.probability) - x(0)), height: 14, class: 'bar' }),
       svg('text', { x: x(bar.probability) + 6, y: top + 14, class: 'bar-value' }, [decimal(bar.probability)]),
     ];
-    if (bar.supportFrequency !== undefined) parts.push(svg('rect', { x: x(0), y: top + 19, width: Math.max(0, x(bar.supportFrequency) - x(0)), height: 5, class: 'bar-frequency' }));
+    if (bar.supportFrequency !== undefined)
+      parts.push(
+        svg('rect', {
+          x: x(0),
+          y: top + 19,
+          width: Math.max(0, x(bar.supportFrequency) - x(0)),
+          height: 5,
+          class: 'bar-frequency',
+        }),
+      );
     if (bar.lower !== undefined && bar.upper !== undefined && bar.upper > bar.lower) {
       parts.push(svg('line', { x1: x(bar.lower), x2: x(bar.upper), y1: top + 10, y2: top + 10, class: 'whisker' }));
     }
-    const detail = bar.supportFrequency === undefined ? '' : `; in the support of ${percent(bar.supportFrequency)} of bootstrap winners`;
+    const detail =
+      bar.supportFrequency === undefined
+        ? ''
+        : `; in the support of ${percent(bar.supportFrequency)} of bootstrap winners`;
     parts.push(svg('title', {}, [`${bar.item}: probability ${decimal(bar.probability)}${detail}`]));
     return svg('g', {}, parts);
   });
   const legend = withBootstrap
     ? [
-        svg('text', { x: 8, y: height - 22, class: 'legend-text' }, ['bar: probability; orange line: its bootstrap interval']),
-        svg('text', { x: 8, y: height - 6, class: 'legend-text' }, ['thin grey bar: share of bootstrap winners using the item']),
+        svg('text', { x: 8, y: height - 22, class: 'legend-text' }, [
+          'bar: probability; orange line: its bootstrap interval',
+        ]),
+        svg('text', { x: 8, y: height - 6, class: 'legend-text' }, [
+          'thin grey bar: share of bootstrap winners using the item',
+        ]),
       ]
     : [svg('text', { x: 8, y: height - 6, class: 'legend-text' }, ['probability of each item in the lottery'])];
-  return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'bars', role: 'img', 'aria-label': label }, [svg('title', {}, [label]), ...rows, ...legend]);
+  return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'bars', role: 'img', 'aria-label': label }, [
+    svg('title', {}, [label]),
+    ...rows,
+    ...legend,
+  ]);
 }

@@ -20,7 +20,9 @@ export function shellCommands(request: SentRequest, origin: string): string {
   let cli = `prefgame solve ${request.fileName}`;
   if (request.route.startsWith('/v1/rank')) {
     const query = new URLSearchParams(request.route.split('?')[1] ?? '');
-    const options = [...query].map(([name, value]) => `--${name} ${/^[\w.,=:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`);
+    const options = [...query].map(
+      ([name, value]) => `--${name} ${/^[\w.,=:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`,
+    );
     cli = ['prefgame rank', request.fileName, ...options, '--json'].join(' ');
   }
   return `# the service\n${curl}\n\n# the command line (after npm ci, from the project: npx prefgame ...)\n${cli}`;

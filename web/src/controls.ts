@@ -9,10 +9,23 @@ export function idOf(prefix: string, name: string): string {
  * One labelled number input per criterion (`data-testid="threshold-<name>"`), in [0, 1] with
  * steps of 0.01 (the arrow keys move them). `onChange(name, value)` hears every valid edit.
  */
-export function thresholdInputs(criteria: string[], values: Record<string, number>, onChange: (name: string, value: number) => void): HTMLElement[] {
+export function thresholdInputs(
+  criteria: string[],
+  values: Record<string, number>,
+  onChange: (name: string, value: number) => void,
+): HTMLElement[] {
   return criteria.map((name) => {
     const id = idOf('threshold', name);
-    const input = html('input', { type: 'number', id, min: 0, max: 1, step: 0.01, value: String(values[name]), 'data-testid': `threshold-${name}`, inputmode: 'decimal' });
+    const input = html('input', {
+      type: 'number',
+      id,
+      min: 0,
+      max: 1,
+      step: 0.01,
+      value: String(values[name]),
+      'data-testid': `threshold-${name}`,
+      inputmode: 'decimal',
+    });
     input.addEventListener('input', () => {
       const value = input.valueAsNumber;
       if (Number.isFinite(value) && value >= 0 && value <= 1) onChange(name, value);
@@ -33,10 +46,22 @@ export function setThresholdInputs(container: HTMLElement, values: Record<string
  * One labelled slider per criterion for the weights of linear aggregation, each with its
  * normalised share shown beside it. `onChange(name, value)` hears every move.
  */
-export function weightSliders(criteria: string[], values: Record<string, number>, onChange: (name: string, value: number) => void): HTMLElement[] {
+export function weightSliders(
+  criteria: string[],
+  values: Record<string, number>,
+  onChange: (name: string, value: number) => void,
+): HTMLElement[] {
   return criteria.map((name) => {
     const id = idOf('weight', name);
-    const input = html('input', { type: 'range', id, min: 0, max: 1, step: 0.05, value: String(values[name]), 'data-testid': `weight-${name}` });
+    const input = html('input', {
+      type: 'range',
+      id,
+      min: 0,
+      max: 1,
+      step: 0.05,
+      value: String(values[name]),
+      'data-testid': `weight-${name}`,
+    });
     const share = html('output', { for: id, class: 'weight-share' });
     input.addEventListener('input', () => onChange(name, input.valueAsNumber));
     return html('div', { class: 'weight' }, [html('label', { for: id }, [name]), input, share]);

@@ -22,7 +22,11 @@ export function html<K extends keyof HTMLElementTagNameMap>(
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /** An SVG element with presentation attributes and children. */
-export function svg(tag: string, attributes: Record<string, string | number | boolean | undefined> = {}, children: Child[] = []): SVGElement {
+export function svg(
+  tag: string,
+  attributes: Record<string, string | number | boolean | undefined> = {},
+  children: Child[] = [],
+): SVGElement {
   const node = document.createElementNS(svgNamespace, tag) as SVGElement;
   setAttributes(node, attributes);
   for (const child of children) if (child !== undefined && child !== false) node.append(child);
@@ -38,5 +42,7 @@ function setAttributes(node: Element, attributes: Record<string, string | number
 
 /** A `<dl>` filled with term/description pairs. */
 export function fillSummary(list: HTMLElement, entries: Array<[string, string]>): void {
-  list.replaceChildren(...entries.flatMap(([term, description]) => [html('dt', {}, [term]), html('dd', {}, [description])]));
+  list.replaceChildren(
+    ...entries.flatMap(([term, description]) => [html('dt', {}, [term]), html('dd', {}, [description])]),
+  );
 }

@@ -28,27 +28,61 @@ export function heatMap(items: string[], matrix: Array<Array<number | null>>, cr
   const height = top + n * cell + 10;
   const parts: SVGElement[] = [];
   items.forEach((item, index) => {
-    parts.push(svg('text', { x: left - 6, y: top + index * cell + cell / 2 + 4, 'text-anchor': 'end', class: 'bar-label' }, [item]));
+    parts.push(
+      svg('text', { x: left - 6, y: top + index * cell + cell / 2 + 4, 'text-anchor': 'end', class: 'bar-label' }, [
+        item,
+      ]),
+    );
     const cx = left + index * cell + cell / 2;
-    parts.push(svg('text', { x: cx, y: top - 6, transform: `rotate(-45 ${cx} ${top - 6})`, class: 'bar-label' }, [item]));
+    parts.push(
+      svg('text', { x: cx, y: top - 6, transform: `rotate(-45 ${cx} ${top - 6})`, class: 'bar-label' }, [item]),
+    );
   });
   matrix.forEach((row, i) =>
     row.forEach((value, j) => {
       if (value === null) {
         const title = i === j ? items[i] : `${items[i]} and ${items[j]} never met`;
-        parts.push(svg('g', {}, [svg('rect', { x: left + j * cell, y: top + i * cell, width: cell - 1, height: cell - 1, class: 'cell-empty' }), svg('title', {}, [title])]));
+        parts.push(
+          svg('g', {}, [
+            svg('rect', {
+              x: left + j * cell,
+              y: top + i * cell,
+              width: cell - 1,
+              height: cell - 1,
+              class: 'cell-empty',
+            }),
+            svg('title', {}, [title]),
+          ]),
+        );
         return;
       }
       const colour = colourOf(value);
       const strong = Math.abs(value - 0.5) > 0.3;
       const parts2: SVGElement[] = [
         svg('rect', { x: left + j * cell, y: top + i * cell, width: cell - 1, height: cell - 1, fill: colour }),
-        svg('title', {}, [i === j ? `${items[i]}` : `${items[i]} beats ${items[j]} with probability ${value.toFixed(3)}`]),
+        svg('title', {}, [
+          i === j ? `${items[i]}` : `${items[i]} beats ${items[j]} with probability ${value.toFixed(3)}`,
+        ]),
       ];
-      if (cell >= 34) parts2.push(svg('text', { x: left + j * cell + cell / 2, y: top + i * cell + cell / 2 + 4, 'text-anchor': 'middle', class: strong ? 'cell-text light' : 'cell-text' }, [value.toFixed(2)]));
+      if (cell >= 34)
+        parts2.push(
+          svg(
+            'text',
+            {
+              x: left + j * cell + cell / 2,
+              y: top + i * cell + cell / 2 + 4,
+              'text-anchor': 'middle',
+              class: strong ? 'cell-text light' : 'cell-text',
+            },
+            [value.toFixed(2)],
+          ),
+        );
       parts.push(svg('g', {}, parts2));
     }),
   );
   const label = `Win rates on ${criterion}: row item beats column item with this probability`;
-  return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'heatmap', role: 'img', 'aria-label': label }, [svg('title', {}, [label]), ...parts]);
+  return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'heatmap', role: 'img', 'aria-label': label }, [
+    svg('title', {}, [label]),
+    ...parts,
+  ]);
 }

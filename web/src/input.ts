@@ -49,14 +49,21 @@ function syntaxError(text: string, error: Error): InputError {
   const offset = Math.min(Number(match[1]), text.length);
   const { line, column } = lineColumn(text, offset);
   const reason = error.message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-  return new InputError(`JSON syntax error at line ${line}, column ${column}: ${reason}`, { start: offset, end: Math.min(offset + 1, text.length), line, column });
+  return new InputError(`JSON syntax error at line ${line}, column ${column}: ${reason}`, {
+    start: offset,
+    end: Math.min(offset + 1, text.length),
+    line,
+    column,
+  });
 }
 
 function criterionNames(document: Record<string, unknown>): string[] {
-  if (Array.isArray(document.criteria)) return document.criteria.map((criterion: { name?: unknown }) => String(criterion?.name));
+  if (Array.isArray(document.criteria))
+    return document.criteria.map((criterion: { name?: unknown }) => String(criterion?.name));
   if (Array.isArray(document.comparisons)) {
     const names = new Set<string>();
-    for (const comparison of document.comparisons as Array<{ criterion?: unknown }>) names.add(typeof comparison?.criterion === 'string' ? comparison.criterion : defaultCriterion);
+    for (const comparison of document.comparisons as Array<{ criterion?: unknown }>)
+      names.add(typeof comparison?.criterion === 'string' ? comparison.criterion : defaultCriterion);
     return [...names];
   }
   return [defaultCriterion];
@@ -64,14 +71,20 @@ function criterionNames(document: Record<string, unknown>): string[] {
 
 /** Reads a parsed JSON document: preferences the page can draw, or a kind it passes through. */
 export function readDocument(document: Record<string, unknown>): PreferenceData | OtherDocument {
-  const drawable = document.criteria !== undefined || document.preferences !== undefined || document.comparisons !== undefined;
+  const drawable =
+    document.criteria !== undefined || document.preferences !== undefined || document.comparisons !== undefined;
   const passThrough = ['matrix-game', 'approachability', 'compare'].includes(String(document.kind));
   if (!drawable || passThrough) return { type: 'other', document };
   const items = Array.isArray(document.items) ? document.items.map(String) : undefined;
   const criteria = criterionNames(document);
   let matrices: PreferenceData['matrices'];
-  if (Array.isArray(document.criteria)) matrices = (document.criteria as Array<{ name: string; preferences: number[][] }>).map(({ name, preferences }) => ({ name, preferences }));
-  else if (Array.isArray(document.preferences)) matrices = [{ name: defaultCriterion, preferences: document.preferences as number[][] }];
+  if (Array.isArray(document.criteria))
+    matrices = (document.criteria as Array<{ name: string; preferences: number[][] }>).map(({ name, preferences }) => ({
+      name,
+      preferences,
+    }));
+  else if (Array.isArray(document.preferences))
+    matrices = [{ name: defaultCriterion, preferences: document.preferences as number[][] }];
   const comparisons = Array.isArray(document.comparisons) ? document.comparisons : undefined;
   return { type: 'document', document, items, criteria, matrices, comparisons };
 }
@@ -89,28 +102,37 @@ export function readDocument(document: Record<string, unknown>): PreferenceData 
  */
 export function readInput(text: string): Input {
   const trimmed = text.trim();
-  if (trimmed === '') throw new InputError('the input is empty: paste a problem document or a battle log, drop a file, or load an example');
+  if (trimmed === '')
+    throw new InputError(
+      'the input is empty: paste a problem document or a battle log, drop a file, or load an example',
+    );
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { type: 'log', text, contentType: 'text/csv' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     const lines = trimmed.split('\n').filter((line) => line.trim() !== '');
-    const everyLineJson = lines.length > 1 && lines.every((line) => {
-      try {
-        return typeof JSON.parse(line) === 'object';
-      } catch {
-        return false;
-      }
-    });
+    const everyLineJson =
+      lines.length > 1 &&
+      lines.every((line) => {
+        try {
+          return typeof JSON.parse(line) === 'object';
+        } catch {
+          return false;
+        }
+      });
     if (everyLineJson) return { type: 'log', text, contentType: 'application/x-ndjson' };
     throw syntaxError(text, error as Error);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError('the input is JSON but not an object: a problem document is a JSON object such as {"preferences": [[0.5, 0.6], [0.4, 0.5]]}');
+    throw new InputError(
+      'the input is JSON but not an object: a problem document is a JSON object such as {"preferences": [[0.5, 0.6], [0.4, 0.5]]}',
+    );
   }
   const document = parsed as Record<string, unknown>;
-  if (Array.isArray(document.rows) && !documentFields.some((field) => field in document)) return { type: 'log', text, contentType: 'application/json' };
-  if (!documentFields.some((field) => field in document)) return { type: 'log', text, contentType: 'application/x-ndjson' };
+  if (Array.isArray(document.rows) && !documentFields.some((field) => field in document))
+    return { type: 'log', text, contentType: 'application/json' };
+  if (!documentFields.some((field) => field in document))
+    return { type: 'log', text, contentType: 'application/x-ndjson' };
   return readDocument(document);
 }

@@ -16,7 +16,10 @@ export function lineColumn(text: string, offset: number): { line: number; column
 /** The tokens of an RFC 6901 JSON pointer ("/criteria/0/name" -> ["criteria", "0", "name"]). */
 export function pointerTokens(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**
@@ -48,7 +51,8 @@ export function locatePointer(text: string, pointer: string): TextSpan | undefin
     index++;
     return JSON.parse(text.slice(start, index)) as string;
   };
-  const matches = (path: string[]) => path.length <= wanted.length && path.every((token, position) => token === wanted[position]);
+  const matches = (path: string[]) =>
+    path.length <= wanted.length && path.every((token, position) => token === wanted[position]);
 
   const readValue = (path: string[]): void => {
     skipSpace();

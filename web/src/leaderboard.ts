@@ -24,10 +24,25 @@ export interface LeaderboardRow {
  * ```
  */
 export function leaderboardTable(rows: LeaderboardRow[], criterion: string): HTMLTableElement {
-  const header = ['Rank', 'Item', 'Rating', '95% interval', 'Win rate', 'Games', 'Winner probability', 'In bootstrap winners'];
+  const header = [
+    'Rank',
+    'Item',
+    'Rating',
+    '95% interval',
+    'Win rate',
+    'Games',
+    'Winner probability',
+    'In bootstrap winners',
+  ];
   return html('table', { class: 'leaderboard' }, [
     html('caption', {}, [`Bradley-Terry ratings on ${criterion} (Elo scale), best first`]),
-    html('thead', {}, [html('tr', {}, header.map((name) => html('th', { scope: 'col' }, [name])))]),
+    html('thead', {}, [
+      html(
+        'tr',
+        {},
+        header.map((name) => html('th', { scope: 'col' }, [name])),
+      ),
+    ]),
     html(
       'tbody',
       {},

@@ -44,7 +44,12 @@ const tabs = { tradeoffs: byId<HTMLButtonElement>('tab-tradeoffs'), single: byId
 const panels = { tradeoffs: byId('view-tradeoffs'), single: byId('view-single') };
 const criterionSelect = byId<HTMLSelectElement>('criterion');
 const results = byId('results-heading').parentElement!;
-const single: SingleTargets = { leaderboard: byId('leaderboard'), summary: byId('vnw-summary'), bars: byId('vnw-bars'), heatmap: byId('heatmap') };
+const single: SingleTargets = {
+  leaderboard: byId('leaderboard'),
+  summary: byId('vnw-summary'),
+  bars: byId('vnw-bars'),
+  heatmap: byId('heatmap'),
+};
 
 let prepared: Prepared | undefined;
 let exampleText: { name: string; text: string } | undefined;
@@ -102,10 +107,14 @@ function showExchange(problem: string, result: unknown, request: SentRequest): v
   byId('result-json').textContent = JSON.stringify(result, null, 2);
   byId('commands').textContent = shellCommands(request, location.origin);
   // Rejected log rows and other warnings are shown under the input they came from.
-  const warnings = ((result as { warnings?: unknown[] }).warnings ?? []).map((warning) => (typeof warning === 'string' ? warning : JSON.stringify(warning)));
+  const warnings = ((result as { warnings?: unknown[] }).warnings ?? []).map((warning) =>
+    typeof warning === 'string' ? warning : JSON.stringify(warning),
+  );
   byId('input-note').textContent = warnings.length > 0 ? `Warnings: ${warnings.join('; ')}` : '';
   byId<HTMLButtonElement>('download-problem').disabled = false;
-  byId('download-problem').textContent = request.route.startsWith('/v1/rank') ? 'Download the log sent' : 'Download problem JSON';
+  byId('download-problem').textContent = request.route.startsWith('/v1/rank')
+    ? 'Download the log sent'
+    : 'Download problem JSON';
   byId<HTMLButtonElement>('download-result').disabled = false;
 }
 
@@ -133,14 +142,25 @@ async function prepare(text: string, saved?: ViewState): Promise<Prepared> {
   const { thresholds: givenThresholds, ...targetRest } = target as { thresholds?: Record<string, number> };
   const givenWeights = (document.weights ?? {}) as Record<string, number>;
   // A link's values first, then the ones being edited (same criteria), then the document's.
-  thresholds = Object.fromEntries(read.criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? givenThresholds?.[name] ?? 0.5]));
-  weights = Object.fromEntries(read.criteria.map((name) => [name, saved?.weights[name] ?? weights[name] ?? givenWeights[name] ?? 1]));
+  thresholds = Object.fromEntries(
+    read.criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? givenThresholds?.[name] ?? 0.5]),
+  );
+  weights = Object.fromEntries(
+    read.criteria.map((name) => [name, saved?.weights[name] ?? weights[name] ?? givenWeights[name] ?? 1]),
+  );
   normSelect.value = saved?.norm ?? (typeof document.norm === 'string' ? document.norm : 'linf');
   return { input: read, items: read.items, criteria: read.criteria, matrices: read.matrices, targetRest };
 }
 
 async function estimateMatrices(data: PreferenceData): Promise<{ items: string[]; matrices: Matrices }> {
-  const document = { kind: 'estimate', ...(data.items ? { items: data.items } : {}), comparisons: data.comparisons, winner: 'blackwell', target: targetOf(), bootstrap: { rounds: 0 } };
+  const document = {
+    kind: 'estimate',
+    ...(data.items ? { items: data.items } : {}),
+    comparisons: data.comparisons,
+    winner: 'blackwell',
+    target: targetOf(),
+    bootstrap: { rounds: 0 },
+  };
   const { result } = await send('/v1/estimate', document);
   const estimate = result as EstimateResult;
   return { items: estimate.items, matrices: estimate.criteria };
@@ -151,20 +171,25 @@ function buildControls(): void {
   const several = criteria.length >= 2;
   targetPanel.hidden = !several || view !== 'tradeoffs';
   tabs.tradeoffs.disabled = !several;
-  thresholdBox.replaceChildren(...thresholdInputs(criteria, thresholds, (name, value) => {
-    thresholds = { ...thresholds, [name]: value };
-    redrawFrontier();
-    resolveTarget();
-  }));
-  weightBox.replaceChildren(...weightSliders(criteria, weights, (name, value) => {
-    weights = { ...weights, [name]: value };
-    showWeightShares(weightBox, weights);
-    resolveWeights();
-  }));
+  thresholdBox.replaceChildren(
+    ...thresholdInputs(criteria, thresholds, (name, value) => {
+      thresholds = { ...thresholds, [name]: value };
+      redrawFrontier();
+      resolveTarget();
+    }),
+  );
+  weightBox.replaceChildren(
+    ...weightSliders(criteria, weights, (name, value) => {
+      weights = { ...weights, [name]: value };
+      showWeightShares(weightBox, weights);
+      resolveWeights();
+    }),
+  );
   showWeightShares(weightBox, weights);
   weightBox.closest('fieldset')!.hidden = prepared!.input.type === 'log';
   axesFieldset.hidden = criteria.length < 3;
-  if (!axes || !criteria.includes(axes[0]) || !criteria.includes(axes[1]) || axes[0] === axes[1]) axes = several ? [criteria[0], criteria[1]] : undefined;
+  if (!axes || !criteria.includes(axes[0]) || !criteria.includes(axes[1]) || axes[0] === axes[1])
+    axes = several ? [criteria[0], criteria[1]] : undefined;
   fillSelect(axisX, criteria, axes?.[0]);
   fillSelect(axisY, criteria, axes?.[1]);
   fillSelect(criterionSelect, criteria, criterionSelect.value || criteria[0]);
@@ -179,44 +204,50 @@ async function solveAll(saved?: ViewState): Promise<void> {
   clearError();
   const text = input.value;
   try {
-    await track((async () => {
-      prepared = await prepare(text, saved);
-      frontier = blackwell = linear = undefined;
-      clearViews();
-      if (saved?.axes) axes = saved.axes;
-      if (saved?.criterion) fillSelect(criterionSelect, prepared.criteria, saved.criterion);
-      buildControls();
-      if (saved?.criterion) criterionSelect.value = saved.criterion;
-      const kind = prepared.input;
-      if (kind.type === 'other') {
-        const { body, result } = await send('/v1/solve', kind.document);
-        if (ticket !== tickets.all) return;
-        showExchange(body, result, { route: '/v1/solve', contentType: 'application/json', fileName: 'problem.json' });
-        for (const note of ['tradeoffs-empty', 'single-empty']) byId(note).textContent = `The playground draws preferences; this ${String(kind.document.kind)} document was solved as it is: its result is under Keep and share.`;
-        return;
-      }
-      if (kind.type === 'log') {
-        await prepareLog(kind, saved);
-        if (ticket !== tickets.all) return;
+    await track(
+      (async () => {
+        prepared = await prepare(text, saved);
+        frontier = blackwell = linear = undefined;
+        clearViews();
+        if (saved?.axes) axes = saved.axes;
+        if (saved?.criterion) fillSelect(criterionSelect, prepared.criteria, saved.criterion);
+        buildControls();
+        if (saved?.criterion) criterionSelect.value = saved.criterion;
+        const kind = prepared.input;
+        if (kind.type === 'other') {
+          const { body, result } = await send('/v1/solve', kind.document);
+          if (ticket !== tickets.all) return;
+          showExchange(body, result, { route: '/v1/solve', contentType: 'application/json', fileName: 'problem.json' });
+          for (const note of ['tradeoffs-empty', 'single-empty'])
+            byId(note).textContent =
+              `The playground draws preferences; this ${String(kind.document.kind)} document was solved as it is: its result is under Keep and share.`;
+          return;
+        }
+        if (kind.type === 'log') {
+          await prepareLog(kind, saved);
+          if (ticket !== tickets.all) return;
+          chooseView(saved);
+          if (view === 'tradeoffs') await solveLogTarget();
+          else await solveSingle();
+          return;
+        }
         chooseView(saved);
-        if (view === 'tradeoffs') await solveLogTarget();
+        if (kind.comparisons && !prepared.matrices && prepared.criteria.length >= 2) {
+          const estimated = await estimateMatrices(kind);
+          if (ticket !== tickets.all) return;
+          prepared.items = estimated.items;
+          prepared.matrices = estimated.matrices;
+        }
+        if (view === 'tradeoffs') await solveFrontier();
         else await solveSingle();
-        return;
-      }
-      chooseView(saved);
-      if (kind.comparisons && !prepared.matrices && prepared.criteria.length >= 2) {
-        const estimated = await estimateMatrices(kind);
-        if (ticket !== tickets.all) return;
-        prepared.items = estimated.items;
-        prepared.matrices = estimated.matrices;
-      }
-      if (view === 'tradeoffs') await solveFrontier();
-      else await solveSingle();
-    })(), 'Solving...');
+      })(),
+      'Solving...',
+    );
   } catch (error) {
     if (ticket === tickets.all) {
       showError(error, text);
-      for (const note of ['tradeoffs-empty', 'single-empty']) byId(note).textContent = 'No result: the error is shown beside the input.';
+      for (const note of ['tradeoffs-empty', 'single-empty'])
+        byId(note).textContent = 'No result: the error is shown beside the input.';
     }
   }
   if (ticket === tickets.all) await saveState();
@@ -241,7 +272,11 @@ function chooseView(saved?: ViewState): void {
 
 /** Learns a log's criteria from a quick rank (no bootstrap), then builds the controls for them. */
 async function prepareLog(log: BattleLog, saved?: ViewState): Promise<void> {
-  const result = (await post(rankRoute({ format: formatSelect.value, bootstrap: 0 }), log.text, log.contentType)) as RankResult;
+  const result = (await post(
+    rankRoute({ format: formatSelect.value, bootstrap: 0 }),
+    log.text,
+    log.contentType,
+  )) as RankResult;
   const criteria = result.criteria ?? [];
   prepared = { input: log, items: result.items, criteria, targetRest: {} };
   thresholds = Object.fromEntries(criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? 0.5]));
@@ -261,7 +296,14 @@ async function solveLogTarget(): Promise<void> {
   const route = rankRoute({ format: formatSelect.value, thresholds, norm: normSelect.value, bootstrap: 0 });
   const result = (await post(route, log.text, log.contentType)) as RankResult;
   if (ticket !== tickets.target) return;
-  frontier = { kind: 'pareto', status: result.status, items: result.items, criteria: prepared!.criteria, exact: false, frontier: [] };
+  frontier = {
+    kind: 'pareto',
+    status: result.status,
+    items: result.items,
+    criteria: prepared!.criteria,
+    exact: false,
+    frontier: [],
+  };
   blackwell = result.winner;
   linear = undefined;
   showExchange(log.text, result, { route, contentType: log.contentType, fileName: logFileName(log) });
@@ -283,7 +325,14 @@ async function solveFrontier(): Promise<void> {
 
 function redrawFrontier(): void {
   if (!frontier || !axes) return;
-  plot.draw({ axes, frontier: frontier.frontier.map((point) => point.guarantees), exact: frontier.criteria.length === 2, thresholds, blackwell: blackwell?.guarantees, linear: linear?.guarantees });
+  plot.draw({
+    axes,
+    frontier: frontier.frontier.map((point) => point.guarantees),
+    exact: frontier.criteria.length === 2,
+    thresholds,
+    blackwell: blackwell?.guarantees,
+    linear: linear?.guarantees,
+  });
 }
 
 function drawTradeoffs(): void {
@@ -296,10 +345,11 @@ function drawTradeoffs(): void {
   byId('frontier-caption').textContent = fromLog
     ? 'A battle log gives counts, not the preference matrices the frontier is computed from: the plot shows the target and the guarantees of the Blackwell winner of the log (POST /v1/rank). For the frontier, turn the log into a document (prefgame estimate FILE --format FORMAT > problem.json) and paste that.'
     : (k === 2
-      ? `The exact Pareto frontier (${frontier.frontier.length} vertices): every point on or under the line is a pair of guarantees some lottery secures against every opponent.`
-      : `A projection of the ${k}-criteria frontier (${frontier.frontier.length} vertices) onto ${axes[0]} and ${axes[1]}: the shaded region is what some lottery secures on these two criteria, whatever it gives up on the others.`) +
-    ' Orange: the target (drag its corner). Diamond: Blackwell winner. Square: linear aggregation.';
-  if (blackwell) showBlackwell(byId('blackwell-summary'), byId('blackwell-bars'), frontier.items, blackwell, thresholds);
+        ? `The exact Pareto frontier (${frontier.frontier.length} vertices): every point on or under the line is a pair of guarantees some lottery secures against every opponent.`
+        : `A projection of the ${k}-criteria frontier (${frontier.frontier.length} vertices) onto ${axes[0]} and ${axes[1]}: the shaded region is what some lottery secures on these two criteria, whatever it gives up on the others.`) +
+      ' Orange: the target (drag its corner). Diamond: Blackwell winner. Square: linear aggregation.';
+  if (blackwell)
+    showBlackwell(byId('blackwell-summary'), byId('blackwell-bars'), frontier.items, blackwell, thresholds);
   byId('linear-heading').parentElement!.hidden = !linear;
   if (linear) showLinear(byId('linear-summary'), byId('linear-bars'), frontier.items, linear);
 }
@@ -365,9 +415,14 @@ async function solveSingle(): Promise<void> {
     return true;
   };
   if (data.type === 'log') {
-    const route = rankRoute({ format: formatSelect.value, criterion: prepared.criteria.length > 1 ? criterion : undefined, bootstrap: 100 });
+    const route = rankRoute({
+      format: formatSelect.value,
+      criterion: prepared.criteria.length > 1 ? criterion : undefined,
+      bootstrap: 100,
+    });
     const result = (await post(route, data.text, data.contentType)) as RankResult;
-    if (show(data.text, result, { route, contentType: data.contentType, fileName: logFileName(data) })) showRank(single, result, result.criterion ?? criterion);
+    if (show(data.text, result, { route, contentType: data.contentType, fileName: logFileName(data) }))
+      showRank(single, result, result.criterion ?? criterion);
     return;
   }
   if (data.type !== 'document') return;
@@ -383,15 +438,21 @@ async function solveSingle(): Promise<void> {
       rankings: { methods: ['bradley-terry'], rounds: 100, seed: 1 },
     };
     const { body, result } = await send('/v1/estimate', document);
-    if (show(body, result, { route: '/v1/estimate', contentType: 'application/json', fileName: 'problem.json' })) showEstimate(single, result as EstimateResult, criterion);
+    if (show(body, result, { route: '/v1/estimate', contentType: 'application/json', fileName: 'problem.json' }))
+      showEstimate(single, result as EstimateResult, criterion);
     return;
   }
   const matrix = prepared.matrices?.find((entry) => entry.name === criterion) ?? prepared.matrices?.[0];
   if (!matrix) return;
-  const document = { kind: 'von-neumann', ...(prepared.items ? { items: prepared.items } : {}), preferences: matrix.preferences };
+  const document = {
+    kind: 'von-neumann',
+    ...(prepared.items ? { items: prepared.items } : {}),
+    preferences: matrix.preferences,
+  };
   const { body, result } = await send('/v1/von-neumann', document);
   const winner = result as WinnerResult;
-  if (show(body, result, { route: '/v1/von-neumann', contentType: 'application/json', fileName: 'problem.json' })) showMatrixWinner(single, winner.items ?? [], winner, matrix.preferences, matrix.name);
+  if (show(body, result, { route: '/v1/von-neumann', contentType: 'application/json', fileName: 'problem.json' }))
+    showMatrixWinner(single, winner.items ?? [], winner, matrix.preferences, matrix.name);
 }
 
 async function runSingle(): Promise<void> {
@@ -520,12 +581,21 @@ input.addEventListener('drop', (event) => {
   }, showError);
 });
 
-byId('download-problem').addEventListener('click', () => last && download(last.request.fileName, last.problem, last.request.contentType));
-byId('download-result').addEventListener('click', () => last && download('result.json', JSON.stringify(last.result, null, 2), 'application/json'));
+byId('download-problem').addEventListener(
+  'click',
+  () => last && download(last.request.fileName, last.problem, last.request.contentType),
+);
+byId('download-result').addEventListener(
+  'click',
+  () => last && download('result.json', JSON.stringify(last.result, null, 2), 'application/json'),
+);
 byId('copy-link').addEventListener('click', () => {
   saveState()
     .then(() => navigator.clipboard.writeText(location.href))
-    .then(() => (statusLine.textContent = 'Link copied'), () => (statusLine.textContent = 'Copy the address from the address bar'));
+    .then(
+      () => (statusLine.textContent = 'Link copied'),
+      () => (statusLine.textContent = 'Copy the address from the address bar'),
+    );
 });
 window.addEventListener('hashchange', () => void restore().catch(showError));
 window.addEventListener('unhandledrejection', (event) => {

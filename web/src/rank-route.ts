@@ -28,7 +28,12 @@ export function rankRoute(settings: RankSettings): string {
   if (settings.format !== 'auto') query.set('format', settings.format);
   if (settings.criterion !== undefined) query.set('criterion', settings.criterion);
   if (settings.thresholds) {
-    query.set('target', Object.entries(settings.thresholds).map(([name, value]) => `${name}=${value}`).join(','));
+    query.set(
+      'target',
+      Object.entries(settings.thresholds)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(','),
+    );
     query.set('norm', settings.norm ?? 'linf');
   }
   query.set('bootstrap', String(settings.bootstrap));

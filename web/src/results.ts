@@ -32,8 +32,24 @@ export interface EstimateResult {
   criteria: Array<{ name: string; preferences: number[][] }>;
   counts: Array<{ name: string; comparisons: number[][]; wins: number[][]; ties: number[][] }>;
   winner: WinnerResult;
-  bootstrap?: { items: Array<{ item: string; probability: number; lower: number; upper: number; supportFrequency: number }> };
-  rankings?: { criteria: Array<{ criterion: string; bradleyTerry?: { scores: Array<{ item: string; rank: number; rating: number; lower?: number; upper?: number; ratingInterval?: [number, number] }> } }> };
+  bootstrap?: {
+    items: Array<{ item: string; probability: number; lower: number; upper: number; supportFrequency: number }>;
+  };
+  rankings?: {
+    criteria: Array<{
+      criterion: string;
+      bradleyTerry?: {
+        scores: Array<{
+          item: string;
+          rank: number;
+          rating: number;
+          lower?: number;
+          upper?: number;
+          ratingInterval?: [number, number];
+        }>;
+      };
+    }>;
+  };
 }
 
 /** The rank document (`POST /v1/rank`). */
@@ -41,7 +57,16 @@ export interface RankResult {
   kind: 'rank';
   status: string;
   items: string[];
-  leaderboard: Array<{ rank: number; item: string; rating: number; interval?: [number, number]; winRate?: number; games?: number; probability?: number; supportFrequency?: number }>;
+  leaderboard: Array<{
+    rank: number;
+    item: string;
+    rating: number;
+    interval?: [number, number];
+    winRate?: number;
+    games?: number;
+    probability?: number;
+    supportFrequency?: number;
+  }>;
   winner: WinnerResult;
   /** The criteria of the log, and the one the ratings are of (null: pooled over several). */
   criteria?: string[];

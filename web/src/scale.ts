@@ -19,7 +19,8 @@ export function linearScale(domain: [number, number], range: [number, number]): 
 /** Tick values every `step` from the domain's start to its end. */
 export function ticks(domain: [number, number], step: number): number[] {
   const values: number[] = [];
-  for (let value = Math.ceil(domain[0] / step - 1e-9) * step; value <= domain[1] + 1e-9; value += step) values.push(Number(value.toFixed(6)));
+  for (let value = Math.ceil(domain[0] / step - 1e-9) * step; value <= domain[1] + 1e-9; value += step)
+    values.push(Number(value.toFixed(6)));
   return values;
 }
 

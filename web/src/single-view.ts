@@ -18,19 +18,25 @@ const elo = (score: number) => 1000 + (400 * score) / Math.LN10;
 
 /** Leaderboard rows of an estimate result: Bradley-Terry ratings with intervals, win rates, games. */
 export function leaderboardOfEstimate(result: EstimateResult, criterion: string): LeaderboardRow[] {
-  const ranking = result.rankings?.criteria.find((entry) => entry.criterion === criterion) ?? result.rankings?.criteria[0];
+  const ranking =
+    result.rankings?.criteria.find((entry) => entry.criterion === criterion) ?? result.rankings?.criteria[0];
   const counts = result.counts.find((entry) => entry.name === criterion) ?? result.counts[0];
   const bootstrap = new Map(result.bootstrap?.items.map((entry) => [entry.item, entry]) ?? []);
   const scores = ranking?.bradleyTerry?.scores ?? [];
   return scores.map((score) => {
     const index = result.items.indexOf(score.item);
     const games = counts ? counts.comparisons[index].reduce((sum, value) => sum + value, 0) : undefined;
-    const wins = counts ? counts.wins[index].reduce((sum, value) => sum + value, 0) + counts.ties[index].reduce((sum, value) => sum + value, 0) / 2 : undefined;
+    const wins = counts
+      ? counts.wins[index].reduce((sum, value) => sum + value, 0) +
+        counts.ties[index].reduce((sum, value) => sum + value, 0) / 2
+      : undefined;
     return {
       rank: score.rank,
       item: score.item,
       rating: score.rating,
-      interval: score.ratingInterval ?? (score.lower !== undefined && score.upper !== undefined ? [elo(score.lower), elo(score.upper)] : undefined),
+      interval:
+        score.ratingInterval ??
+        (score.lower !== undefined && score.upper !== undefined ? [elo(score.lower), elo(score.upper)] : undefined),
       winRate: games && wins !== undefined ? wins / games : undefined,
       games,
       probability: result.winner.distribution[index],
@@ -45,7 +51,12 @@ function showWinner(targets: SingleTargets, items: string[], winner: WinnerResul
     ['Value (win probability against every item)', decimal(winner.value, 4)],
     ['Certificate', certificateText(winner)],
   ]);
-  targets.bars.replaceChildren(barChart(bars.length > 0 ? bars : lotteryBars(items, winner.distribution), 'Von Neumann winner: probability of each item'));
+  targets.bars.replaceChildren(
+    barChart(
+      bars.length > 0 ? bars : lotteryBars(items, winner.distribution),
+      'Von Neumann winner: probability of each item',
+    ),
+  );
 }
 
 /** Draws an estimate result: leaderboard, von Neumann winner with bootstrap bars, heat map. */
@@ -58,8 +69,18 @@ export function showEstimate(targets: SingleTargets, result: EstimateResult, cri
 }
 
 /** Draws a von Neumann result of a preference matrix (no counts: no leaderboard). */
-export function showMatrixWinner(targets: SingleTargets, items: string[], result: WinnerResult, matrix: number[][], criterion: string): void {
-  targets.leaderboard.replaceChildren(html('p', { class: 'note' }, ['A leaderboard needs comparison counts (a battle log or a document with "comparisons"); this document gives probabilities.']));
+export function showMatrixWinner(
+  targets: SingleTargets,
+  items: string[],
+  result: WinnerResult,
+  matrix: number[][],
+  criterion: string,
+): void {
+  targets.leaderboard.replaceChildren(
+    html('p', { class: 'note' }, [
+      'A leaderboard needs comparison counts (a battle log or a document with "comparisons"); this document gives probabilities.',
+    ]),
+  );
   showWinner(targets, items, result, []);
   targets.heatmap.replaceChildren(heatMap(items, matrix, criterion));
 }

@@ -43,7 +43,9 @@ export async function unpackText(packed: string): Promise<string> {
 }
 
 function pairs(values: Record<string, number>): string {
-  return Object.entries(values).map(([name, value]) => `${encodeURIComponent(name)}:${value}`).join(',');
+  return Object.entries(values)
+    .map(([name, value]) => `${encodeURIComponent(name)}:${value}`)
+    .join(',');
 }
 
 function readPairs(text: string | null): Record<string, number> {

@@ -15,7 +15,13 @@ export function certificateText(result: WinnerResult): string {
 }
 
 /** Shows the Blackwell winner: distance to the target, certificate, guarantees vs thresholds, lottery. */
-export function showBlackwell(summary: HTMLElement, bars: HTMLElement, items: string[], result: WinnerResult, thresholds: Record<string, number>): void {
+export function showBlackwell(
+  summary: HTMLElement,
+  bars: HTMLElement,
+  items: string[],
+  result: WinnerResult,
+  thresholds: Record<string, number>,
+): void {
   const guarantees = result.guarantees ?? {};
   fillSummary(summary, [
     ['Status', result.status],
@@ -23,7 +29,10 @@ export function showBlackwell(summary: HTMLElement, bars: HTMLElement, items: st
     ['Certificate', certificateText(result)],
     ...Object.keys(guarantees).map((name): [string, string] => {
       const shortfall = Math.max(0, (thresholds[name] ?? 0) - guarantees[name]);
-      return [`Guarantee on ${name}`, `${decimal(guarantees[name])} (target ${decimal(thresholds[name])}${shortfall > 1e-9 ? `, short by ${decimal(shortfall)}` : ', met'})`];
+      return [
+        `Guarantee on ${name}`,
+        `${decimal(guarantees[name])} (target ${decimal(thresholds[name])}${shortfall > 1e-9 ? `, short by ${decimal(shortfall)}` : ', met'})`,
+      ];
     }),
   ]);
   bars.replaceChildren(barChart(lotteryBars(items, result.distribution), 'Blackwell winner: probability of each item'));
@@ -35,10 +44,17 @@ export function showLinear(summary: HTMLElement, bars: HTMLElement, items: strin
   const weights = result.weights ?? {};
   fillSummary(summary, [
     ['Status', result.status],
-    ['Weights (normalised)', Object.entries(weights).map(([name, weight]) => `${name} ${decimal(weight, 2)}`).join(', ')],
+    [
+      'Weights (normalised)',
+      Object.entries(weights)
+        .map(([name, weight]) => `${name} ${decimal(weight, 2)}`)
+        .join(', '),
+    ],
     ['Value (weighted win probability)', decimal(result.value, 4)],
     ['Certificate', certificateText(result)],
     ...Object.keys(guarantees).map((name): [string, string] => [`Guarantee on ${name}`, decimal(guarantees[name])]),
   ]);
-  bars.replaceChildren(barChart(lotteryBars(items, result.distribution), 'Linear-aggregation winner: probability of each item'));
+  bars.replaceChildren(
+    barChart(lotteryBars(items, result.distribution), 'Linear-aggregation winner: probability of each item'),
+  );
 }
