@@ -27,7 +27,8 @@ const directory = mkdtempSync(join(tmpdir(), 'prefgame-bench-queue-'));
 
 async function writeFile(file: string, count: number, make: (index: number) => object): Promise<void> {
   const out = createWriteStream(file);
-  for (let index = 0; index < count; index++) if (!out.write(JSON.stringify(make(index)) + '\n')) await once(out, 'drain');
+  for (let index = 0; index < count; index++)
+    if (!out.write(JSON.stringify(make(index)) + '\n')) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
 }
@@ -46,13 +47,22 @@ function batch(args: string[]): BatchRun {
   const wallSeconds = (performance.now() - started) / 1000;
   const summary = /(\d+) solved, (\d+) failed.*? in ([\d.]+) s \(([\d.]+)\/s/.exec(run.stderr);
   if (!summary || run.status !== 0) throw new Error(`batch ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
-  return { solved: Number(summary[1]), failed: Number(summary[2]), seconds: Number(summary[3]), rate: Number(summary[4]), wallSeconds };
+  return {
+    solved: Number(summary[1]),
+    failed: Number(summary[2]),
+    seconds: Number(summary[3]),
+    rate: Number(summary[4]),
+    wallSeconds,
+  };
 }
 
 const redis = await startRedis();
 const client = new Redis(redis.url);
 const workers = [0, 1].map(() => {
-  const child = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--concurrency', '1'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--concurrency', '1'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (data) => (stderr += data));
   return { child, stderr: () => stderr };
@@ -75,14 +85,19 @@ try {
   const localDouble = batch([doubleFile, '--jobs', '2', '-o', '/dev/null']);
   rmSync(doubleFile);
   // Under a noisy load the longer run can even finish sooner: then there is no figure.
-  const localSteadyRate = localDouble.seconds > local.seconds ? (localDouble.solved - local.solved) / (localDouble.seconds - local.seconds) : NaN;
+  const localSteadyRate =
+    localDouble.seconds > local.seconds
+      ? (localDouble.solved - local.solved) / (localDouble.seconds - local.seconds)
+      : NaN;
   log(`local batch --jobs 2 after start-up: ${localSteadyRate.toFixed(1)}/s`);
   const before = await usedMemory();
   const outputFile = join(directory, 'queued.ndjson');
   const queued = batch([blackwellFile, '--queue', redis.url, '-o', outputFile]);
   const after = await usedMemory();
   const outputBytesPerLine = statSync(outputFile).size / 100;
-  log(`queued batch, 2 workers: ${queued.rate}/s (${queued.seconds} s; whole process ${queued.wallSeconds.toFixed(2)} s)`);
+  log(
+    `queued batch, 2 workers: ${queued.rate}/s (${queued.seconds} s; whole process ${queued.wallSeconds.toFixed(2)} s)`,
+  );
   const ratio = queued.rate / local.rate;
   const steadyRatio = queued.rate / localSteadyRate;
   const blackwellBytesPerMillion = ((after - before) / 100) * 1e6;
@@ -91,7 +106,11 @@ try {
   const count = 5_000;
   const tinyFile = join(directory, 'tiny.ndjson');
   const oneFile = join(directory, 'one.ndjson');
-  const tiny = (index: number) => ({ id: index, kind: 'von-neumann', preferences: rounded(familyMatrix('uniform-random', 8, index), 3) });
+  const tiny = (index: number) => ({
+    id: index,
+    kind: 'von-neumann',
+    preferences: rounded(familyMatrix('uniform-random', 8, index), 3),
+  });
   await writeFile(tinyFile, count, tiny);
   await writeFile(oneFile, 1, tiny);
   const localOne = batch([oneFile, '--jobs', '2', '-o', '/dev/null']);
@@ -100,9 +119,12 @@ try {
   const tinyBefore = await usedMemory();
   const queuedTiny = batch([tinyFile, '--queue', redis.url, '-o', '/dev/null']);
   const tinyAfter = await usedMemory();
-  const overheadMs = (((queuedTiny.wallSeconds - queuedOne.wallSeconds) - (localTiny.wallSeconds - localOne.wallSeconds)) / count) * 1000;
+  const overheadMs =
+    ((queuedTiny.wallSeconds - queuedOne.wallSeconds - (localTiny.wallSeconds - localOne.wallSeconds)) / count) * 1000;
   const tinyBytesPerMillion = ((tinyAfter - tinyBefore) / count) * 1e6;
-  log(`tiny lines: local ${localTiny.rate}/s, queued ${queuedTiny.rate}/s; queue overhead ${overheadMs.toFixed(3)} ms a line`);
+  log(
+    `tiny lines: local ${localTiny.rate}/s, queued ${queuedTiny.rate}/s; queue overhead ${overheadMs.toFixed(3)} ms a line`,
+  );
 
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const markdown = [
@@ -113,18 +135,48 @@ try {
       [
         ['local `batch --jobs 2`, 100 x Blackwell 128 x 5 (problems/s)', local.rate.toFixed(1)],
         ['queued `batch --queue`, 2 workers x 1 thread (problems/s)', queued.rate.toFixed(1)],
-        ['local `batch --jobs 2` once started (200 lines against 100; problems/s)', Number.isFinite(localSteadyRate) ? localSteadyRate.toFixed(1) : '— (noise: the longer run was faster)'],
+        [
+          'local `batch --jobs 2` once started (200 lines against 100; problems/s)',
+          Number.isFinite(localSteadyRate) ? localSteadyRate.toFixed(1) : '— (noise: the longer run was faster)',
+        ],
         ['queued / local', `${ratio.toFixed(2)}x (target >= 0.9x)`],
         ['queued / local once started', Number.isFinite(steadyRatio) ? `${steadyRatio.toFixed(2)}x` : '—'],
         ['queue overhead a line (tiny problems, start-up removed)', `${overheadMs.toFixed(3)} ms (target < 1 ms)`],
-        ['Redis memory per million result lines, Blackwell 128 x 5', `${mb(blackwellBytesPerMillion)} MiB (${(outputBytesPerLine / 1024).toFixed(1)} KiB a result line)`],
+        [
+          'Redis memory per million result lines, Blackwell 128 x 5',
+          `${mb(blackwellBytesPerMillion)} MiB (${(outputBytesPerLine / 1024).toFixed(1)} KiB a result line)`,
+        ],
         ['Redis memory per million result lines, von Neumann 8 items', `${mb(tinyBytesPerMillion)} MiB`],
-        ['Redis traffic per million Blackwell 128 x 5 problems (input in and out, results in and out)', `${((2 * (inputBytesPerLine + outputBytesPerLine) * 1e6) / 2 ** 30).toFixed(0)} GiB`],
+        [
+          'Redis traffic per million Blackwell 128 x 5 problems (input in and out, results in and out)',
+          `${((2 * (inputBytesPerLine + outputBytesPerLine) * 1e6) / 2 ** 30).toFixed(0)} GiB`,
+        ],
       ],
     ),
   ].join('\n');
   process.stdout.write(markdown + '\n');
-  saveResults('queue', { machine: machine(), local, localDouble, localSteadyRate, queued, ratio, steadyRatio, overheadMs, localOne, localTiny, queuedOne, queuedTiny, blackwellBytesPerMillion, tinyBytesPerMillion, inputBytesPerLine, outputBytesPerLine }, markdown);
+  saveResults(
+    'queue',
+    {
+      machine: machine(),
+      local,
+      localDouble,
+      localSteadyRate,
+      queued,
+      ratio,
+      steadyRatio,
+      overheadMs,
+      localOne,
+      localTiny,
+      queuedOne,
+      queuedTiny,
+      blackwellBytesPerMillion,
+      tinyBytesPerMillion,
+      inputBytesPerLine,
+      outputBytesPerLine,
+    },
+    markdown,
+  );
 } finally {
   for (const worker of workers) worker.child.kill('SIGTERM');
   await Promise.all(workers.map((worker) => (worker.child.exitCode === null ? once(worker.child, 'exit') : undefined)));

@@ -101,7 +101,10 @@ function count(text: string, tally: BatchTally, tick: (failed: boolean) => void)
  * await runQueueBatch('problems.ndjson', { queue: 'redis://127.0.0.1:6379', output: 'out.ndjson' }) // 0
  * ```
  */
-export async function runQueueBatch(file: string | undefined, options: { queue: string; job?: string; output?: string; chunkLines?: number }): Promise<number> {
+export async function runQueueBatch(
+  file: string | undefined,
+  options: { queue: string; job?: string; output?: string; chunkLines?: number },
+): Promise<number> {
   const { connectQueue } = await import('../src/queue/connect.js');
   let connection;
   try {
@@ -124,21 +127,34 @@ export async function runQueueBatch(file: string | undefined, options: { queue: 
     if (options.job !== undefined) {
       id = options.job;
       const status = await connection.store.status(id);
-      if (status === null) throw new PrefgameError('PREF_ERR_JOB_NOT_FOUND', `there is no job ${id} on ${connection.display} (never submitted, or its results expired)`, '');
+      if (status === null)
+        throw new PrefgameError(
+          'PREF_ERR_JOB_NOT_FOUND',
+          `there is no job ${id} on ${connection.display} (never submitted, or its results expired)`,
+          '',
+        );
       total = status.total;
-      process.stderr.write(`prefgame batch: re-attached to job ${id} (${status.status}, ${status.done}/${status.total} lines done)\n`);
+      process.stderr.write(
+        `prefgame batch: re-attached to job ${id} (${status.status}, ${status.done}/${status.total} lines done)\n`,
+      );
     } else {
       const fromFile = file !== undefined && file !== '-';
       total = fromFile ? await countLines(file) : undefined;
       const input = fromFile ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin;
-      const [{ submitJob }, { defaultChunkSize }] = await Promise.all([import('../src/queue/submit.js'), import('../src/queue/chunks.js')]);
+      const [{ submitJob }, { defaultChunkSize }] = await Promise.all([
+        import('../src/queue/submit.js'),
+        import('../src/queue/chunks.js'),
+      ]);
       const chunkSize = { ...defaultChunkSize, maxLines: options.chunkLines ?? defaultChunkSize.maxLines };
       let announce!: (id: string) => void;
       const created = new Promise<string>((resolve) => (announce = resolve));
       submission = submitJob(connection, byteLines(input), { chunkSize, onCreated: announce });
       submission.catch(() => abort.abort());
       id = await Promise.race([created, submission.then(() => created)]);
-      process.stderr.write(`prefgame batch: job ${id} queued on ${connection.display}; re-attach with: prefgame batch --queue URL --job ${id}\n`);
+      process.stderr.write(
+        `prefgame batch: job ${id} queued on ${connection.display}; ` +
+          `re-attach with: prefgame batch --queue URL --job ${id}\n`,
+      );
     }
     const { readResults } = await import('../src/queue/results.js');
     output = options.output ? createWriteStream(options.output) : process.stdout;
@@ -152,7 +168,9 @@ export async function runQueueBatch(file: string | undefined, options: { queue: 
     progress.stop();
     progress = undefined;
     if (status?.status === 'cancelled') {
-      process.stderr.write(`prefgame batch: job ${id} was cancelled after ${tally.lines} of its ${status.total} lines\n`);
+      process.stderr.write(
+        `prefgame batch: job ${id} was cancelled after ${tally.lines} of its ${status.total} lines\n`,
+      );
       cancelled = true;
     }
   } catch (error) {
@@ -170,7 +188,8 @@ export async function runQueueBatch(file: string | undefined, options: { queue: 
   const usage = process.resourceUsage();
   const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   process.stderr.write(
-    `prefgame batch: ${tally.summary()} in ${seconds.toFixed(2)} s (${(tally.lines / seconds).toFixed(1)}/s, queue job ${id}, ` +
+    `prefgame batch: ${tally.summary()} in ${seconds.toFixed(2)} s ` +
+      `(${(tally.lines / seconds).toFixed(1)}/s, queue job ${id}, ` +
       `${cpuSeconds.toFixed(1)} CPU s, peak memory ${(usage.maxRSS / 1024).toFixed(0)} MB)\n`,
   );
   return cancelled ? exitCodes.someFailed : tally.exitCode();

@@ -34,7 +34,10 @@ export interface Chunk {
  * for await (const chunk of chunkLines(byteLines(createReadStream('in.ndjson')), defaultChunkSize)) store(chunk)
  * ```
  */
-export async function* chunkLines(lines: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, size: ChunkSize = defaultChunkSize): AsyncGenerator<Chunk> {
+export async function* chunkLines(
+  lines: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  size: ChunkSize = defaultChunkSize,
+): AsyncGenerator<Chunk> {
   let pieces: Uint8Array[] = [];
   let bytes = 0;
   let count = 0;

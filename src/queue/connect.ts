@@ -42,7 +42,11 @@ export function redisOptions(role: QueueRole): RedisOptions {
 
 /** A PrefgameError for an unreachable queue, naming the URL and the reason. */
 export function queueUnavailable(display: string, reason: string | undefined): PrefgameError {
-  return new PrefgameError('PREF_ERR_QUEUE_UNAVAILABLE', `cannot reach the job queue at ${display}${reason ? ` (${reason})` : ''}`, '');
+  return new PrefgameError(
+    'PREF_ERR_QUEUE_UNAVAILABLE',
+    `cannot reach the job queue at ${display}${reason ? ` (${reason})` : ''}`,
+    '',
+  );
 }
 
 /**
@@ -56,7 +60,11 @@ export function queueUnavailable(display: string, reason: string | undefined): P
  * await connection.close()
  * ```
  */
-export async function connectQueue(url: string, role: QueueRole, options: { ttlSeconds?: number } = {}): Promise<QueueConnection> {
+export async function connectQueue(
+  url: string,
+  role: QueueRole,
+  options: { ttlSeconds?: number } = {},
+): Promise<QueueConnection> {
   const checked = readQueueUrl(url);
   const [{ Redis }, { Queue }] = await Promise.all([import('ioredis'), import('bullmq')]);
   const redis = new Redis(checked.url, redisOptions(role));

@@ -118,7 +118,11 @@ export function createJobStore(redis: Redis, options: { prefix?: string; ttlSeco
       const k = keys(id);
       await redis
         .multi()
-        .hset(k.input, String(chunk.index), Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength))
+        .hset(
+          k.input,
+          String(chunk.index),
+          Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength),
+        )
         .expire(k.input, ttl)
         .hincrby(k.meta, 'total', chunk.lines)
         .pexpire(k.submitting, submittingMs)
@@ -159,14 +163,37 @@ export function createJobStore(redis: Redis, options: { prefix?: string; ttlSeco
      * Stores a chunk's result lines (NDJSON text) unless they are already stored. Returns 1 when
      * stored now, 0 when an earlier run stored them, -1 when the job is gone, -2 when cancelled.
      */
-    storeChunk(id: string, index: number, text: string, lines: number, failed: number, givenUp = false): Promise<number> {
+    storeChunk(
+      id: string,
+      index: number,
+      text: string,
+      lines: number,
+      failed: number,
+      givenUp = false,
+    ): Promise<number> {
       const k = keys(id);
-      return client.prefgameStoreChunk(k.meta, k.output, k.input, k.partial(index), k.tries(index), index, text, lines, failed, ttl, givenUp ? 1 : 0);
+      return client.prefgameStoreChunk(
+        k.meta,
+        k.output,
+        k.input,
+        k.partial(index),
+        k.tries(index),
+        index,
+        text,
+        lines,
+        failed,
+        ttl,
+        givenUp ? 1 : 0,
+      );
     },
     /** Result lines kept line by line by a chunk's careful re-run (offset within the chunk -> line). */
     async partial(id: string, index: number): Promise<{ lines: Map<number, string>; tries: Map<number, number> }> {
       const k = keys(id);
-      const [[, lines], [, tries]] = (await redis.multi().hgetall(k.partial(index)).hgetall(k.tries(index)).exec()) as Array<[Error | null, Record<string, string>]>;
+      const [[, lines], [, tries]] = (await redis
+        .multi()
+        .hgetall(k.partial(index))
+        .hgetall(k.tries(index))
+        .exec()) as Array<[Error | null, Record<string, string>]>;
       return {
         lines: new Map(Object.entries(lines).map(([offset, line]) => [Number(offset), line])),
         tries: new Map(Object.entries(tries).map(([offset, count]) => [Number(offset), Number(count)])),
@@ -194,7 +221,12 @@ export function createJobStore(redis: Redis, options: { prefix?: string; ttlSeco
         .exec()) as Array<[Error | null, unknown]>;
       const [state, sealed, chunks] = meta as Array<string | null>;
       if (state === null) return null;
-      return { texts: texts as Array<string | null>, chunks: sealed ? int(chunks) : null, cancelled: state === 'cancelled', submitting: submitting === 1 };
+      return {
+        texts: texts as Array<string | null>,
+        chunks: sealed ? int(chunks) : null,
+        cancelled: state === 'cancelled',
+        submitting: submitting === 1,
+      };
     },
     /** Cancels a job: workers skip its chunks, its inputs are freed; false when there is no such job. */
     async cancel(id: string): Promise<boolean> {

@@ -42,7 +42,11 @@ function identifierOf(bytes: Uint8Array): string | number | null {
 
 /** The error line of a line that is not tried again, saying why. */
 export function givenUpLine(line: ChunkLine, why: string): BatchOutput {
-  return errorLine(identifierOf(line.bytes), line.lineNumber, new PrefgameError('PREF_ERR_WORKER_FAILED', `${why}; it was not tried again`, ''));
+  return errorLine(
+    identifierOf(line.bytes),
+    line.lineNumber,
+    new PrefgameError('PREF_ERR_WORKER_FAILED', `${why}; it was not tried again`, ''),
+  );
 }
 
 /**
@@ -61,7 +65,14 @@ export async function solveChunk(lines: ChunkLine[], solve: LineSolver): Promise
  * A line that kills its worker every time (a poison line) is thus given up after `lineAttempts`
  * tries, with an error line, while every other line is solved.
  */
-export async function solveChunkCarefully(store: JobStore, job: string, chunk: number, lines: ChunkLine[], solve: LineSolver, lineAttempts: number): Promise<BatchOutput[]> {
+export async function solveChunkCarefully(
+  store: JobStore,
+  job: string,
+  chunk: number,
+  lines: ChunkLine[],
+  solve: LineSolver,
+  lineAttempts: number,
+): Promise<BatchOutput[]> {
   const { lines: kept, tries } = await store.partial(job, chunk);
   const outputs: BatchOutput[] = [];
   for (const line of lines) {
@@ -87,11 +98,19 @@ export async function solveChunkCarefully(store: JobStore, job: string, chunk: n
  * The error lines of a chunk the queue gave up on (its attempts used up): lines already kept by
  * a careful run keep their results, the others get an error line.
  */
-export async function givenUpChunk(store: JobStore, job: string, chunk: number, lines: ChunkLine[], reason: string): Promise<BatchOutput[]> {
+export async function givenUpChunk(
+  store: JobStore,
+  job: string,
+  chunk: number,
+  lines: ChunkLine[],
+  reason: string,
+): Promise<BatchOutput[]> {
   const { lines: kept } = await store.partial(job, chunk);
   return lines.map((line) => {
     const done = kept.get(line.offset);
-    return done !== undefined ? (JSON.parse(done) as BatchOutput) : givenUpLine(line, `the queue gave up on this line's chunk (${reason})`);
+    return done !== undefined
+      ? (JSON.parse(done) as BatchOutput)
+      : givenUpLine(line, `the queue gave up on this line's chunk (${reason})`);
   });
 }
 

@@ -15,10 +15,18 @@ export function readQueueUrl(text: string): { url: string; display: string } {
   try {
     parsed = new URL(text);
   } catch {
-    throw new PrefgameError('PREF_ERR_INVALID_OPTION', `the queue URL "${text}" is not a URL; expected redis://HOST:PORT[/DB]`, '');
+    throw new PrefgameError(
+      'PREF_ERR_INVALID_OPTION',
+      `the queue URL "${text}" is not a URL; expected redis://HOST:PORT[/DB]`,
+      '',
+    );
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw new PrefgameError('PREF_ERR_INVALID_OPTION', `the queue URL must start with redis:// or rediss://, got "${parsed.protocol}//"`, '');
+    throw new PrefgameError(
+      'PREF_ERR_INVALID_OPTION',
+      `the queue URL must start with redis:// or rediss://, got "${parsed.protocol}//"`,
+      '',
+    );
   }
   if (!parsed.hostname) throw new PrefgameError('PREF_ERR_INVALID_OPTION', `the queue URL "${text}" names no host`, '');
   const database = parsed.pathname.replace(/^\//, '');

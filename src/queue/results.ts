@@ -21,14 +21,20 @@ export interface ReadOptions {
 const pageSize = 16;
 
 /** Calls `read` until it succeeds, retrying connection failures for up to `unavailableMs`. */
-async function retrying<T>(connection: QueueConnection, read: () => Promise<T>, unavailableMs: number, signal?: AbortSignal): Promise<T> {
+async function retrying<T>(
+  connection: QueueConnection,
+  read: () => Promise<T>,
+  unavailableMs: number,
+  signal?: AbortSignal,
+): Promise<T> {
   const giveUpAt = Date.now() + unavailableMs;
   for (;;) {
     try {
       return await read();
     } catch (error) {
       if (error instanceof PrefgameError) throw error;
-      if (Date.now() >= giveUpAt || signal?.aborted) throw queueUnavailable(connection.display, connection.lastError() ?? (error as Error).message);
+      if (Date.now() >= giveUpAt || signal?.aborted)
+        throw queueUnavailable(connection.display, connection.lastError() ?? (error as Error).message);
       await delay(200);
     }
   }
@@ -54,14 +60,28 @@ function countLines(text: string): number {
  * for await (const text of readResults(connection, id, { follow: true })) output.write(text)
  * ```
  */
-export async function* readResults(connection: QueueConnection, id: string, options: ReadOptions): AsyncGenerator<string> {
+export async function* readResults(
+  connection: QueueConnection,
+  id: string,
+  options: ReadOptions,
+): AsyncGenerator<string> {
   const { follow, pollMs = 50, unavailableMs = 60_000, signal } = options;
   let skip = options.from ?? 0;
   let next = 0;
   for (;;) {
     if (signal?.aborted) return;
-    const page: ChunkPage | null = await retrying(connection, () => connection.store.readChunks(id, next, pageSize), unavailableMs, signal);
-    if (page === null) throw new PrefgameError('PREF_ERR_JOB_NOT_FOUND', `there is no job ${id} (never submitted, or its results expired)`, '');
+    const page: ChunkPage | null = await retrying(
+      connection,
+      () => connection.store.readChunks(id, next, pageSize),
+      unavailableMs,
+      signal,
+    );
+    if (page === null)
+      throw new PrefgameError(
+        'PREF_ERR_JOB_NOT_FOUND',
+        `there is no job ${id} (never submitted, or its results expired)`,
+        '',
+      );
     let progressed = false;
     for (const text of page.texts) {
       if (text === null || (page.chunks !== null && next >= page.chunks)) break;
@@ -85,7 +105,11 @@ export async function* readResults(connection: QueueConnection, id: string, opti
     if (progressed) continue;
     if (page.cancelled || !follow) return;
     if (page.chunks === null && !page.submitting) {
-      throw new PrefgameError('PREF_ERR_JOB_INCOMPLETE', `the submission of job ${id} stopped after queueing part of its lines; submit the file again`, '');
+      throw new PrefgameError(
+        'PREF_ERR_JOB_INCOMPLETE',
+        `the submission of job ${id} stopped after queueing part of its lines; submit the file again`,
+        '',
+      );
     }
     await delay(pollMs, undefined, { signal }).catch(() => {});
   }

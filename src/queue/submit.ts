@@ -66,7 +66,11 @@ export async function submitJob(
   try {
     for await (const chunk of chunkLines(lines, options.chunkSize ?? defaultChunkSize)) {
       await store.putChunk(id, chunk);
-      pending.push({ name: 'chunk', data: { job: id, chunk: chunk.index, firstLine: chunk.firstLine, lines: chunk.lines }, opts: { ...jobOptions, jobId: chunkJobId(id, chunk.index) } });
+      pending.push({
+        name: 'chunk',
+        data: { job: id, chunk: chunk.index, firstLine: chunk.firstLine, lines: chunk.lines },
+        opts: { ...jobOptions, jobId: chunkJobId(id, chunk.index) },
+      });
       total += chunk.lines;
       chunks++;
       // The first chunk goes out at once (workers start), then in groups of 16.

@@ -3,7 +3,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Job } from 'bullmq';
 import { batchLineLimits } from '../pool/ordered-batch.js';
 import { connectQueue, queueName, queuePrefix } from './connect.js';
-import { chunkText, givenUpChunk, linesOfChunk, solveChunk, solveChunkCarefully, type LineSolver } from './process-chunk.js';
+import {
+  chunkText,
+  givenUpChunk,
+  linesOfChunk,
+  solveChunk,
+  solveChunkCarefully,
+  type LineSolver,
+} from './process-chunk.js';
 import type { ChunkJobData } from './submit.js';
 import { createExclusiveGate } from './exclusive-gate.js';
 
@@ -19,7 +26,10 @@ export interface QueueWorkerOptions {
   lockDurationMs?: number;
   /** How often workers look for chunks whose lock expired; default 30 s. */
   stalledIntervalMs?: number;
-  /** Tries of a line that keeps stopping its worker process before it is given up with an error line; default 3, at least 2. */
+  /**
+   * Tries of a line that keeps stopping its worker process before it is given up with an error
+   * line; default 3, at least 2.
+   */
   lineAttempts?: number;
   /** A line's time limit from when it reaches the pool (as in a local batch: one hour). */
   lineTimeLimitMs?: number;
@@ -61,14 +71,23 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const lockDuration = options.lockDurationMs ?? 30_000;
   const connection = await connectQueue(options.url, 'worker');
   const { store } = connection;
-  const [{ createSolvePool }, { compileHighs }] = await Promise.all([import('../pool/solve-pool.js'), import('../lp/highs-runtime.js')]);
+  const [{ createSolvePool }, { compileHighs }] = await Promise.all([
+    import('../pool/solve-pool.js'),
+    import('../lp/highs-runtime.js'),
+  ]);
   // Room for every line of every chunk in hand: lines wait in the pool, never refused. HiGHS is
   // compiled once here and shared by the threads.
-  const pool = createSolvePool({ threads, maxQueue: 128 * chunksInFlight, workerUrl: options.workerUrl, highsModule: await compileHighs() });
+  const pool = createSolvePool({
+    threads,
+    maxQueue: 128 * chunksInFlight,
+    workerUrl: options.workerUrl,
+    highsModule: await compileHighs(),
+  });
   await pool.ready();
   const timeLimitMs = options.lineTimeLimitMs ?? batchLineLimits.timeLimitMs;
   const gate = createExclusiveGate();
-  const solve: LineSolver = (line, lineNumber, alone = false) => gate.run(() => pool.solveLine(line, lineNumber, {}, timeLimitMs, batchLineLimits.graceMs), alone);
+  const solve: LineSolver = (line, lineNumber, alone = false) =>
+    gate.run(() => pool.solveLine(line, lineNumber, {}, timeLimitMs, batchLineLimits.graceMs), alone);
   let stored = 0;
 
   /** Chunks being processed now (close waits for them itself: see below). */
@@ -87,7 +106,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     // A chunk started before and not stored: its earlier run died (or lost its lock) on the way.
     const careful = job.attemptsStarted > 1 || job.stalledCounter > 0;
     if (careful) log(`chunk ${chunk} of job ${id} runs again (run ${job.attemptsStarted}): one line at a time`);
-    const outputs = careful ? await solveChunkCarefully(store, id, chunk, lines, solve, lineAttempts) : await solveChunk(lines, solve);
+    const outputs = careful
+      ? await solveChunkCarefully(store, id, chunk, lines, solve, lineAttempts)
+      : await solveChunk(lines, solve);
     const { text, lines: count, failed } = chunkText(outputs);
     const result = await store.storeChunk(id, chunk, text, count, failed);
     if (result === 1) stored++;
@@ -124,12 +145,17 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   worker.on('failed', (job: Job<ChunkJobData> | undefined, error: Error) => {
     if (!job) return;
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (final) giveUp(job, error.message).catch((failure: Error) => log(`could not store the error lines of chunk ${job.data.chunk}: ${failure.message}`));
+    if (final)
+      giveUp(job, error.message).catch((failure: Error) =>
+        log(`could not store the error lines of chunk ${job.data.chunk}: ${failure.message}`),
+      );
     else log(`chunk ${job.data.chunk} of job ${job.data.job} failed (${error.message}); it will be retried`);
   });
   worker.run().catch((error: Error) => log(`worker stopped: ${error.message}`));
   await worker.waitUntilReady();
-  log(`${threads} solver thread${threads > 1 ? 's' : ''}, ${chunksInFlight} chunks at a time, on ${connection.display}`);
+  log(
+    `${threads} solver thread${threads > 1 ? 's' : ''}, ${chunksInFlight} chunks at a time, on ${connection.display}`,
+  );
 
   let closing: Promise<void> | undefined;
   return {

@@ -13,14 +13,23 @@ describe('queue building blocks (no Redis)', () => {
     const input = ['a', '', 'b', 'c', '  ', 'd', 'e', 'f', ''].map(encode);
     const chunks = [];
     for await (const chunk of chunkLines(input, { maxLines: 2, maxBytes: 1 << 20 })) chunks.push(chunk);
-    assert.deepEqual(chunks.map(({ index, firstLine, lines }) => ({ index, firstLine, lines })), [
-      { index: 0, firstLine: 1, lines: 2 },
-      { index: 1, firstLine: 4, lines: 2 },
-      { index: 2, firstLine: 7, lines: 2 },
-    ]);
+    assert.deepEqual(
+      chunks.map(({ index, firstLine, lines }) => ({ index, firstLine, lines })),
+      [
+        { index: 0, firstLine: 1, lines: 2 },
+        { index: 1, firstLine: 4, lines: 2 },
+        { index: 2, firstLine: 7, lines: 2 },
+      ],
+    );
     assert.equal(new TextDecoder().decode(chunks[1].bytes), 'c\n  \nd\n');
     const numbered = await linesOfChunk(chunks[1].bytes, chunks[1].firstLine);
-    assert.deepEqual(numbered.map(({ offset, lineNumber }) => [offset, lineNumber]), [[0, 4], [1, 6]]);
+    assert.deepEqual(
+      numbered.map(({ offset, lineNumber }) => [offset, lineNumber]),
+      [
+        [0, 4],
+        [1, 6],
+      ],
+    );
   });
 
   test('a chunk closes at its byte budget, and one long line still makes a chunk', async () => {
@@ -33,7 +42,10 @@ describe('queue building blocks (no Redis)', () => {
   test('queue URLs: redis:// and rediss:// only, password masked for messages', () => {
     assert.equal(readQueueUrl('redis://:secret@10.0.0.5:6379/2').display, 'redis://:***@10.0.0.5:6379/2');
     for (const bad of ['http://x:1', 'not a url', 'redis://host:6379/db']) {
-      assert.throws(() => readQueueUrl(bad), (error: PrefgameError) => error.code === 'PREF_ERR_INVALID_OPTION');
+      assert.throws(
+        () => readQueueUrl(bad),
+        (error: PrefgameError) => error.code === 'PREF_ERR_INVALID_OPTION',
+      );
     }
   });
 
@@ -62,13 +74,17 @@ describe('queue building blocks (no Redis)', () => {
 });
 
 describe('the single-machine paths never load bullmq or ioredis', () => {
-  test('no module imports them statically (only `import type` and the dynamic import in src/queue/connect.ts and the worker)', async () => {
+  test('no module imports them statically (only `import type`, and dynamic imports in src/queue/)', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const root = new URL('../../', import.meta.url).pathname;
     const files = (directory: string): string[] =>
       readdirSync(join(root, directory), { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? files(join(directory, entry.name)) : entry.name.endsWith('.ts') ? [join(directory, entry.name)] : [],
+        entry.isDirectory()
+          ? files(join(directory, entry.name))
+          : entry.name.endsWith('.ts')
+            ? [join(directory, entry.name)]
+            : [],
       );
     for (const file of [...files('src'), ...files('api'), ...files('cli')]) {
       const text = readFileSync(join(root, file), 'utf8');

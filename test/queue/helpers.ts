@@ -7,7 +7,15 @@ import { waitFor } from '../support/redis.js';
 /** A small von Neumann problem whose value depends on `index` (a different answer per line). */
 export function problem(index: number, id: string | number = `p${index}`): string {
   const upper = 0.55 + (index % 40) / 100;
-  return JSON.stringify({ id, kind: 'von-neumann', preferences: [[0.5, upper, 0.3], [1 - upper, 0.5, 0.8], [0.7, 0.2, 0.5]] });
+  return JSON.stringify({
+    id,
+    kind: 'von-neumann',
+    preferences: [
+      [0.5, upper, 0.3],
+      [1 - upper, 0.5, 0.8],
+      [0.7, 0.2, 0.5],
+    ],
+  });
 }
 
 /** Result lines without their timings (the one field that differs between two runs). */
@@ -41,22 +49,47 @@ function track(child: ChildProcess): Spawned {
 
 /** Runs the built `prefgame` command without blocking the test's event loop. */
 export function prefgame(args: string[], input?: string): Spawned {
-  const spawned = track(spawn(process.execPath, [`${root}/bin/prefgame.js`, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] }));
+  const spawned = track(
+    spawn(process.execPath, [`${root}/bin/prefgame.js`, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] }),
+  );
   spawned.child.stdin!.end(input ?? '');
   return spawned;
 }
 
 /** `prefgame worker` (the real command), once it takes chunks. */
 export async function startCliWorker(url: string, extra: string[] = []): Promise<Spawned> {
-  const worker = prefgame(['worker', '--queue', url, '--concurrency', '1', '--lock-duration', '1500', '--stalled-interval', '500', ...extra]);
-  await waitFor('the worker to start', () => worker.stderr().includes('solver thread') || worker.child.exitCode !== null);
+  const worker = prefgame([
+    'worker',
+    '--queue',
+    url,
+    '--concurrency',
+    '1',
+    '--lock-duration',
+    '1500',
+    '--stalled-interval',
+    '500',
+    ...extra,
+  ]);
+  await waitFor(
+    'the worker to start',
+    () => worker.stderr().includes('solver thread') || worker.child.exitCode !== null,
+  );
   return worker;
 }
 
 /** The test queue worker (misbehaving pool worker, short locks), once it takes chunks. */
-export async function startTestWorker(url: string, options: { lineAttempts?: number; lineTimeLimitMs?: number; threads?: number } = {}): Promise<Spawned> {
+export async function startTestWorker(
+  url: string,
+  options: { lineAttempts?: number; lineTimeLimitMs?: number; threads?: number } = {},
+): Promise<Spawned> {
   const { lineAttempts = 2, lineTimeLimitMs = 3_600_000, threads = 1 } = options;
-  const args = [`${root}/test/support/queue-worker.mjs`, url, String(lineAttempts), String(lineTimeLimitMs), String(threads)];
+  const args = [
+    `${root}/test/support/queue-worker.mjs`,
+    url,
+    String(lineAttempts),
+    String(lineTimeLimitMs),
+    String(threads),
+  ];
   // V8's baseline tier starts HiGHS faster: these workers solve tiny problems only.
   const env = { ...process.env, PREFGAME_LIFTOFF: '1' };
   const worker = track(spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));

@@ -23,8 +23,18 @@ describe('/v1/jobs without PREFGAME_QUEUE_URL', () => {
   after(() => service.close());
 
   test('every jobs route answers 404 PREF_ERR_JOBS_DISABLED, saying how to enable them', async () => {
-    for (const [method, url] of [['POST', '/v1/jobs'], ['GET', '/v1/jobs/abc'], ['GET', '/v1/jobs/abc/results'], ['DELETE', '/v1/jobs/abc']] as const) {
-      const response = await service.inject({ method, url, headers: ndjson, payload: method === 'POST' ? problem(0) : undefined });
+    for (const [method, url] of [
+      ['POST', '/v1/jobs'],
+      ['GET', '/v1/jobs/abc'],
+      ['GET', '/v1/jobs/abc/results'],
+      ['DELETE', '/v1/jobs/abc'],
+    ] as const) {
+      const response = await service.inject({
+        method,
+        url,
+        headers: ndjson,
+        payload: method === 'POST' ? problem(0) : undefined,
+      });
       assert.equal(response.statusCode, 404, url);
       assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8');
       assert.equal(response.json().code, 'PREF_ERR_JOBS_DISABLED');
@@ -36,7 +46,9 @@ describe('/v1/jobs without PREFGAME_QUEUE_URL', () => {
     const paths = (await service.inject({ method: 'GET', url: '/openapi.json' })).json().paths;
     assert.ok(paths['/v1/jobs'].post);
     assert.ok(paths['/v1/jobs/{id}'].get && paths['/v1/jobs/{id}'].delete);
-    assert.ok(paths['/v1/jobs/{id}/results'].get.parameters.some((parameter: { name: string }) => parameter.name === 'follow'));
+    assert.ok(
+      paths['/v1/jobs/{id}/results'].get.parameters.some((parameter: { name: string }) => parameter.name === 'follow'),
+    );
   });
 });
 
@@ -64,7 +76,12 @@ describe('/v1/jobs on a test redis-server: stateless replicas, cancel, Redis dow
     const lines = Array.from({ length: 10 }, (_, index) => problem(index));
     lines[8] = problem(8, `wait-for:${gate}`);
     lines.splice(3, 0, '{broken');
-    const submitted = await replicas[0].inject({ method: 'POST', url: '/v1/jobs', headers: ndjson, payload: lines.join('\n') + '\n' });
+    const submitted = await replicas[0].inject({
+      method: 'POST',
+      url: '/v1/jobs',
+      headers: ndjson,
+      payload: lines.join('\n') + '\n',
+    });
     assert.equal(submitted.statusCode, 202, submitted.body);
     const { id, status, total } = submitted.json();
     assert.equal(total, 11);
@@ -86,18 +103,29 @@ describe('/v1/jobs on a test redis-server: stateless replicas, cancel, Redis dow
     assert.equal(results.statusCode, 200);
     assert.equal(results.headers['content-type'], 'application/x-ndjson');
     const outputs = comparable(results.body).map((line) => JSON.parse(line));
-    assert.deepEqual(outputs.map((output) => output.status), ['optimal', 'optimal', 'optimal', 'error', ...Array(7).fill('optimal')]);
-    assert.deepEqual(outputs.filter((output) => output.status !== 'error').map((output) => output.id), lines.filter((line) => line !== '{broken').map((line) => JSON.parse(line).id));
+    assert.deepEqual(
+      outputs.map((output) => output.status),
+      ['optimal', 'optimal', 'optimal', 'error', ...Array(7).fill('optimal')],
+    );
+    assert.deepEqual(
+      outputs.filter((output) => output.status !== 'error').map((output) => output.id),
+      lines.filter((line) => line !== '{broken').map((line) => JSON.parse(line).id),
+    );
     assert.equal(outputs[3].line, 4);
     assert.equal(outputs[3].error.code, 'PREF_ERR_INVALID_JSON');
     const rest = await replicas[1].inject({ method: 'GET', url: `/v1/jobs/${id}/results?from=9&follow=true` });
     assert.deepEqual(comparable(rest.body), comparable(results.body).slice(9));
   });
 
-  test('DELETE cancels a job: its status says so and workers skip it; unknown ids are 404 PREF_ERR_JOB_NOT_FOUND', async () => {
+  test('DELETE cancels a job: status cancelled, workers skip it; unknown ids are 404 PREF_ERR_JOB_NOT_FOUND', async () => {
     const gate = join(directory, 'gate-cancel');
     const lines = [problem(0, `wait-for:${gate}`), problem(1)];
-    const submitted = await replicas[1].inject({ method: 'POST', url: '/v1/jobs', headers: ndjson, payload: lines.join('\n') });
+    const submitted = await replicas[1].inject({
+      method: 'POST',
+      url: '/v1/jobs',
+      headers: ndjson,
+      payload: lines.join('\n'),
+    });
     const { id } = submitted.json();
     const cancelled = await replicas[0].inject({ method: 'DELETE', url: `/v1/jobs/${id}` });
     assert.equal(cancelled.statusCode, 200);
@@ -106,7 +134,11 @@ describe('/v1/jobs on a test redis-server: stateless replicas, cancel, Redis dow
     const followed = await replicas[1].inject({ method: 'GET', url: `/v1/jobs/${id}/results?follow=true` });
     assert.equal(followed.body, '');
     assert.equal((await replicas[1].inject({ method: 'GET', url: `/v1/jobs/${id}` })).json().status, 'cancelled');
-    for (const [method, url] of [['GET', '/v1/jobs/nope'], ['GET', '/v1/jobs/nope/results'], ['DELETE', '/v1/jobs/nope']] as const) {
+    for (const [method, url] of [
+      ['GET', '/v1/jobs/nope'],
+      ['GET', '/v1/jobs/nope/results'],
+      ['DELETE', '/v1/jobs/nope'],
+    ] as const) {
       const response = await replicas[0].inject({ method, url });
       assert.equal(response.statusCode, 404);
       assert.equal(response.json().code, 'PREF_ERR_JOB_NOT_FOUND');
@@ -121,7 +153,10 @@ describe('/v1/jobs on a test redis-server: stateless replicas, cancel, Redis dow
       assert.equal(submitted.statusCode, 503, submitted.body);
       assert.equal(submitted.json().code, 'PREF_ERR_QUEUE_UNAVAILABLE');
       assert.ok(submitted.headers['retry-after']);
-      assert.equal((await service.inject({ method: 'GET', url: '/v1/jobs/abc' })).json().code, 'PREF_ERR_QUEUE_UNAVAILABLE');
+      assert.equal(
+        (await service.inject({ method: 'GET', url: '/v1/jobs/abc' })).json().code,
+        'PREF_ERR_QUEUE_UNAVAILABLE',
+      );
       const ready = await service.inject({ method: 'GET', url: '/ready' });
       assert.equal(ready.statusCode, 503);
       assert.equal(ready.json().status, 'queue-unavailable');
@@ -129,7 +164,11 @@ describe('/v1/jobs on a test redis-server: stateless replicas, cancel, Redis dow
       assert.equal((await service.inject({ method: 'GET', url: '/health' })).statusCode, 200);
       const healthy = await replicas[0].inject({ method: 'GET', url: '/ready' });
       await replicas[0].warm;
-      assert.equal((await replicas[0].inject({ method: 'GET', url: '/ready' })).json().queue.status, 'ok', healthy.body);
+      assert.equal(
+        (await replicas[0].inject({ method: 'GET', url: '/ready' })).json().queue.status,
+        'ok',
+        healthy.body,
+      );
     } finally {
       await service.close();
     }

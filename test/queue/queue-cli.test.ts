@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { runCli } from '../helpers.js';
 import { startRedis, waitFor, type TestRedis } from '../support/redis.js';
 import { connectQueue, type QueueConnection } from '../../src/queue/connect.js';
-import { comparable, jobIdOf, prefgame, problem, startCliWorker, startTestWorker, stop, type Spawned } from './helpers.js';
+import {
+  comparable,
+  jobIdOf,
+  prefgame,
+  problem,
+  startCliWorker,
+  startTestWorker,
+  stop,
+  type Spawned,
+} from './helpers.js';
 
 describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-server)', () => {
   let redis: TestRedis;
@@ -30,15 +39,35 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     rmSync(directory, { recursive: true, force: true });
   });
 
-  test('a queued batch writes the same lines as a local batch (bad lines included), and --job writes them again', async () => {
+  test('a queued batch writes the lines of a local batch (bad lines too), and --job writes them again', async () => {
     const lines = Array.from({ length: 40 }, (_, index) => problem(index));
     lines.splice(7, 0, '', '{not json');
-    lines.splice(20, 0, JSON.stringify({ id: 'bad', kind: 'von-neumann', preferences: [[0.5, 0.9], [0.9, 0.5]] }));
+    lines.splice(
+      20,
+      0,
+      JSON.stringify({
+        id: 'bad',
+        kind: 'von-neumann',
+        preferences: [
+          [0.5, 0.9],
+          [0.9, 0.5],
+        ],
+      }),
+    );
     const file = join(directory, 'same.ndjson');
     writeFileSync(file, lines.join('\n') + '\n');
     const worker = await startCliWorker(redis.url);
     workers.push(worker);
-    const queued = prefgame(['batch', file, '--queue', redis.url, '--chunk-lines', '5', '-o', join(directory, 'queued.ndjson')]);
+    const queued = prefgame([
+      'batch',
+      file,
+      '--queue',
+      redis.url,
+      '--chunk-lines',
+      '5',
+      '-o',
+      join(directory, 'queued.ndjson'),
+    ]);
     const id = await jobIdOf(queued);
     assert.equal(await queued.exited, 1, queued.stderr());
     assert.match(queued.stderr(), /40 solved, 2 failed/);
@@ -67,7 +96,16 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     writeFileSync(file, lines.join('\n') + '\n');
     const first = await startTestWorker(redis.url, { threads: 2 });
     workers.push(first);
-    const queued = prefgame(['batch', file, '--queue', redis.url, '--chunk-lines', '3', '-o', join(directory, 'kill-out.ndjson')]);
+    const queued = prefgame([
+      'batch',
+      file,
+      '--queue',
+      redis.url,
+      '--chunk-lines',
+      '3',
+      '-o',
+      join(directory, 'kill-out.ndjson'),
+    ]);
     const id = await jobIdOf(queued);
     // The first worker holds the chunk of line 5 (waiting for the gate) while the others finish.
     await waitFor('every chunk but the held one', async () => (await connection.store.status(id))?.done === 9);
@@ -78,8 +116,14 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     const second = await startTestWorker(redis.url);
     workers.push(second);
     assert.equal(await queued.exited, 0, queued.stderr() + second.stderr());
-    const output = readFileSync(join(directory, 'kill-out.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    assert.deepEqual(output.map((line) => line.id), lines.map((line) => JSON.parse(line).id));
+    const output = readFileSync(join(directory, 'kill-out.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(
+      output.map((line) => line.id),
+      lines.map((line) => JSON.parse(line).id),
+    );
     assert.ok(output.every((line) => line.status === 'optimal'));
     assert.match(second.stderr(), /runs again/);
     assert.deepEqual(await connection.store.status(id), { id, status: 'done', total: 12, done: 12, failed: 0 });
@@ -90,7 +134,16 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     lines[2] = problem(2, 'kill-process');
     const file = join(directory, 'poison.ndjson');
     writeFileSync(file, lines.join('\n') + '\n');
-    const queued = prefgame(['batch', file, '--queue', redis.url, '--chunk-lines', '3', '-o', join(directory, 'poison-out.ndjson')]);
+    const queued = prefgame([
+      'batch',
+      file,
+      '--queue',
+      redis.url,
+      '--chunk-lines',
+      '3',
+      '-o',
+      join(directory, 'poison-out.ndjson'),
+    ]);
     const id = await jobIdOf(queued);
     // A supervisor that starts a new worker whenever the last one died (at most 6).
     let restarts = 0;
@@ -106,9 +159,15 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
       assert.ok(restarts <= 6, 'the poison line should be given up after a bounded number of tries');
     }
     assert.equal(await queued.exited, 1, queued.stderr());
-    const output = readFileSync(join(directory, 'poison-out.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const output = readFileSync(join(directory, 'poison-out.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.equal(output.length, 6);
-    assert.deepEqual(output.map((line) => line.status), ['optimal', 'optimal', 'error', 'optimal', 'optimal', 'optimal']);
+    assert.deepEqual(
+      output.map((line) => line.status),
+      ['optimal', 'optimal', 'error', 'optimal', 'optimal', 'optimal'],
+    );
     assert.equal(output[2].error.code, 'PREF_ERR_WORKER_FAILED');
     assert.equal(output[2].id, 'kill-process');
     assert.equal(output[2].line, 3);
@@ -124,7 +183,10 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     const queued = prefgame(['batch', '-', '--queue', redis.url], lines.join('\n'));
     assert.equal(await queued.exited, 1, queued.stderr());
     const output = comparable(queued.stdout()).map((line) => JSON.parse(line));
-    assert.deepEqual(output.map((line) => line.status), ['optimal', 'error', 'optimal', 'optimal', 'error']);
+    assert.deepEqual(
+      output.map((line) => line.status),
+      ['optimal', 'error', 'optimal', 'optimal', 'error'],
+    );
     assert.equal(output[1].error.code, 'PREF_ERR_WORKER_FAILED');
     assert.equal(output[4].error.code, 'PREF_ERR_WORKER_TIMEOUT');
     assert.equal(await stop(worker), 0);
@@ -139,16 +201,33 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     writeFileSync(file, lines.join('\n') + '\n');
     const worker = await startTestWorker(redis.url, { threads: 2 });
     workers.push(worker);
-    const queued = prefgame(['batch', file, '--queue', redis.url, '--chunk-lines', '3', '-o', join(directory, 'restart-out.ndjson')]);
+    const queued = prefgame([
+      'batch',
+      file,
+      '--queue',
+      redis.url,
+      '--chunk-lines',
+      '3',
+      '-o',
+      join(directory, 'restart-out.ndjson'),
+    ]);
     const id = await jobIdOf(queued);
     await waitFor('the first chunks', async () => (await connection.store.status(id))?.done === 6);
     await redis.kill();
     await redis.start();
     writeFileSync(gate, '');
     assert.equal(await queued.exited, 0, `${queued.child.signalCode} ${queued.stderr()} ${worker.stderr()}`);
-    const output = comparable(readFileSync(join(directory, 'restart-out.ndjson'), 'utf8')).map((line) => JSON.parse(line));
-    assert.deepEqual(output.map((line) => line.id), lines.map((line) => JSON.parse(line).id));
-    assert.deepEqual(output.map((line) => line.status), Array(9).fill('optimal'));
+    const output = comparable(readFileSync(join(directory, 'restart-out.ndjson'), 'utf8')).map((line) =>
+      JSON.parse(line),
+    );
+    assert.deepEqual(
+      output.map((line) => line.id),
+      lines.map((line) => JSON.parse(line).id),
+    );
+    assert.deepEqual(
+      output.map((line) => line.status),
+      Array(9).fill('optimal'),
+    );
     assert.deepEqual(await connection.store.status(id), { id, status: 'done', total: 9, done: 9, failed: 0 });
     assert.equal(await stop(worker), 0);
     workers.splice(workers.indexOf(worker), 1);

@@ -17,7 +17,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `condition` every `everyMs` until it is true; fails after `attempts` looks (never a timing assertion). */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, attempts = 1_200, everyMs = 50): Promise<void> {
+export async function waitFor(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  attempts = 1_200,
+  everyMs = 50,
+): Promise<void> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (await condition()) return;
     await delay(everyMs);
@@ -63,12 +68,30 @@ export async function startRedis(options: { appendOnly?: boolean } = {}): Promis
   const port = await freePort();
   const directory = mkdtempSync(join(tmpdir(), 'prefgame-redis-'));
   let child: ChildProcess | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', directory, '--daemonize', 'no', '--loglevel', 'warning'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--dir',
+    directory,
+    '--daemonize',
+    'no',
+    '--loglevel',
+    'warning',
+  ];
   if (options.appendOnly) args.push('--appendonly', 'yes', '--appendfsync', 'always');
   const start = async () => {
     child = spawn(process.env.REDIS_SERVER ?? 'redis-server', args, { stdio: 'ignore' });
     const running = child;
-    await waitFor(`redis-server on port ${port}`, async () => running.exitCode === null && (await answersPing(port)), 200, 50);
+    await waitFor(
+      `redis-server on port ${port}`,
+      async () => running.exitCode === null && (await answersPing(port)),
+      200,
+      50,
+    );
   };
   const kill = async () => {
     const running = child;
