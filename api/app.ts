@@ -10,6 +10,7 @@ import { ajv } from '../src/schema/ajv.js';
 import { explainSchemaErrors } from '../src/schema/validate.js';
 import type { ServiceConfig } from './config.js';
 import { ProblemDetails, sendProblem } from './problem.js';
+import { checkCharset } from './charset.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { solveRoutes } from './routes/solve.js';
 import { batchRoutes } from './routes/batch.js';
@@ -19,6 +20,10 @@ import { jobRoutes } from './routes/jobs.js';
 import type { QueueConnection } from '../src/queue/connect.js';
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** When the request arrived (`Date.now()` ms, its headers read): its time limit counts from then. */
+    arrivedAt: number;
+  }
   interface FastifyInstance {
     pool: SolvePool;
     config: ServiceConfig;
@@ -86,6 +91,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? () => true : ajv.compile(schema)));
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.decorateRequest('arrivedAt', 0);
+  // Before the body is read: the arrival time, and a body in another character set is refused
+  // (415) unread.
+  app.addHook('onRequest', async (request) => {
+    request.arrivedAt = Date.now();
+    checkCharset(request);
+  });
   app.addSchema(ProblemDetails);
 
   // HiGHS is compiled once, here (off the event loop), and shared by the workers, which load it

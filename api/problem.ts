@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { errorRegistry, type ErrorCode, type ErrorDetail } from '../src/errors.js';
+import { capText, errorRegistry, type ErrorCode, type ErrorDetail } from '../src/errors.js';
 
 /** The RFC 9457 problem document of every error response. */
 export const ProblemDetails = Type.Object(
@@ -36,9 +36,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
       type: `urn:prefgame:error:${error.code}`,
       title: entry.title,
       status: entry.status,
-      detail: error.message,
+      // Messages and pointers may quote the input (a key name): never at any length.
+      detail: capText(error.message),
       code: error.code,
-      pointer: error.pointer,
+      pointer: capText(error.pointer),
       instance: request.url.split('?')[0],
       requestId: String(request.id),
     });

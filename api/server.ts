@@ -13,10 +13,23 @@ if (process.env.PREFGAME_LIFTOFF === '0') v8.setFlagsFromString('--no-liftoff');
 const config = readConfig();
 const app = await buildApp({ config });
 
-closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+// Shutdown: stop accepting; answer the requests still waiting for a worker at once (503 with
+// Retry-After: another instance can take them); let the running solves finish for
+// SHUTDOWN_GRACE_MS, then stop them with the same 503; exit 0 once every answer is sent.
+// close-with-grace's own timer is only the last resort (exit 1) if closing hangs.
+closeWithGrace({ delay: config.shutdownGraceMs + config.workerGraceMs + 5_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down: no new requests, finishing the ones in flight');
-  await app.close();
+  app.pool.refuseWaiting();
+  const stop = setTimeout(() => {
+    app.log.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace is over: stopping the solves still running (503)');
+    app.pool.stopRunning();
+  }, config.shutdownGraceMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(stop);
+  }
 });
 
 await app.listen({ host: config.host, port: config.port });

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { byteLines } from '../src/pool/byte-lines.js';
@@ -31,7 +31,18 @@ export async function runBatch(file: string | undefined, options: { output?: str
   const fromFile = file !== undefined && file !== '-';
   const total = fromFile ? await countLines(file) : undefined;
   const input = fromFile ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin;
-  const output: Writable = options.output ? createWriteStream(options.output) : process.stdout;
+  // Open the output before any solving, so that a bad path fails at once (the caller prints
+  // one PREF_ERR_IO line); later write errors end the batch the same way.
+  const output: Writable = options.output ? createWriteStream('', { fd: openSync(options.output, 'w') }) : process.stdout;
+  let outputError: Error | undefined;
+  const onOutputError = (error: Error) => {
+    outputError ??= error;
+  };
+  if (output !== process.stdout) output.on('error', onOutputError);
+  let inputError: Error | undefined;
+  input.on('error', (error: Error) => {
+    inputError ??= error;
+  });
   const lines = byteLines(input);
   const progress = createProgress(process.stderr, total);
   const started = performance.now();
@@ -61,14 +72,17 @@ export async function runBatch(file: string | undefined, options: { output?: str
       tally.add(result.status);
       progress.tick(result.status === 'error');
       await write(output, JSON.stringify(result) + '\n');
+      if (outputError) throw outputError;
     }
+    if (inputError) throw inputError;
   } finally {
     progress.stop();
     await close();
   }
   if (output !== process.stdout) {
     output.end();
-    await once(output, 'finish');
+    if (!outputError) await Promise.race([once(output, 'finish'), once(output, 'close')]);
+    if (outputError) throw outputError;
   }
   const seconds = (performance.now() - started) / 1000;
   const usage = process.resourceUsage();

@@ -1,7 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PrefgameError, toErrorDetail } from '../src/errors.js';
+import { capText, toErrorDetail } from '../src/errors.js';
+import { documentIdOf, parseDocument } from '../src/parse-document.js';
 import { schemaDocuments } from '../src/schema/documents.js';
 import { identifierOf } from '../src/error-line.js';
 import { addEstimateCommand } from './estimate-command.js';
@@ -11,18 +12,13 @@ import { applyTiering, countNumbers, optimisedFromEntries, tieringFor } from './
 /** Exit codes (docs/cli.md): 0 every result optimal, 1 some error or non-optimal result, 2 usage or I/O. */
 const exitCodes = { solved: 0, someFailed: 1, usage: 2 } as const;
 
-function readInput(file: string | undefined): string {
-  return readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8');
+/**
+ * The bytes of a file or of stdin: parsed by the same {@link parseDocument} as batch lines and
+ * request bodies (byte order mark, forbidden keys, error codes).
+ */
+function readInput(file: string | undefined): Uint8Array {
+  return readFileSync(file === undefined || file === '-' ? 0 : file);
 }
-
-function parseDocument(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new PrefgameError('PREF_ERR_INVALID_JSON', `the input is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, '');
-  }
-}
-
 
 function print(value: unknown, compact: boolean): void {
   process.stdout.write(JSON.stringify(value, null, compact ? undefined : 2) + '\n');
@@ -31,7 +27,8 @@ function print(value: unknown, compact: boolean): void {
 /** Prints an error document on stdout (data) and a one-line reason on stderr (for people). */
 function reportFailure(document: unknown, error: unknown, compact: boolean): number {
   const detail = toErrorDetail(error);
-  print({ id: identifierOf(document), status: 'error', error: detail }, compact);
+  const id = document === undefined ? documentIdOf(error) : identifierOf(document);
+  print({ id: typeof id === 'string' ? capText(id) : id, status: 'error', error: detail }, compact);
   process.stderr.write(`prefgame: ${detail.code}: ${detail.message}${detail.pointer ? ` (at ${detail.pointer})` : ''}\n`);
   return exitCodes.someFailed;
 }
@@ -115,8 +112,33 @@ function schemaCommand(name: string | undefined): number {
   return exitCodes.solved;
 }
 
+/** True for an operating-system error (reading or writing a file or a stream), not a prefgame one. */
 function isFileError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && ['ENOENT', 'EISDIR', 'EACCES'].includes((error as { code: string }).code);
+  return error instanceof Error && 'syscall' in error && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** The one-line message of an I/O error: `prefgame: PREF_ERR_IO: <what failed>`. */
+function ioErrorLine(error: unknown): string {
+  const { code, syscall, path } = error as { code?: string; syscall?: string; path?: string };
+  const what = syscall === 'open' || syscall === 'read' || syscall === 'write' ? `cannot ${syscall}` : `${syscall} failed`;
+  return `prefgame: PREF_ERR_IO: ${what}${path ? ` ${path}` : ''}: ${code ?? 'error'}\n`;
+}
+
+/**
+ * Ends the process when stdout fails: a reader that closed the pipe (`prefgame schema | head`)
+ * ends the command quietly with status 0; any other write error is one coded line on stderr and
+ * status 2. Installed for the command line only, never by the library.
+ */
+let stdoutGuarded = false;
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
+  // Stays installed: a piped stdout may fail after runCli returned, while it flushes.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(exitCodes.solved);
+    process.stderr.write(ioErrorLine(error));
+    process.exit(exitCodes.usage);
+  });
 }
 
 /** The version in the project's package.json (found by walking up from this file, built or not). */
@@ -241,12 +263,13 @@ export async function runCli(argv: string[]): Promise<number> {
       await import(new URL('../api/server.js', import.meta.url).href);
       code = await new Promise<number>(() => {}); // runs until a signal ends the process
     });
+  guardStdout();
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : exitCodes.usage;
     if (isFileError(error)) {
-      process.stderr.write(`prefgame: ${(error as Error).message}\n`);
+      process.stderr.write(ioErrorLine(error));
       return exitCodes.usage;
     }
     throw error;

@@ -1,5 +1,5 @@
 import { errorLine, identifierOf } from './error-line.js';
-import { parseDocument } from './parse-document.js';
+import { documentIdOf, parseDocument } from './parse-document.js';
 import type { ErrorLineDocument } from './schema/result.js';
 import type { AnyResultDocument } from './schema/kinds.js';
 import { solve, type SolveConfig } from './solve.js';
@@ -26,7 +26,7 @@ export function solveLine(text: string | Uint8Array, lineNumber: number, config:
   try {
     document = parseDocument(text);
   } catch (error) {
-    return errorLine(null, lineNumber, error);
+    return errorLine(documentIdOf(error), lineNumber, error);
   }
   try {
     return solve(document, config);

@@ -1,9 +1,9 @@
-import { toErrorDetail } from './errors.js';
+import { capText, toErrorDetail } from './errors.js';
 import type { ErrorLineDocument } from './schema/result.js';
 
 /**
  * The error line for a failed batch line: `{ id, status: "error", line, error }`, with `id`
- * null when the line could not be parsed. Kept apart from the solvers so that threads that
+ * null when the line could not be parsed; an `id` longer than 1024 characters is cut. Kept apart from the solvers so that threads that
  * only hand lines to workers (the batch command, the HTTP service) never load them.
  *
  * @example
@@ -12,7 +12,8 @@ import type { ErrorLineDocument } from './schema/result.js';
  * ```
  */
 export function errorLine(id: string | number | null, lineNumber: number, error: unknown): ErrorLineDocument {
-  return { id, status: 'error', line: lineNumber, error: toErrorDetail(error) };
+  // The id is echoed so that a reader can match the line, but never at any length.
+  return { id: typeof id === 'string' ? capText(id) : id, status: 'error', line: lineNumber, error: toErrorDetail(error) };
 }
 
 /**

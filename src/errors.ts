@@ -19,7 +19,7 @@ export const errorRegistry = {
   PREF_ERR_NOT_SQUARE: { status: 422, title: 'A preference matrix is not square' },
   PREF_ERR_RAGGED_ROWS: { status: 422, title: 'Matrix rows have different lengths' },
   PREF_ERR_EMPTY_MATRIX: { status: 422, title: 'A matrix has no rows or no columns' },
-  PREF_ERR_NON_FINITE: { status: 422, title: 'A matrix entry is not a finite number' },
+  PREF_ERR_NON_FINITE: { status: 422, title: 'A number is not finite (NaN, infinite, or it overflows once used)' },
   PREF_ERR_OUT_OF_RANGE: { status: 422, title: 'A probability is outside [0, 1]' },
   PREF_ERR_NOT_COMPLEMENTARY: { status: 422, title: 'P[i][j] + P[j][i] is not 1' },
   PREF_ERR_BAD_DIAGONAL: { status: 422, title: 'A diagonal entry is not 1/2' },
@@ -50,6 +50,9 @@ export const errorRegistry = {
   PREF_ERR_NOT_FOUND: { status: 404, title: 'No such route' },
   PREF_ERR_OVERLOADED: { status: 503, title: 'Every worker is busy and the queue is full' },
   PREF_ERR_WORKER_TIMEOUT: { status: 503, title: 'The solve overran its deadline and its worker was replaced' },
+  PREF_ERR_DEADLINE_EXPIRED: { status: 503, title: 'The time limit ran out while the request waited for a worker' },
+  PREF_ERR_SHUTTING_DOWN: { status: 503, title: 'The service is shutting down' },
+  PREF_ERR_IO: { status: 500, title: 'Reading the input or writing the output failed' },
   PREF_ERR_WORKER_FAILED: { status: 500, title: 'The worker solving the problem failed' },
   PREF_ERR_INTERNAL: { status: 500, title: 'Internal error' },
   PREF_ERR_JOBS_DISABLED: { status: 404, title: 'Asynchronous jobs are not enabled on this service (start it with PREFGAME_QUEUE_URL)' },
@@ -84,10 +87,10 @@ export class PrefgameError extends Error {
   readonly pointer: string;
 
   constructor(code: ErrorCode, message: string, pointer = '') {
-    super(message);
+    super(capText(message));
     this.name = 'PrefgameError';
     this.code = code;
-    this.pointer = pointer;
+    this.pointer = capText(pointer);
   }
 
   /** The HTTP status this error maps to (400 for schema problems, 422 for invalid content). */
@@ -113,7 +116,7 @@ export class PrefgameError extends Error {
 export function toErrorDetail(error: unknown): ErrorDetail {
   if (error instanceof PrefgameError) return error.toDetail();
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'PREF_ERR_INTERNAL', message: `internal error: ${message}`, pointer: '' };
+  return { code: 'PREF_ERR_INTERNAL', message: capText(`internal error: ${message}`), pointer: '' };
 }
 
 /**
@@ -126,4 +129,23 @@ export function toErrorDetail(error: unknown): ErrorDetail {
  */
 export function pointer(...segments: Array<string | number>): string {
   return segments.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Longest message, pointer or echoed `id` an error answer carries (in UTF-16 units). */
+export const echoLimit = 1024;
+
+/**
+ * Cuts a text that may quote the input (a 10 MB key name, a 30 MB `id`) to at most
+ * {@link echoLimit} characters, ending the cut with an ellipsis and the original length, so that
+ * an error answer never grows with the input. Cutting twice changes nothing.
+ *
+ * @example
+ * ```ts
+ * capText('x'.repeat(5000)).length // 1024, ending with "... (5000 characters)"
+ * ```
+ */
+export function capText(text: string): string {
+  if (text.length <= echoLimit) return text;
+  const note = `... (${text.length} characters)`;
+  return text.slice(0, echoLimit - note.length) + note;
 }

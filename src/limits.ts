@@ -17,6 +17,10 @@ export interface Limits {
   defaultTimeLimitMs: number;
   /** Optional wall-clock deadline (`Date.now()` milliseconds) that also bounds the time limit. */
   deadline?: number;
+  /** Optional arrival time (`Date.now()` milliseconds) that `options.timeLimitMs` counts from. */
+  arrivedAt?: number;
+  /** The clock of `deadline`, `arrivedAt` and the solvers' time checks (default `Date.now`). */
+  clock?: () => number;
 }
 
 /** The library's default limits. */

@@ -1,4 +1,5 @@
 import { PrefgameError } from './errors.js';
+import { identifierOf } from './error-line.js';
 import { parseJsonBytes } from './parse-json-bytes.js';
 
 const decoder = new TextDecoder();
@@ -44,7 +45,8 @@ function forbiddenKey(value: unknown): string | null {
  * ```
  */
 export function parseDocument(input: string | Uint8Array, kind?: string): unknown {
-  // The byte reader never accepts the forbidden keys: what it returns needs no walk.
+  // The byte reader never accepts the forbidden keys: what it returns needs no walk. The
+  // decoder drops a UTF-8 byte order mark; parseText drops it from text.
   const fast = typeof input === 'string' ? undefined : parseJsonBytes(input);
   const document = fast !== undefined ? fast : parseText(typeof input === 'string' ? input : decoder.decode(input));
   if (kind !== undefined && document !== null && typeof document === 'object' && !Array.isArray(document)) {
@@ -56,7 +58,8 @@ export function parseDocument(input: string | Uint8Array, kind?: string): unknow
 }
 
 /** JSON.parse with the registry's errors and the forbidden-key check. */
-function parseText(text: string): unknown {
+function parseText(input: string): unknown {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.trim() === '') throw new PrefgameError('PREF_ERR_INVALID_JSON', 'the document is empty', '');
   let document: unknown;
   try {
@@ -69,6 +72,23 @@ function parseText(text: string): unknown {
   // \u escape (JSON.parse decodes escapes in keys). Most documents are numbers: no walk at all.
   const suspicious = text.includes('__proto__') || text.includes('constructor') || text.includes('\\u');
   const key = suspicious ? forbiddenKey(document) : null;
-  if (key !== null) throw new PrefgameError('PREF_ERR_FORBIDDEN_KEY', `the document uses the key "${key}", which is not accepted`, '');
+  if (key !== null) {
+    const error = new PrefgameError('PREF_ERR_FORBIDDEN_KEY', `the document uses the key "${key}", which is not accepted`, '');
+    throw Object.assign(error, { documentId: identifierOf(document) });
+  }
   return document;
+}
+
+/**
+ * The `id` of the document an error of {@link parseDocument} is about: a document refused for a
+ * forbidden key was parsed, and its error line keeps its `id`. Null for anything else.
+ *
+ * @example
+ * ```ts
+ * try { parseDocument('{"id":"a","__proto__":{}}') } catch (error) { documentIdOf(error) } // 'a'
+ * ```
+ */
+export function documentIdOf(error: unknown): string | number | null {
+  const id = error && typeof error === 'object' ? (error as { documentId?: unknown }).documentId : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
 }

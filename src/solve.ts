@@ -19,6 +19,17 @@ export interface SolveConfig {
    * time it waited for a worker.
    */
   deadline?: number;
+  /**
+   * When the problem arrived (`Date.now()` milliseconds): its `options.timeLimitMs` counts from
+   * then, not from when solving starts (the HTTP service sets it to the request's arrival). A
+   * problem whose time is up before solving starts is refused with `PREF_ERR_DEADLINE_EXPIRED`.
+   */
+  arrivedAt?: number;
+  /**
+   * The clock that `deadline` and `arrivedAt` are read on, in milliseconds (default `Date.now`);
+   * the solvers' own time checks use it too. Tests inject one to count work instead of time.
+   */
+  clock?: () => number;
 }
 
 /**
@@ -41,7 +52,7 @@ export interface SolveConfig {
 export function solve<K extends ProblemKind>(problem: { kind: K; [field: string]: unknown }, config?: SolveConfig): ResultOf<K>;
 export function solve(problem: unknown, config?: SolveConfig): AnyResultDocument;
 export function solve(problem: unknown, config: SolveConfig = {}): AnyResultDocument {
-  const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline };
+  const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline, arrivedAt: config.arrivedAt, clock: config.clock };
   const document = validateProblem(problem);
   checkLimits(document as unknown as Record<string, unknown>, limits);
   try {

@@ -2,15 +2,17 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { PrefgameError } from '../../src/errors.js';
 import { solveInOrder } from '../../src/pool/ordered-batch.js';
+import { bodyLines, countLinesUpTo } from '../batch-lines.js';
 
 /**
  * `POST /v1/batch`: an `application/x-ndjson` body of problem documents; the response streams
  * one result or error line per non-blank input line, in order, each as soon as it and the lines
- * before it are solved. A batch is one client: its lines wait for room in the pool rather than
+ * before it are solved. Every line, blank or not, counts toward `MAX_BATCH_LINES`; the body is
+ * split lazily, yielding to the event loop, so no body blocks other requests. A batch is one client: its lines wait for room in the pool rather than
  * being refused, with at most one line per worker in flight.
  */
 export async function batchRoutes(app: FastifyInstance): Promise<void> {
-  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.post('/v1/batch', {
     schema: {
@@ -20,12 +22,13 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
       produces: ['application/x-ndjson'],
     },
   }, async (request, reply) => {
-    if (typeof request.body !== 'string') throw new PrefgameError('PREF_ERR_UNSUPPORTED_MEDIA_TYPE', 'send batches as application/x-ndjson: one problem document per line', '');
-    const lines = request.body.split(/\r?\n/);
-    const count = lines.reduce((total, line) => total + (line.trim() === '' ? 0 : 1), 0);
+    if (!Buffer.isBuffer(request.body)) throw new PrefgameError('PREF_ERR_UNSUPPORTED_MEDIA_TYPE', 'send batches as application/x-ndjson: one problem document per line', '');
+    // Every line counts toward the limit, blank or not; counting stops just past it.
+    const count = countLinesUpTo(request.body, app.config.maxBatchLines);
     if (count > app.config.maxBatchLines) {
-      throw new PrefgameError('PREF_ERR_TOO_LARGE', `the batch has ${count} lines; the limit maxBatchLines is ${app.config.maxBatchLines}`, '');
+      throw new PrefgameError('PREF_ERR_TOO_LARGE', `the batch has more than ${app.config.maxBatchLines} lines (blank lines count); the limit maxBatchLines is ${app.config.maxBatchLines}`, '');
     }
+    const lines = bodyLines(request.body);
     const config = { limits: app.limits };
     // Each line gets the server's maximum time from when it is handed to the pool.
     const outputs = solveInOrder(lines, (text, lineNumber) => app.pool.solveLine(text, lineNumber, config, app.config.maxTimeLimitMs, app.config.workerGraceMs), app.pool.threads);

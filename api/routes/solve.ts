@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { AnyResult, kindSchemas, Problem, problemKinds } from '../../src/schema/kinds.js';
+import { PrefgameError } from '../../src/errors.js';
 import { sendProblem } from '../problem.js';
 
 /** A kind's schema with `kind` optional: the kind routes fill it in (derived, not a copy). */
@@ -12,24 +13,31 @@ const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDeta
 
 /**
  * `POST /v1/solve` (any kind) and `POST /v1/KIND` for every kind of the contract (`kind`
- * optional). The raw JSON goes to a worker, which parses it, validates it against the same
+ * optional). A full queue answers 503 before the body is read. The raw JSON goes to a worker, which parses it, validates it against the same
  * schemas, checks the content rules and solves. Every request gets the server's maximum time
  * from arrival (`options.timeLimitMs` shortens it).
  */
 export async function solveRoutes(app: FastifyInstance): Promise<void> {
   function handlerFor(kind?: string) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
-      const answer = await app.pool.solveRequest(request.body as Buffer, kind, { limits: app.limits }, app.config.maxTimeLimitMs, app.config.workerGraceMs);
+      const answer = await app.pool.solveRequest(request.body as Buffer, kind, { limits: app.limits }, app.config.maxTimeLimitMs, app.config.workerGraceMs, request.arrivedAt);
       if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
       app.metrics.observeSolve(answer.result.kind, answer.result.status, answer.result.diagnostics.elapsedMs / 1000);
       return answer.result;
     };
   }
 
-  app.post('/v1/solve', { schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: Problem, response: { 200: AnyResult, ...errors } } }, handlerFor());
+  // A full queue refuses before the body is read or parsed: a 503 costs almost nothing, so
+  // clients retrying on 503 cannot crowd out the solves (goodput under a retry storm).
+  const refuseWhenFull = async () => {
+    if (app.pool.saturated()) throw new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
+  };
+
+  app.post('/v1/solve', { onRequest: refuseWhenFull, schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: Problem, response: { 200: AnyResult, ...errors } } }, handlerFor());
 
   for (const kind of problemKinds) {
     app.post(`/v1/${kind}`, {
+      onRequest: refuseWhenFull,
       schema: {
         tags: ['solve'],
         summary: `Solve ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} problem (kind optional)`,

@@ -46,7 +46,7 @@ export function bootstrapWinner(
   let completed = 0;
   for (let round = 0; round < settings.rounds && !pastDeadline(context); round++) {
     const matrices = matricesFromCells(resampleCells(cells, random), settings.prior);
-    const roundContext = createContext(context.backend, Math.max(1, context.deadline - performance.now()), context.tolerance);
+    const roundContext = createContext(context.backend, Math.max(1, context.deadline - context.now()), context.tolerance, 'auto', context.now);
     const outcome = winner.solve(matrices, roundContext);
     context.iterations += roundContext.iterations;
     if (outcome.gap > context.tolerance) inexact++;

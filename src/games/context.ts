@@ -13,7 +13,9 @@ export type SolveMethod = 'auto' | 'full-lp' | 'column-generation';
 export interface SolveContext {
   readonly backend: LpBackend;
   readonly method: SolveMethod;
-  /** `performance.now()` value after which no new LP work starts. */
+  /** The clock of `deadline`, in milliseconds (`performance.now` unless a caller injected one). */
+  readonly now: () => number;
+  /** `now()` value after which no new LP work starts. */
   readonly deadline: number;
   readonly tolerance: number;
   readonly warnings: string[];
@@ -32,19 +34,20 @@ export interface SolveContext {
  * const context = createContext(backendNamed('highs'), 10_000, 1e-9)
  * ```
  */
-export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number, method: SolveMethod = 'auto', now: () => number = () => performance.now()): SolveContext {
+export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number, method: SolveMethod = 'auto', clock?: () => number): SolveContext {
   backend.prepare?.();
-  return { backend, method, deadline: now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
+  const now = clock ?? (() => performance.now());
+  return { backend, method, now, deadline: now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
 }
 
 /** Milliseconds left before the deadline (at least 1, so engines always get a positive limit). */
 export function remainingMs(context: SolveContext): number {
-  return Math.max(1, context.deadline - performance.now());
+  return Math.max(1, context.deadline - context.now());
 }
 
 /** True when the deadline has passed. */
 export function pastDeadline(context: SolveContext): boolean {
-  return performance.now() >= context.deadline;
+  return context.now() >= context.deadline;
 }
 
 /**

@@ -6,6 +6,7 @@ import { tolerances } from '../numeric/tolerances.js';
 import { linearProgram, SparseRowBuilder } from '../lp/model.js';
 import { projectOntoPolyhedron } from '../numeric/projection.js';
 import { solveWithin, type SolveContext } from './context.js';
+import { backendNamed } from '../lp/backends.js';
 
 /**
  * Largest support for which uniqueness is decided and ties are broken: both cost O(s^3) dense
@@ -92,6 +93,18 @@ function smallestNormOptimum(P: Matrix, support: number[], interior: Float64Arra
   return cleanDistribution(result);
 }
 
+/** Runs `work` with HiGHS in place of the context's engine, carrying its counters back. */
+function withReferenceEngine<T>(context: SolveContext, work: (reference: SolveContext) => T): T {
+  const reference: SolveContext = { ...context, backend: backendNamed('highs') };
+  try {
+    return work(reference);
+  } finally {
+    context.iterations = reference.iterations;
+    context.lpSolves = reference.lpSolves;
+    context.timedOut = reference.timedOut;
+  }
+}
+
 /**
  * Picks one von Neumann winner by a rule that does not depend on the order of the items, and
  * decides whether it is the only one.
@@ -118,10 +131,16 @@ export function selectOptimum(P: Matrix, solution: Float64Array, context: SolveC
   const payoffs = columnPayoffs(P, solution);
   const candidates: number[] = [];
   let strictlyComplementary = true;
+  // Which items are best responses is read off the engine's lottery only when the engine is
+  // HiGHS, accurate to 1e-11 or better. Another engine's lottery may miss a best response by
+  // more than the tightness tolerance (javascript-lp-solver called optimal faces single points
+  // that way): the face is then found over every item by HiGHS, the reference engine, so that
+  // `unique` is decided by the same test whatever the backend.
+  const trusted = context.backend.name === 'highs';
   for (let j = 0; j < n; j++) {
     const tight = payoffs[j] <= 0.5 + tolerances.tight;
-    if (tight || solution[j] > 0) candidates.push(j);
-    if (tight && !(solution[j] > 0)) strictlyComplementary = false;
+    if (tight || solution[j] > 0 || !trusted) candidates.push(j);
+    if ((tight || !trusted) && !(solution[j] > 0)) strictlyComplementary = false;
   }
   if (candidates.length > faceAnalysisLimit) {
     context.warnings.push(`uniqueness was not decided: ${candidates.length} items are best responses (the limit for the analysis is ${faceAnalysisLimit})`);
@@ -130,7 +149,7 @@ export function selectOptimum(P: Matrix, solution: Float64Array, context: SolveC
   let support = candidates;
   let interior = solution;
   if (!strictlyComplementary) {
-    const face = largestSupport(P, candidates, context);
+    const face = trusted ? largestSupport(P, candidates, context) : withReferenceEngine(context, (reference) => largestSupport(P, candidates, reference));
     if (!face) {
       context.warnings.push('uniqueness was not decided: the LP for the largest optimal support did not solve');
       return { distribution: solution, unique: null };

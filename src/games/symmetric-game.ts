@@ -3,7 +3,7 @@ import { columnPayoffs, rowPayoffs } from '../numeric/matrix.js';
 import { cleanDistribution } from '../numeric/lottery.js';
 import { maximumOf, minimumOf } from '../numeric/extremes.js';
 import type { LpStatus } from '../lp/model.js';
-import { solveWithin, type SolveContext } from './context.js';
+import { pastDeadline, solveWithin, type SolveContext } from './context.js';
 import { maximinProgram } from './matrix-game.js';
 import { selectOptimum } from './optimal-face.js';
 import { doubleOracle } from './symmetric-column-generation.js';
@@ -67,7 +67,12 @@ export function solveSymmetricGame(P: Matrix, context: SolveContext): SymmetricG
 function finish(P: Matrix, lottery: Float64Array, lpStatus: LpStatus, context: SolveContext, method: SymmetricGameSolution['method'], rounds?: number): SymmetricGameSolution {
   let distribution = lottery;
   let unique: boolean | null = null;
-  if (lpStatus === 'optimal' && minimumOf(columnPayoffs(P, lottery)) >= 0.5 - context.tolerance) ({ distribution, unique } = selectOptimum(P, lottery, context));
+  if (lpStatus === 'optimal' && minimumOf(columnPayoffs(P, lottery)) >= 0.5 - context.tolerance) {
+    // The tie analysis is O(n^2 + |S|^3) dense algebra: past the deadline it is skipped (unique
+    // null, the LP's lottery kept), so that a time limit is not overrun by seconds.
+    if (pastDeadline(context)) context.warnings.push('uniqueness was not decided and ties were not broken: the time limit ran out');
+    else ({ distribution, unique } = selectOptimum(P, lottery, context));
+  }
   return {
     distribution,
     lowerBound: minimumOf(columnPayoffs(P, distribution)),

@@ -50,25 +50,53 @@ function defaultWorkerUrl(): URL {
   return candidates.find((url) => existsSync(url)) ?? candidates[candidates.length - 1];
 }
 
+/** Why a running task was aborted: its hard limit, or the shutdown of the pool. */
+const shutdownReason = 'shutdown';
+
 /**
- * The error a task gets when its worker had to be stopped (its hard limit passed: told by the
- * task's own abort signal, not by the wording of piscina's error) or failed.
+ * The error a task gets when its worker had to be stopped (told by the task's own abort signal
+ * and its reason, not by the wording of piscina's error: its hard limit passed, or the pool is
+ * shutting down) or failed.
  */
-function workerFailure(error: unknown, stopped: boolean, hardLimitMs: number): PrefgameError {
-  if (stopped) {
+function workerFailure(error: unknown, hardLimitMs: number, aborted?: unknown): PrefgameError {
+  if (error instanceof PrefgameError) return error;
+  if (aborted === shutdownReason) {
+    return new PrefgameError('PREF_ERR_SHUTTING_DOWN', 'the service is shutting down and stopped this solve before it finished; retry on another instance', '');
+  }
+  if (aborted !== undefined) {
     return new PrefgameError('PREF_ERR_WORKER_TIMEOUT', `the solve did not return within ${hardLimitMs} ms and its worker was replaced`, '');
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new PrefgameError('PREF_ERR_WORKER_FAILED', `the worker solving this problem failed and was replaced: ${reason}`, '');
 }
 
+const overloaded = () => new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
+const shuttingDown = () => new PrefgameError('PREF_ERR_SHUTTING_DOWN', 'the service is shutting down; retry on another instance', '');
+
+/** A task waiting for a worker, with the absolute deadline (`Date.now()` ms) it must start by. */
+interface WaitingTask {
+  task: PoolTask;
+  deadline: number;
+  graceMs: number;
+  transferList?: ArrayBuffer[];
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
- * A bounded pool of worker threads that run solves off the main thread (piscina). Each task has
- * a deadline, counted from when it is submitted: the solver stops at it with its best answer
- * (`status: "time_limit"`), and a worker still busy a grace period later is terminated and
- * replaced, the task failing with `PREF_ERR_WORKER_TIMEOUT`; a worker that crashes fails its task with `PREF_ERR_WORKER_FAILED`;
- * a full queue refuses at once with `PREF_ERR_OVERLOADED`. Solvers honour `options.timeLimitMs`
- * themselves, so the hard limit only catches what cannot stop.
+ * A bounded pool of worker threads that run solves off the main thread (piscina). The queue is
+ * the pool's own FIFO in front of the workers, so that it knows which tasks have not started:
+ *
+ * - Each task has a deadline counted from its arrival (`arrivedAt`, default: now), queue wait
+ *   included. A task whose deadline passes while it waits is answered at once with
+ *   `PREF_ERR_DEADLINE_EXPIRED`, unsolved; a running one stops at its deadline with its best
+ *   answer (`status: "time_limit"`, the solvers honour it), and a worker still busy `graceMs`
+ *   later is terminated and replaced (`PREF_ERR_WORKER_TIMEOUT`).
+ * - A worker that crashes fails its task with `PREF_ERR_WORKER_FAILED`.
+ * - A full queue refuses at once with `PREF_ERR_OVERLOADED` ({@link saturated} tells before
+ *   anything is read).
+ * - On shutdown, {@link refuseWaiting} answers every waiting task with `PREF_ERR_SHUTTING_DOWN`
+ *   and refuses new ones; {@link stopRunning} stops the running ones the same way.
  *
  * @example
  * ```ts
@@ -89,23 +117,49 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     idleTimeout: Infinity,
     workerData: options.highsModule ? { highsModule: options.highsModule } : undefined,
   });
-  /** Tasks submitted and not settled: running on a worker or waiting for one. */
-  let running = 0;
+  const waiting: WaitingTask[] = [];
+  const running = new Set<AbortController>();
+  let refusing = false;
 
-  async function runTask<T>(task: PoolTask, hardLimitMs: number, transferList?: ArrayBuffer[]): Promise<T> {
-    // The queue bound is ours, counted exactly: piscina's depends on worker start-up states.
-    if (running >= threads + maxQueue) {
-      throw new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
+  function start(entry: WaitingTask): void {
+    const controller = new AbortController();
+    running.add(controller);
+    const hardLimitMs = Math.max(1, entry.deadline - Date.now()) + entry.graceMs;
+    const timer = setTimeout(() => controller.abort('hard limit'), hardLimitMs);
+    piscina
+      .run(entry.task, { signal: controller.signal, transferList: entry.transferList })
+      .then(entry.resolve, (error) => entry.reject(workerFailure(error, hardLimitMs, controller.signal.aborted ? controller.signal.reason : undefined)))
+      .finally(() => {
+        clearTimeout(timer);
+        running.delete(controller);
+        pump();
+      });
+  }
+
+  /** Starts waiting tasks while a worker is free; answers those whose deadline passed, unsolved. */
+  function pump(): void {
+    while (running.size < threads && waiting.length > 0) {
+      const entry = waiting.shift()!;
+      if (Date.now() >= entry.deadline) {
+        entry.reject(new PrefgameError('PREF_ERR_DEADLINE_EXPIRED', 'the time limit ran out while the request waited for a worker; it was not solved', ''));
+        continue;
+      }
+      start(entry);
     }
-    running++;
-    const signal = AbortSignal.timeout(hardLimitMs);
-    try {
-      return (await piscina.run(task, { signal, transferList })) as T;
-    } catch (error) {
-      throw workerFailure(error, signal.aborted, hardLimitMs);
-    } finally {
-      running--;
-    }
+  }
+
+  function runTask<T>(task: PoolTask, deadline: number, graceMs: number, transferList?: ArrayBuffer[]): Promise<T> {
+    if (refusing) return Promise.reject(shuttingDown());
+    if (running.size + waiting.length >= threads + maxQueue) return Promise.reject(overloaded());
+    return new Promise<T>((resolve, reject) => {
+      waiting.push({ task, deadline, graceMs, transferList, resolve: resolve as (value: unknown) => void, reject });
+      pump();
+    });
+  }
+
+  function deadlineOf(arrivedAt: number | undefined, timeLimitMs: number): { arrivedAt: number; deadline: number } {
+    const arrival = arrivedAt ?? Date.now();
+    return { arrivedAt: arrival, deadline: arrival + timeLimitMs };
   }
 
   return {
@@ -113,34 +167,40 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     maxQueue,
     /** Loads HiGHS in every worker (one warm-up solve each). */
     async ready(): Promise<void> {
-      await Promise.all(Array.from({ length: threads }, () => runTask<true>({ type: 'warm-up' }, 60_000)));
+      await Promise.all(Array.from({ length: threads }, () => runTask<true>({ type: 'warm-up' }, Date.now() + 60_000, 0)));
     },
     /**
-     * Solves one problem document within `timeLimitMs` from now (queue wait included); its worker
-     * is replaced if it has not answered `graceMs` later. Bad input comes back as
-     * `{ ok: false, error }`.
+     * Solves one problem document within `timeLimitMs` from `arrivedAt` (`Date.now()` ms,
+     * default now; queue wait included); its worker is replaced if it has not answered
+     * `graceMs` later. Bad input comes back as `{ ok: false, error }`.
      */
-    solve(document: unknown, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<SolveAnswer> {
-      return runTask<SolveAnswer>({ type: 'solve', document, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs);
+    solve(document: unknown, config: SolveConfig, timeLimitMs: number, graceMs: number, arrivedAt?: number): Promise<SolveAnswer> {
+      const timing = deadlineOf(arrivedAt, timeLimitMs);
+      return runTask<SolveAnswer>({ type: 'solve', document, config: { ...config, ...timing } }, timing.deadline, graceMs);
     },
     /**
      * Solves one request body (JSON bytes, copied and moved to the worker, which parses and
      * validates it off the main thread), for a route of `kind` if given; as {@link solve}.
      */
-    solveRequest(body: Uint8Array, kind: string | undefined, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<SolveAnswer> {
+    solveRequest(body: Uint8Array, kind: string | undefined, config: SolveConfig, timeLimitMs: number, graceMs: number, arrivedAt?: number): Promise<SolveAnswer> {
       const bytes = new Uint8Array(body); // an own buffer: a request's may be a slice of a shared pool
-      return runTask<SolveAnswer>({ type: 'request', body: bytes, kind, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs, [bytes.buffer]);
+      const timing = deadlineOf(arrivedAt, timeLimitMs);
+      return runTask<SolveAnswer>({ type: 'request', body: bytes, kind, config: { ...config, ...timing } }, timing.deadline, graceMs, [bytes.buffer]);
     },
     /**
      * Solves one batch line; never rejects (worker failures become error lines). A batch is one
-     * client, so its lines wait for room in a full queue instead of being refused.
+     * client, so its lines wait for room in a full queue instead of being refused; each line's
+     * time counts from when it is handed to the pool.
      */
     async solveLine(line: string | Uint8Array, lineNumber: number, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<BatchOutput> {
-      // Bytes are moved, not copied (the caller hands over a line it owns, as byteLines does).
-      const transfer = typeof line === 'string' ? undefined : [line.buffer as ArrayBuffer];
       for (;;) {
+        // A copy of the bytes is moved to the worker; the line stays here, so that the error
+        // line of a worker that crashed can still name its id.
+        const payload = typeof line === 'string' ? line : new Uint8Array(line);
+        const transfer = typeof payload === 'string' ? undefined : [payload.buffer as ArrayBuffer];
         try {
-          return await runTask<BatchOutput>({ type: 'line', line, lineNumber, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs, transfer);
+          const timing = deadlineOf(undefined, timeLimitMs);
+          return await runTask<BatchOutput>({ type: 'line', line: payload, lineNumber, config: { ...config, ...timing } }, timing.deadline, graceMs, transfer);
         } catch (error) {
           if (error instanceof PrefgameError && error.code === 'PREF_ERR_OVERLOADED') {
             await delay(10);
@@ -150,15 +210,26 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
         }
       }
     },
-    /** True when a task submitted now would have to wait (or be refused). */
+    /** True when a task submitted now would be refused (checked before a request body is read). */
     saturated(): boolean {
-      return running >= threads + maxQueue;
+      return refusing || running.size + waiting.length >= threads + maxQueue;
+    },
+    /** Answers every waiting task with `PREF_ERR_SHUTTING_DOWN` and refuses new ones (shutdown, step 1). */
+    refuseWaiting(): void {
+      refusing = true;
+      for (const entry of waiting.splice(0)) entry.reject(shuttingDown());
+    },
+    /** Stops the running tasks, answering them with `PREF_ERR_SHUTTING_DOWN` (shutdown past its grace). */
+    stopRunning(): void {
+      for (const controller of running) controller.abort(shutdownReason);
     },
     stats(): PoolStats {
-      return { threads, running: Math.min(running, threads), queueSize: Math.max(0, running - threads), maxQueue, utilization: piscina.utilization, completed: piscina.completed };
+      return { threads, running: running.size, queueSize: waiting.length, maxQueue, utilization: piscina.utilization, completed: piscina.completed };
     },
     /** Waits for running tasks, then stops the workers. */
     async close(): Promise<void> {
+      refusing = true;
+      for (const entry of waiting.splice(0)) entry.reject(shuttingDown());
       await piscina.close();
     },
   };

@@ -5,6 +5,7 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { ajvSettings } from './ajv-settings.js';
 import { PrefgameError, type ErrorCode } from '../errors.js';
 import { Field } from './field.js';
+import { checkFiniteNumbers } from './finite-numbers.js';
 import { Options } from './problem.js';
 import { kindSchemas, problemKinds, type ProblemDocument, type ProblemKind } from './kinds.js';
 
@@ -202,6 +203,7 @@ export function validateProblem(value: unknown): ProblemDocument {
     throw new PrefgameError('PREF_ERR_SCHEMA', 'a problem document must be a JSON object', '');
   }
   checkKind((value as { kind?: unknown }).kind);
+  checkFiniteNumbers(value);
   const kind = (value as { kind: ProblemKind }).kind;
   const validator = validatorOf(kind);
   if (validator(value)) return value as ProblemDocument;

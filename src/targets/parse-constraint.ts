@@ -123,7 +123,8 @@ function relation(left: LinearExpression, right: LinearExpression, kind: 'ge' | 
  * criterion names, parentheses, `+ - * /` with a numeric factor, and one of `>= <= ==` are
  * accepted; nothing is evaluated. Errors: `PREF_ERR_CONSTRAINT_SYNTAX` (unparseable, no
  * comparison, strict comparison), `PREF_ERR_CONSTRAINT_NONLINEAR` (products of criteria,
- * powers, functions), `PREF_ERR_UNKNOWN_CRITERION`.
+ * powers, functions), `PREF_ERR_UNKNOWN_CRITERION`, `PREF_ERR_NON_FINITE` (a coefficient that
+ * overflows, as in `1e308*1e308*speed`).
  *
  * @example
  * ```ts
@@ -162,5 +163,11 @@ export function parseConstraint(text: string, criteria: readonly string[], field
     if (kind === 'strict') throw syntax('uses a strict comparison; use >= or <= (a target set must be closed)');
     rows.push(...relation(expressions[index], expressions[index + 1], kind));
   });
+  // Finite literals can still multiply, divide or add up past the doubles (1e308*1e308*speed).
+  for (const row of rows) {
+    if (!Number.isFinite(row.offset) || !row.normal.every(Number.isFinite)) {
+      throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} "${text}" has a coefficient or constant that overflows to ${row.normal.find((value) => !Number.isFinite(value)) ?? row.offset}`, field.pointer);
+    }
+  }
   return rows;
 }

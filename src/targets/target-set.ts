@@ -100,6 +100,10 @@ export function buildTargetSet(document: TargetDocument, criteria: readonly stri
     const scale = raw.reduce((largest, value) => Math.max(largest, Math.abs(value)), 0);
     const normal = raw.map((value) => (Math.abs(value) <= coefficientFlush * scale ? 0 : value / scale));
     const offset = scale > 0 ? rawOffset / scale : rawOffset;
+    // A tiny row (weights 1e-320, offset 1) scales past the doubles: +Infinity cannot hold,
+    // -Infinity always holds.
+    if (offset === Infinity) throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${source} requires more than any point of [0, 1]^${k} gives`, source.pointer);
+    if (offset === -Infinity) return;
     if (normal.every((value) => value === 0)) {
       if (rawOffset > 0) throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${source} requires 0 >= ${rawOffset}`, source.pointer);
       return;

@@ -5,7 +5,7 @@ import { assertContextCanSolve, pastDeadline, record, remainingMs, type SolveCon
 import { guarantees } from '../winners/payoff-vectors.js';
 import { cutFromDuals, shortfallBounds, shortfallProgram } from './guarantee-programs.js';
 import { boxPolyhedron, cutPolyhedron, type PolyhedronVertex } from './outer-polyhedron.js';
-import { downsetDistance, nonDominated, weaklyDominates } from './inner-set.js';
+import { downsetDistance, singlePointDistance, nonDominated, weaklyDominates } from './inner-set.js';
 import { clipLower, type AttainedPoint, type FrontierSolution } from './frontier-two.js';
 
 /** Budgets of {@link bensonFrontier}. */
@@ -83,7 +83,9 @@ export function bensonFrontier(matrices: readonly Matrix[], context: SolveContex
       const vertex = queue.shift()!;
       if (!alive.has(vertex) || settled.has(vertex)) continue;
       if (settleByDominance(vertex)) continue;
-      if (pastDeadline(context) || interiorCount > budget.maxVertices || attained.length >= 10 * budget.maxVertices + (1 << k)) {
+      // One point is always attained (the first LP), so that even a solve out of time returns a
+      // frontier point and a finite Hausdorff bound.
+      if ((pastDeadline(context) && attained.length > 0) || interiorCount > budget.maxVertices || attained.length >= 10 * budget.maxVertices + (1 << k)) {
         truncated = true;
         break;
       }
@@ -120,9 +122,12 @@ export function bensonFrontier(matrices: readonly Matrix[], context: SolveContex
   const points = attained.map((point) => point.guarantees);
   let hausdorffDistance = 0;
   const frontier: AttainedPoint[] = [];
+  // Past the deadline the bound for each unsettled vertex is the single-point one (O(points k)),
+  // not the small LP of downsetDistance: thousands of vertices times an LP overran limits by 4x.
+  const distanceTo = pastDeadline(context) ? singlePointDistance : downsetDistance;
   for (const vertex of polyhedron.vertices) {
     const known = settled.get(vertex);
-    const distance = known ? known.distance : downsetDistance(vertex.point, points);
+    const distance = known ? known.distance : distanceTo(vertex.point, points);
     hausdorffDistance = Math.max(hausdorffDistance, distance);
     if (interior(vertex) && known?.point && known.distance <= budget.tolerance) frontier.push(known.point);
   }

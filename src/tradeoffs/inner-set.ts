@@ -15,6 +15,22 @@ function shortfall(point: ArrayLike<number>, attained: ArrayLike<number>): numbe
 const exactLimit = 64;
 
 /**
+ * The cheap upper bound of {@link downsetDistance}: the distance to the down-set of the nearest
+ * single point, `min_p max_c (point_c - p_c)_+` (Infinity with no points). O(m k), no LP: what a
+ * solve past its deadline can still afford for every vertex.
+ *
+ * @example
+ * ```ts
+ * singlePointDistance([0.5, 0.5], [Float64Array.of(0.5, 0.3), Float64Array.of(0.3, 0.5)]) // 0.2
+ * ```
+ */
+export function singlePointDistance(point: ArrayLike<number>, points: readonly ArrayLike<number>[]): number {
+  let best = Infinity;
+  for (const attained of points) best = Math.min(best, shortfall(point, attained));
+  return Math.max(0, best);
+}
+
+/**
  * An upper bound on the l-infinity distance from `point` to `I = conv(points) - R^k_+`, which
  * for a down-closed set is `min { t >= 0 : point - t 1 in I }`. First the best single point
  * (`min_p max_c (point_c - p_c)_+`), then an exact small LP over the convex combinations of the

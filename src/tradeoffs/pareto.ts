@@ -67,7 +67,7 @@ function markedLinear(tensor: PreferenceTensor, weights: Float64Array, context: 
 
 /** Why a frontier is not exact: the deadline, the vertex budget, or the numerics. */
 function frontierStatus(frontier: FrontierSolution, context: SolveContext): SolveStatusValue {
-  if (context.timedOut || performance.now() >= context.deadline) return 'time_limit';
+  if (context.timedOut || context.now() >= context.deadline) return 'time_limit';
   if (frontier.truncated) return 'iteration_limit';
   return frontier.lpStatus === 'optimal' || frontier.lpStatus === 'infeasible' || frontier.lpStatus === 'unbounded' ? 'numerical_error' : frontier.lpStatus;
 }
@@ -98,7 +98,7 @@ export function solvePareto(document: ParetoDocument, limits: Limits): ParetoRes
     : bensonFrontier(tensor.matrices, context, { maxVertices, tolerance: tolerance / 10 });
   const exact = !frontier.truncated && frontier.lpStatus === 'optimal' && frontier.hausdorffDistance <= tolerance;
   if (frontier.truncated) {
-    context.warnings.push(context.timedOut || context.deadline <= performance.now()
+    context.warnings.push(context.timedOut || context.deadline <= context.now()
       ? 'the time limit stopped the frontier early: frontier is an inner approximation, outer an outer one'
       : `the frontier has more than maxVertices = ${maxVertices} vertices: frontier is an inner approximation, outer an outer one`);
   }

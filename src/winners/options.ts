@@ -1,4 +1,5 @@
 import { backendNamed } from '../lp/backends.js';
+import { PrefgameError } from '../errors.js';
 import type { LpBackend } from '../lp/model.js';
 import { tolerances } from '../numeric/tolerances.js';
 import type { OptionsDocument } from '../schema/problem.js';
@@ -27,7 +28,13 @@ export function resolveOptions(options: OptionsDocument | undefined, defaultTole
   const requested = options?.timeLimitMs ?? limits.defaultTimeLimitMs;
   let timeLimitMs = Math.min(requested, limits.maxTimeLimitMs);
   if (options?.timeLimitMs !== undefined && timeLimitMs < requested) warnings.push(`options.timeLimitMs was lowered from ${requested} to the server's maximum ${timeLimitMs}`);
-  if (limits.deadline !== undefined) timeLimitMs = Math.max(1, Math.min(timeLimitMs, limits.deadline - Date.now()));
+  const now = (limits.clock ?? Date.now)();
+  // Time counts from arrival (queue wait included) and stops at the caller's deadline.
+  if (limits.arrivedAt !== undefined) timeLimitMs = Math.min(timeLimitMs, limits.arrivedAt + requested - now);
+  if (limits.deadline !== undefined) timeLimitMs = Math.min(timeLimitMs, limits.deadline - now);
+  if (!(timeLimitMs > 0)) {
+    throw new PrefgameError('PREF_ERR_DEADLINE_EXPIRED', `the time limit of ${Math.min(requested, limits.maxTimeLimitMs)} ms ran out before solving started (it counts from arrival); the problem was not solved`, options?.timeLimitMs !== undefined ? '/options/timeLimitMs' : '');
+  }
   return { tolerance: options?.tolerance ?? defaultTolerance, timeLimitMs, backend: backendNamed(options?.backend), method: options?.method ?? 'auto' };
 }
 
@@ -42,7 +49,7 @@ export function resolveOptions(options: OptionsDocument | undefined, defaultTole
 export function contextFor(options: OptionsDocument | undefined, limits: Limits, defaultTolerance: number = tolerances.gap): SolveContext {
   const warnings: string[] = [];
   const resolved = resolveOptions(options, defaultTolerance, limits, warnings);
-  const context = createContext(resolved.backend, resolved.timeLimitMs, resolved.tolerance, resolved.method);
+  const context = createContext(resolved.backend, resolved.timeLimitMs, resolved.tolerance, resolved.method, limits.clock);
   context.warnings.push(...warnings);
   return context;
 }

@@ -17,8 +17,10 @@ export interface ResultParts {
   context: SolveContext;
   started: number;
   rounds?: number;
-  /** The tolerance is relative to this (the payoff range of a matrix game; 1 for probabilities). */
+  /** The tolerance is relative to this (1 for probabilities). */
   scale?: number;
+  /** The gap up to which the result is `optimal`, when the solver judges it (instead of the scaled tolerance). */
+  gapTolerance?: number;
   extra?: Partial<ResultDocument>;
 }
 
@@ -70,8 +72,9 @@ export function certify(lowerBound: number, upperBound: number, tolerance: numbe
  * ```
  */
 export function finishResult(parts: ResultParts): ResultDocument {
-  const tolerance = parts.context.tolerance * Math.max(1, parts.scale ?? 1);
-  const { status, certificate } = certify(parts.lowerBound, parts.upperBound, tolerance, parts.lpStatus, parts.context.timedOut);
+  const ordered = orderedBounds(parts.value, parts.lowerBound, parts.upperBound);
+  const tolerance = parts.gapTolerance ?? parts.context.tolerance * Math.max(1, parts.scale ?? 1);
+  const { status, certificate } = certify(ordered.lowerBound, ordered.upperBound, tolerance, parts.lpStatus, parts.context.timedOut);
   if (status !== 'optimal') {
     parts.context.warnings.push(`the certificate gap ${certificate.gap.toExponential(3)} is above the tolerance ${tolerance}: the lottery is the best found, within the bounds given`);
   }
@@ -95,6 +98,23 @@ export function finishResult(parts: ResultParts): ResultDocument {
     warnings: parts.context.warnings,
   };
   return result;
+}
+
+/**
+ * Bounds in order. Bounds computed apart (a guaranteed and a conceded payoff, a primal value and
+ * a safe dual bound) can cross by rounding when the optimum is attained exactly; the exact
+ * quantities are then within rounding of each other. The bound that is the recomputed `value`
+ * stays; the other one moves to it (so the certificate only gets weaker, never wrong).
+ *
+ * @example
+ * ```ts
+ * orderedBounds(86.66666666666667, 86.66666666666667, 86.66666666666666)
+ * // { lowerBound: 86.66666666666667, upperBound: 86.66666666666667 }
+ * ```
+ */
+export function orderedBounds(value: number, lowerBound: number, upperBound: number): { lowerBound: number; upperBound: number } {
+  if (lowerBound <= upperBound) return { lowerBound, upperBound };
+  return value === upperBound ? { lowerBound: upperBound, upperBound } : { lowerBound, upperBound: lowerBound };
 }
 
 /**

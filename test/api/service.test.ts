@@ -153,8 +153,9 @@ describe('HTTP service under load, deadlines and faults', () => {
       const n = 150;
       const criteria = [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0.5 : ((i * 7 + j * 13 + c * 5) % 17) / 17))) }));
       for (const criterion of criteria) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) criterion.preferences[i][j] = 1 - criterion.preferences[j][i];
-      // The test worker runs `out-of-time` under a clock that jumps an hour at each reading.
-      const response = await post(app, '/v1/blackwell', { id: 'out-of-time', criteria, target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } }, norm: 'l2', options: { timeLimitMs: 20 } });
+      // The test worker runs `out-of-time` under a clock that jumps an hour at each reading. The
+      // default time limit: limits count from arrival, and 20 ms could run out before solving starts.
+      const response = await post(app, '/v1/blackwell', { id: 'out-of-time', criteria, target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } }, norm: 'l2' });
       assert.equal(response.statusCode, 200, response.body);
       const result = response.json();
       assert.equal(result.status, 'time_limit');
@@ -172,6 +173,8 @@ describe('HTTP service under load, deadlines and faults', () => {
       assertProblem(hung, 503, 'PREF_ERR_WORKER_TIMEOUT');
       assert.ok(hung.headers['retry-after']);
       assert.equal(fine.statusCode, 200);
+      // Limits count from arrival, queue wait included: let the replacement worker start first.
+      await hanging.pool.ready();
       assert.equal((await post(hanging, '/v1/solve', rps)).statusCode, 200, 'the replaced worker solves again');
     } finally {
       await hanging.close();
@@ -181,6 +184,7 @@ describe('HTTP service under load, deadlines and faults', () => {
     const app = await appWith({ maxTimeLimitMs: 600_000, workerGraceMs: 500 });
     try {
       assertProblem(await post(app, '/v1/solve', { ...rps, id: 'crash' }), 500, 'PREF_ERR_WORKER_FAILED');
+      await app.pool.ready();
       assertProblem(await post(app, '/v1/solve', { ...rps, id: 'throw' }), 500, 'PREF_ERR_WORKER_FAILED');
       for (let round = 0; round < 4; round++) assert.equal((await post(app, '/v1/solve', rps)).statusCode, 200);
       const batch = [JSON.stringify({ ...rps, id: 'crash' }), JSON.stringify({ ...rps, id: 'ok' })].join('\n');

@@ -1,0 +1,58 @@
+import { PrefgameError } from '../errors.js';
+import { Field } from './field.js';
+
+/** True when some number anywhere in `value` is NaN or infinite. O(size), no allocation per number. */
+function hasNonFinite(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return true;
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    if (Array.isArray(current)) {
+      for (const element of current) {
+        if (typeof element === 'number') {
+          if (!Number.isFinite(element)) return true;
+        } else if (element !== null && typeof element === 'object') stack.push(element);
+      }
+      continue;
+    }
+    for (const key of Object.keys(current)) stack.push((current as Record<string, unknown>)[key]);
+  }
+  return false;
+}
+
+/** The path of the first non-finite number, depth first in document order. */
+function pathOfNonFinite(value: unknown, path: Array<string | number>): Array<string | number> | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (value === null || typeof value !== 'object') return null;
+  const keys: Array<string | number> = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
+  for (const key of keys) {
+    const found = pathOfNonFinite((value as Record<string | number, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Rejects a document holding a number that is not finite anywhere (NaN, Infinity, or a literal
+ * such as `1e400` that JSON.parse reads as Infinity), with `PREF_ERR_NON_FINITE` and the JSON
+ * pointer of the first one. No field of any kind takes such a number, and one that got through
+ * would surface later as a wrong answer or an internal error, so the check runs on the whole
+ * document before the schema. O(size).
+ *
+ * @example
+ * ```ts
+ * checkFiniteNumbers(JSON.parse('{"target":{"thresholds":{"speed":1e400}}}'))
+ * // throws PREF_ERR_NON_FINITE at /target/thresholds/speed
+ * ```
+ */
+export function checkFiniteNumbers(document: unknown): void {
+  if (!hasNonFinite(document)) return;
+  const path = pathOfNonFinite(document, []) ?? [];
+  const field = new Field(path);
+  const found = path.reduce<unknown>((value, key) => (value as Record<string | number, unknown>)[key], document);
+  throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} is ${String(found)}, not a finite number (a literal such as 1e400 overflows to Infinity)`, field.pointer);
+}
