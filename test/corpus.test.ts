@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app.js';
 import { readConfig } from '../api/config.js';
-import { errorLine, errorRegistry, solve, type ErrorCode } from '../src/index.js';
-import { documentIdOf, identifierOf, parseDocument } from '../src/parse-document.js';
+import { errorRegistry, solve, type ErrorCode } from '../src/index.js';
+import { errorLine, identifierOf } from '../src/error-line.js';
+import { documentIdOf, parseDocument } from '../src/parse-document.js';
 import { root } from './helpers.js';
 
 interface Expectation {

@@ -9,7 +9,8 @@ import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from '../../api/app.js';
 import { readConfig, type ServiceConfig } from '../../api/config.js';
-import { createSolvePool, PrefgameError, solve } from '../../src/index.js';
+import { PrefgameError, solve } from '../../src/index.js';
+import { createSolvePool } from '../../src/pool/solve-pool.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
 const rps = { kind: 'von-neumann', preferences: [[0.5, 0, 1], [1, 0.5, 0], [0, 1, 0.5]] };
