@@ -29,5 +29,6 @@ export function errorLine(id: string | number | null, lineNumber: number, error:
 export function identifierOf(document: unknown): string | number | null {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) return null;
   const id = (document as { id?: unknown }).id;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
+  // A non-finite number (an `id` of 1e400) would not survive JSON: null, like no id.
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : null;
 }

@@ -96,7 +96,8 @@ interface WaitingTask {
  * - A full queue refuses at once with `PREF_ERR_OVERLOADED` ({@link saturated} tells before
  *   anything is read).
  * - On shutdown, {@link refuseWaiting} answers every waiting task with `PREF_ERR_SHUTTING_DOWN`
- *   and refuses new ones; {@link stopRunning} stops the running ones the same way.
+ *   and from then on takes a new task only when a worker is free at once; {@link stopRunning}
+ *   stops the running ones the same way.
  *
  * @example
  * ```ts
@@ -120,6 +121,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
   const waiting: WaitingTask[] = [];
   const running = new Set<AbortController>();
   let refusing = false;
+  let closed = false;
 
   function start(entry: WaitingTask): void {
     const controller = new AbortController();
@@ -149,7 +151,9 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
   }
 
   function runTask<T>(task: PoolTask, deadline: number, graceMs: number, transferList?: ArrayBuffer[]): Promise<T> {
-    if (refusing) return Promise.reject(shuttingDown());
+    // Shutting down, a task that arrives now (a request whose body was still being read) runs
+    // only if a worker is free at once: it never waits.
+    if (closed || (refusing && running.size >= threads)) return Promise.reject(shuttingDown());
     if (running.size + waiting.length >= threads + maxQueue) return Promise.reject(overloaded());
     return new Promise<T>((resolve, reject) => {
       waiting.push({ task, deadline, graceMs, transferList, resolve: resolve as (value: unknown) => void, reject });
@@ -212,7 +216,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     },
     /** True when a task submitted now would be refused (checked before a request body is read). */
     saturated(): boolean {
-      return refusing || running.size + waiting.length >= threads + maxQueue;
+      return closed || (refusing && running.size >= threads) || running.size + waiting.length >= threads + maxQueue;
     },
     /** Answers every waiting task with `PREF_ERR_SHUTTING_DOWN` and refuses new ones (shutdown, step 1). */
     refuseWaiting(): void {
@@ -229,6 +233,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     /** Waits for running tasks, then stops the workers. */
     async close(): Promise<void> {
       refusing = true;
+      closed = true;
       for (const entry of waiting.splice(0)) entry.reject(shuttingDown());
       await piscina.close();
     },
