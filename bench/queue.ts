@@ -126,6 +126,45 @@ try {
     `tiny lines: local ${localTiny.rate}/s, queued ${queuedTiny.rate}/s; queue overhead ${overheadMs.toFixed(3)} ms a line`,
   );
 
+  // The queue's own cost with nothing to solve: submit, take, store and read the tiny lines in
+  // chunks of 64 through Redis (database 1, away from the real workers), with a worker whose
+  // "solve" is free. An upper bound of what the queue adds per line, in one process.
+  const { connectQueue, queueName, queuePrefix } = await import('../src/queue/connect.js');
+  const { submitJob } = await import('../src/queue/submit.js');
+  const { readResults } = await import('../src/queue/results.js');
+  const { linesOfChunk, chunkText } = await import('../src/queue/process-chunk.js');
+  const { byteLines } = await import('../src/pool/byte-lines.js');
+  const { Worker } = await import('bullmq');
+  const { readFileSync } = await import('node:fs');
+  const fakeUrl = `${redis.url}/1`;
+  const connection = await connectQueue(fakeUrl, 'client');
+  const fakeWorker = new Worker(
+    queueName,
+    async (job) => {
+      const { job: id, chunk, firstLine } = job.data;
+      const start = await connection.store.startChunk(id, chunk);
+      if (!start.run) return start.reason;
+      const lines = await linesOfChunk(start.input, firstLine);
+      const outputs = lines.map((line) => ({ id: line.lineNumber, status: 'optimal' }) as never);
+      const { text, lines: done, failed } = chunkText(outputs);
+      await connection.store.storeChunk(id, chunk, text, done, failed);
+      return 'stored';
+    },
+    { connection: { url: fakeUrl, maxRetriesPerRequest: null }, prefix: queuePrefix, concurrency: 2 },
+  );
+  await fakeWorker.waitUntilReady();
+  const tinyBytes = new Uint8Array(readFileSync(tinyFile));
+  const machineryStarted = performance.now();
+  const { id: fakeJob } = await submitJob(connection, byteLines([tinyBytes]));
+  let machineryLines = 0;
+  for await (const text of readResults(connection, fakeJob, { follow: true })) {
+    machineryLines += text.split('\n').length - 1;
+  }
+  const machineryMs = (performance.now() - machineryStarted) / machineryLines;
+  log(`queue machinery alone: ${machineryMs.toFixed(3)} ms a line (${machineryLines} lines)`);
+  await fakeWorker.close();
+  await connection.close();
+
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const markdown = [
     `Machine: ${machine()}; measured ${new Date().toISOString()} (one run, while other work ran on the machine).`,
@@ -142,6 +181,7 @@ try {
         ['queued / local', `${ratio.toFixed(2)}x (target >= 0.9x)`],
         ['queued / local once started', Number.isFinite(steadyRatio) ? `${steadyRatio.toFixed(2)}x` : '—'],
         ['queue overhead a line (tiny problems, start-up removed)', `${overheadMs.toFixed(3)} ms (target < 1 ms)`],
+        ['queue machinery alone, nothing solved (submit, take, store, read)', `${machineryMs.toFixed(3)} ms a line`],
         [
           'Redis memory per million result lines, Blackwell 128 x 5',
           `${mb(blackwellBytesPerMillion)} MiB (${(outputBytesPerLine / 1024).toFixed(1)} KiB a result line)`,
@@ -157,7 +197,7 @@ try {
   process.stdout.write(markdown + '\n');
   saveResults(
     'queue',
-    {
+    { machineryMs,
       machine: machine(),
       local,
       localDouble,
