@@ -8,6 +8,7 @@ import { identifierOf } from '../src/error-line.js';
 import { addEstimateCommand } from './estimate-command.js';
 import { addPlanCommand } from './plan-command.js';
 import { applyTiering, countNumbers, optimisedFromEntries, tieringFor } from './tiering.js';
+import { addRankCommand } from './rank-command.js';
 
 /** Exit codes (docs/cli.md): 0 every result optimal, 1 some error or non-optimal result, 2 usage or I/O. */
 const exitCodes = { solved: 0, someFailed: 1, usage: 2 } as const;
@@ -245,6 +246,9 @@ export async function runCli(argv: string[]): Promise<number> {
     code = value;
   });
   addPlanCommand(program, (value) => {
+    code = value;
+  });
+  addRankCommand(program, (value) => {
     code = value;
   });
   program

@@ -11,6 +11,15 @@ export interface ImportedComparisons {
   rejected: RejectedRow[];
 }
 
+/** Where importers put the outcomes they read: a {@link ComparisonLog}, or a streaming counter (anything with `win` and `tie`). */
+export interface ComparisonSink {
+  win(criterion: string | undefined, winner: string, loser: string, count?: number): void;
+  tie(criterion: string | undefined, first: string, second: string, count?: number): void;
+}
+
+/** What reading one row did: used it, skipped it on purpose (both_bad with skip), or rejected it. */
+export type RowVerdict = 'accepted' | 'skipped' | { reason: string };
+
 /**
  * Collects comparison outcomes and aggregates equal ones into counted rows of the `comparisons`
  * form (DESIGN.md section 3), in order of first appearance; ties are equal whatever the order of
@@ -23,7 +32,7 @@ export interface ImportedComparisons {
  * log.comparisons() // [{ winner: 'x', loser: 'y', count: 2 }, { criterion: 'safety', tie: ['y', 'x'], count: 1 }]
  * ```
  */
-export class ComparisonLog {
+export class ComparisonLog implements ComparisonSink {
   private readonly rows = new Map<string, ComparisonDocument & { count: number }>();
   private readonly seen = new Map<string, true>();
 

@@ -1,4 +1,4 @@
-import { ComparisonLog, type ImportedComparisons } from './comparison-log.js';
+import { ComparisonLog, type ComparisonSink, type ImportedComparisons, type RowVerdict } from './comparison-log.js';
 import { readTable, type TableFormat, type TableRow } from './read-table.js';
 import { fieldOf, nameOf, truthy } from './table-cells.js';
 
@@ -18,6 +18,34 @@ function outcomeOf(row: TableRow): string | { reason: string } {
   const flags = ['winner_model_a', 'winner_model_b', 'winner_tie'].map((column) => truthy(fieldOf(row, column)));
   if (flags.filter(Boolean).length !== 1) return { reason: 'no winner column, and exactly one of winner_model_a, winner_model_b, winner_tie must be 1' };
   return ['model_a', 'model_b', 'tie'][flags.indexOf(true)];
+}
+
+/**
+ * Reads one row of a battle log into `sink` (the per-row rules of {@link importArena}). O(columns).
+ *
+ * @example
+ * ```ts
+ * readArenaRow({ line: 2, fields: { model_a: 'x', model_b: 'y', winner: 'tie' } }, log) // 'accepted'
+ * ```
+ */
+export function readArenaRow(row: TableRow, sink: ComparisonSink, options: ArenaImportOptions = {}): RowVerdict {
+  const first = nameOf(row, 'model_a');
+  const second = nameOf(row, 'model_b');
+  const outcome = outcomeOf(row);
+  const column = fieldOf(row, 'criterion');
+  const criterion = typeof column === 'string' && column.trim() !== '' ? column.trim() : options.criterion;
+  const problem = [first, second, outcome].find((value): value is { reason: string } => typeof value === 'object');
+  if (problem) return problem;
+  const [a, b] = [first as string, second as string];
+  if (a === b) return { reason: `model_a and model_b are both "${a}"` };
+  if (outcome === 'model_a' || outcome === 'a') sink.win(criterion, a, b);
+  else if (outcome === 'model_b' || outcome === 'b') sink.win(criterion, b, a);
+  else if (outcome === 'tie') sink.tie(criterion, a, b);
+  else if (outcome === 'tie (bothbad)' || outcome === 'both_bad' || outcome === 'bothbad') {
+    if (options.bothBad === 'skip') return 'skipped';
+    sink.tie(criterion, a, b);
+  } else return { reason: `winner is ${JSON.stringify(outcome)}; expected model_a, model_b, tie or both_bad` };
+  return 'accepted';
 }
 
 /**
@@ -41,32 +69,9 @@ export function importArena(text: string, options: ArenaImportOptions = {}): Imp
   const rejected = [...table.rejected];
   let accepted = 0;
   for (const row of table.rows) {
-    const first = nameOf(row, 'model_a');
-    const second = nameOf(row, 'model_b');
-    const outcome = outcomeOf(row);
-    const column = fieldOf(row, 'criterion');
-    const criterion = typeof column === 'string' && column.trim() !== '' ? column.trim() : options.criterion;
-    const problem = [first, second, outcome].find((value): value is { reason: string } => typeof value === 'object');
-    if (problem) {
-      rejected.push({ line: row.line, reason: problem.reason });
-      continue;
-    }
-    const [a, b] = [first as string, second as string];
-    if (a === b) {
-      rejected.push({ line: row.line, reason: `model_a and model_b are both "${a}"` });
-      continue;
-    }
-    if (outcome === 'model_a' || outcome === 'a') log.win(criterion, a, b);
-    else if (outcome === 'model_b' || outcome === 'b') log.win(criterion, b, a);
-    else if (outcome === 'tie') log.tie(criterion, a, b);
-    else if (outcome === 'tie (bothbad)' || outcome === 'both_bad' || outcome === 'bothbad') {
-      if (options.bothBad === 'skip') continue;
-      log.tie(criterion, a, b);
-    } else {
-      rejected.push({ line: row.line, reason: `winner is ${JSON.stringify(outcome)}; expected model_a, model_b, tie or both_bad` });
-      continue;
-    }
-    accepted++;
+    const verdict = readArenaRow(row, log, options);
+    if (typeof verdict === 'object') rejected.push({ line: row.line, reason: verdict.reason });
+    else if (verdict === 'accepted') accepted++;
   }
   rejected.sort((x, y) => x.line - y.line);
   return log.finish(accepted, rejected, 'battle log');

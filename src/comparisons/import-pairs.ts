@@ -1,5 +1,5 @@
 import { maxComparisonCount } from '../schema/comparisons.js';
-import { ComparisonLog, type ImportedComparisons } from './comparison-log.js';
+import { ComparisonLog, type ComparisonSink, type ImportedComparisons, type RowVerdict } from './comparison-log.js';
 import { readTable, type TableFormat, type TableRow } from './read-table.js';
 import { fieldOf, nameOf, truthy } from './table-cells.js';
 
@@ -27,6 +27,28 @@ function pairOf(row: TableRow): { first: string; second: string; tie: boolean } 
 }
 
 /**
+ * Reads one row of a comparison list into `sink` (the per-row rules of {@link importPairs}). O(columns).
+ *
+ * @example
+ * ```ts
+ * readPairsRow({ line: 2, fields: { winner: 'A', loser: 'B', count: '3' } }, log) // 'accepted'
+ * ```
+ */
+export function readPairsRow(row: TableRow, sink: ComparisonSink): RowVerdict {
+  const pair = pairOf(row);
+  const count = countOf(row);
+  const column = fieldOf(row, 'criterion');
+  if (column !== undefined && column !== null && typeof column !== 'string') return { reason: `criterion is ${JSON.stringify(column)}; expected a name` };
+  const criterion = typeof column === 'string' && column.trim() !== '' ? column.trim() : undefined;
+  if ('reason' in pair) return { reason: pair.reason };
+  if (typeof count === 'object') return count;
+  if (pair.first === pair.second) return { reason: `"${pair.first}" is compared with itself` };
+  if (pair.tie) sink.tie(criterion, pair.first, pair.second, count);
+  else sink.win(criterion, pair.first, pair.second, count);
+  return 'accepted';
+}
+
+/**
  * Imports a generic comparison list: CSV or JSONL rows with `winner` and `loser` (when a `tie`
  * column is 1/true/yes, the two tied), optional `criterion` and `count` (a whole number, default
  * 1); JSONL rows may also be exactly the `comparisons` form of DESIGN.md section 3
@@ -46,29 +68,9 @@ export function importPairs(text: string, options: { format?: TableFormat } = {}
   const rejected = [...table.rejected];
   let accepted = 0;
   for (const row of table.rows) {
-    const pair = pairOf(row);
-    const count = countOf(row);
-    const column = fieldOf(row, 'criterion');
-    if (column !== undefined && column !== null && typeof column !== 'string') {
-      rejected.push({ line: row.line, reason: `criterion is ${JSON.stringify(column)}; expected a name` });
-      continue;
-    }
-    const criterion = typeof column === 'string' && column.trim() !== '' ? column.trim() : undefined;
-    if ('reason' in pair) {
-      rejected.push({ line: row.line, reason: pair.reason });
-      continue;
-    }
-    if (typeof count === 'object') {
-      rejected.push({ line: row.line, reason: count.reason });
-      continue;
-    }
-    if (pair.first === pair.second) {
-      rejected.push({ line: row.line, reason: `"${pair.first}" is compared with itself` });
-      continue;
-    }
-    if (pair.tie) log.tie(criterion, pair.first, pair.second, count);
-    else log.win(criterion, pair.first, pair.second, count);
-    accepted++;
+    const verdict = readPairsRow(row, log);
+    if (typeof verdict === 'object') rejected.push({ line: row.line, reason: verdict.reason });
+    else if (verdict === 'accepted') accepted++;
   }
   rejected.sort((x, y) => x.line - y.line);
   return log.finish(accepted, rejected, 'comparison list');

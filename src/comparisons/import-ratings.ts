@@ -1,6 +1,6 @@
 import { maxComparisonCount } from '../schema/comparisons.js';
-import { ComparisonLog, type ImportedComparisons } from './comparison-log.js';
-import { readTable, type TableFormat } from './read-table.js';
+import { ComparisonLog, type ComparisonSink, type ImportedComparisons, type RowVerdict } from './comparison-log.js';
+import { readTable, type TableFormat, type TableRow } from './read-table.js';
 import { fieldOf, nameOf } from './table-cells.js';
 
 /** Options of the ratings importer. */
@@ -35,6 +35,48 @@ function ratingOf(value: unknown, column: string): Rating | null | { reason: str
 }
 
 /**
+ * The two item columns of a rating table: `item_a` and `item_b` when either is present, else
+ * `model_a` and `model_b`. O(columns).
+ *
+ * @example
+ * ```ts
+ * ratingItemColumns(['Item_A', 'item_b', 'safety']) // ['item_a', 'item_b']
+ * ```
+ */
+export function ratingItemColumns(columns: readonly string[]): [string, string] {
+  const lower = columns.map((column) => column.toLowerCase());
+  return lower.includes('item_a') || lower.includes('item_b') ? ['item_a', 'item_b'] : ['model_a', 'model_b'];
+}
+
+/**
+ * Reads one row of a rating table into `sink` (the per-row rules of {@link importRatings}):
+ * `itemColumns` from {@link ratingItemColumns}, `criteria` the criterion columns. O(columns).
+ *
+ * @example
+ * ```ts
+ * readRatingsRow({ line: 2, fields: { item_a: 'p3', item_b: 'p7', safety: '4-2' } }, log, ['item_a', 'item_b'], ['safety']) // 'accepted'
+ * ```
+ */
+export function readRatingsRow(row: TableRow, sink: ComparisonSink, itemColumns: readonly [string, string], criteria: readonly string[]): RowVerdict {
+  const first = nameOf(row, itemColumns[0]);
+  const second = nameOf(row, itemColumns[1]);
+  if (typeof first === 'object') return first;
+  if (typeof second === 'object') return second;
+  if (first === second) return { reason: `${itemColumns[0]} and ${itemColumns[1]} are both "${first}"` };
+  const ratings = criteria.map((criterion) => ratingOf(fieldOf(row, criterion), criterion));
+  const bad = ratings.find((rating): rating is { reason: string } => rating !== null && 'reason' in rating);
+  if (bad) return bad;
+  if (ratings.every((rating) => rating === null)) return { reason: `no criterion is rated (criteria: ${criteria.join(', ')})` };
+  ratings.forEach((rating, index) => {
+    if (rating === null || 'reason' in rating) return;
+    if (rating.first > 0) sink.win(criteria[index], first, second, rating.first);
+    if (rating.second > 0) sink.win(criteria[index], second, first, rating.second);
+    if (rating.ties > 0) sink.tie(criteria[index], first, second, rating.ties);
+  });
+  return 'accepted';
+}
+
+/**
  * Imports a per-criterion rating table: one row per judged pair, with the pair in `item_a` and
  * `item_b` (or `model_a` and `model_b`) and one column per criterion, whose cell says which item
  * was preferred on that criterion: `a`, `b`, `tie` (also `model_a`/`item_a`, `model_b`/`item_b`,
@@ -53,36 +95,15 @@ function ratingOf(value: unknown, column: string): Rating | null | { reason: str
  */
 export function importRatings(text: string, options: RatingsImportOptions = {}): ImportedComparisons {
   const table = readTable(text, options.format);
-  const lower = table.columns.map((column) => column.toLowerCase());
-  const itemColumns = lower.includes('item_a') || lower.includes('item_b') ? ['item_a', 'item_b'] : ['model_a', 'model_b'];
+  const itemColumns = ratingItemColumns(table.columns);
   const criteria = options.criteria ?? table.columns.filter((column) => !itemColumns.includes(column.toLowerCase()));
   const log = new ComparisonLog();
   const rejected = [...table.rejected];
   let accepted = 0;
   for (const row of table.rows) {
-    const first = nameOf(row, itemColumns[0]);
-    const second = nameOf(row, itemColumns[1]);
-    if (typeof first === 'object' || typeof second === 'object') {
-      rejected.push({ line: row.line, reason: (typeof first === 'object' ? first : (second as { reason: string })).reason });
-      continue;
-    }
-    if (first === second) {
-      rejected.push({ line: row.line, reason: `${itemColumns[0]} and ${itemColumns[1]} are both "${first}"` });
-      continue;
-    }
-    const ratings = criteria.map((criterion) => ratingOf(fieldOf(row, criterion), criterion));
-    const bad = ratings.find((rating): rating is { reason: string } => rating !== null && 'reason' in rating);
-    if (bad || ratings.every((rating) => rating === null)) {
-      rejected.push({ line: row.line, reason: bad ? bad.reason : `no criterion is rated (criteria: ${criteria.join(', ')})` });
-      continue;
-    }
-    ratings.forEach((rating, index) => {
-      if (rating === null || 'reason' in rating) return;
-      if (rating.first > 0) log.win(criteria[index], first, second, rating.first);
-      if (rating.second > 0) log.win(criteria[index], second, first, rating.second);
-      if (rating.ties > 0) log.tie(criteria[index], first, second, rating.ties);
-    });
-    accepted++;
+    const verdict = readRatingsRow(row, log, itemColumns, criteria);
+    if (typeof verdict === 'object') rejected.push({ line: row.line, reason: verdict.reason });
+    else if (verdict === 'accepted') accepted++;
   }
   rejected.sort((x, y) => x.line - y.line);
   return log.finish(accepted, rejected, 'rating table');
