@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { playgroundRoutes } from './plugins/playground.js';
 import { jobRoutes } from './routes/jobs.js';
 import type { QueueConnection } from '../src/queue/connect.js';
+import { rankRoutes } from './routes/rank.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin);
   await app.register(solveRoutes);
   await app.register(batchRoutes);
+  await app.register(rankRoutes);
   await app.register(healthRoutes);
   await app.register(playgroundRoutes);
   await app.register(jobRoutes);

@@ -44,6 +44,7 @@ export const errorRegistry = {
   PREF_ERR_NOT_CONNECTED: { status: 422, title: 'The comparisons do not connect every item (unregularised Bradley-Terry has no maximum)' },
   PREF_ERR_EMPTY_IMPORT: { status: 422, title: 'An imported comparison log has no usable row' },
   PREF_ERR_NO_CONDORCET_WINNER: { status: 422, title: 'There is no Condorcet winner' },
+  PREF_ERR_BAD_COMPRESSION: { status: 400, title: 'A gzip input does not decompress' },
   PREF_ERR_BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   PREF_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   PREF_ERR_FORBIDDEN_KEY: { status: 400, title: 'The document uses a forbidden key (__proto__ or constructor)' },

@@ -71,3 +71,4 @@ export {
   type ApproachabilityDocument,
   type ApproachabilityResultDocument,
 } from './schema/approachability.js';
+export type { RankResultDocument, RankRequestDocument, RankSettingsDocument, LeaderboardEntryDocument } from './schema/rank.js';

@@ -6,8 +6,10 @@ import { PrefgameError } from '../errors.js';
 import type { BatchOutput } from '../batch.js';
 import { errorLine, identifierOf } from '../error-line.js';
 import type { SolveConfig } from '../solve.js';
-import type { PoolTask, SolveAnswer } from './worker.js';
+import type { PoolTask, RankAnswer, SolveAnswer } from './worker.js';
 import type { CompiledHighs, compileHighs } from '../lp/highs-runtime.js';
+import type { RankMediaType } from '../rank/rank-request.js';
+import type { RankSettingsDocument } from '../schema/rank.js';
 
 /** How a pool is sized and where its workers come from. */
 export interface SolvePoolOptions {
@@ -190,6 +192,14 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
       const bytes = new Uint8Array(body); // an own buffer: a request's may be a slice of a shared pool
       const timing = deadlineOf(arrivedAt, timeLimitMs);
       return runTask<SolveAnswer>({ type: 'request', body: bytes, kind, config: { ...config, ...timing } }, timing.deadline, graceMs, [bytes.buffer]);
+    },
+    /**
+     * Ranks one `POST /v1/rank` body (bytes moved to the worker, which reads the log and ranks
+     * it), within `timeLimitMs` from now; as {@link solveRequest}.
+     */
+    rankRequest(body: Uint8Array, mediaType: RankMediaType, settings: RankSettingsDocument, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<RankAnswer> {
+      const bytes = new Uint8Array(body);
+      return runTask<RankAnswer>({ type: 'rank', body: bytes, mediaType, settings, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs, [bytes.buffer]);
     },
     /**
      * Solves one batch line; never rejects (worker failures become error lines). A batch is one

@@ -4,6 +4,7 @@ import { toErrorDetail, type ErrorDetail } from '../errors.js';
 import { solveLine, type BatchOutput } from '../batch.js';
 import { solve, type SolveConfig } from '../solve.js';
 import type { AnyResultDocument } from '../schema/kinds.js';
+import { defaultLimits } from '../limits.js';
 import { parseDocument } from '../parse-document.js';
 import { warmUpProblems } from '../warm-up.js';
 import { workerData } from 'node:worker_threads';
@@ -14,17 +15,22 @@ import { loadHighs, useHighsModule } from '../lp/highs-runtime.js';
 // or optimises for one worker serves them all), else compiled here off the worker's thread.
 useHighsModule((workerData as { highsModule?: unknown } | null)?.highsModule);
 await loadHighs();
+import { rankRequest, type RankMediaType } from '../rank/rank-request.js';
+import type { RankResultDocument, RankSettingsDocument } from '../schema/rank.js';
 
 /** Work for one worker: a problem document, a request body (JSON bytes), or one line of an NDJSON batch. */
 export type PoolTask =
   | { type: 'solve'; document: unknown; config: SolveConfig }
   | { type: 'request'; body: Uint8Array; kind?: string; config: SolveConfig }
   | { type: 'line'; line: string | Uint8Array; lineNumber: number; config: SolveConfig }
+  | { type: 'rank'; body: Uint8Array; mediaType: RankMediaType; settings: RankSettingsDocument; config: SolveConfig }
   | { type: 'warm-up' };
 
 /** What a worker sends back for a `solve` task. */
 export type SolveAnswer = { ok: true; result: AnyResultDocument } | { ok: false; error: ErrorDetail };
 
+/** What a worker sends back for a `rank` task. */
+export type RankAnswer = { ok: true; result: RankResultDocument } | { ok: false; error: ErrorDetail };
 
 /**
  * Runs one pool task.
@@ -35,7 +41,7 @@ export type SolveAnswer = { ok: true; result: AnyResultDocument } | { ok: false;
  * // { ok: true, result: { ... } }
  * ```
  */
-export default function run(task: PoolTask): SolveAnswer | BatchOutput | true {
+export default function run(task: PoolTask): SolveAnswer | RankAnswer | BatchOutput | true {
   switch (task.type) {
     case 'solve':
     case 'request':
@@ -47,6 +53,13 @@ export default function run(task: PoolTask): SolveAnswer | BatchOutput | true {
       }
     case 'line':
       return solveLine(task.line, task.lineNumber, task.config);
+    case 'rank':
+      try {
+        const limits = { ...defaultLimits, ...task.config.limits, deadline: task.config.deadline };
+        return { ok: true, result: rankRequest(task.body, task.mediaType, task.settings, limits) };
+      } catch (error) {
+        return { ok: false, error: toErrorDetail(error) };
+      }
     case 'warm-up':
       // Through the same path as a request body (bytes parsed here), so that it is compiled too.
       for (const problem of warmUpProblems()) solve(parseDocument(new TextEncoder().encode(JSON.stringify(problem))));

@@ -92,6 +92,8 @@ export function rankComparisons(input: RankInput, settings: RankSettingsDocument
   }
   const rating = settings.criterion ?? (criteria.length === 1 ? criteria[0] : null);
   const warnings = input.rows ? rejectionWarnings(input.rows) : [];
+  if (settings.target !== undefined) parseTarget(settings.target);
+  if (rating !== null && (settings.target !== undefined || settings.norm !== undefined)) warnings.push('target and norm apply to logs with several criteria: this one has one, whose von Neumann winner is computed');
   if (rating === null) warnings.push(`the log has ${criteria.length} criteria: ratings pool them, the winner is the Blackwell winner of the target (use criterion to rank one)`);
   const requested = Math.min(settings.timeLimitMs ?? limits.defaultTimeLimitMs, limits.maxTimeLimitMs);
   const wallStop = Math.min(limits.deadline ?? Infinity, Date.now() + requested);

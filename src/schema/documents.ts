@@ -6,6 +6,7 @@ import { EstimateProblem, EstimateResult } from './estimate.js';
 import { ParetoProblem, ParetoResult } from './pareto.js';
 import { CompareProblem, CompareResult } from './compare.js';
 import { ApproachabilityProblem, ApproachabilityResult } from './approachability.js';
+import { RankRequest, RankResult } from './rank.js';
 
 const draft = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -40,4 +41,6 @@ export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> 
   'compare-result': document('compare-result', 'winner comparison result', CompareResult),
   'approachability-result': document('approachability-result', 'Blackwell approachability result', ApproachabilityResult),
   'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
+  'rank-request': document('rank-request', 'POST /v1/rank JSON body', RankRequest),
+  'rank-result': document('rank-result', 'prefgame rank document (prefgame rank --json, POST /v1/rank)', RankResult),
 };

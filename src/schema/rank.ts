@@ -32,19 +32,36 @@ export const rankSettingFields = {
 /** The settings alone (query parameters of `POST /v1/rank`). */
 export const RankSettings = Type.Object(rankSettingFields, { additionalProperties: false });
 
+/** The JSON body of `POST /v1/rank` with battle rows: `{ format, rows, ...settings }`. */
+export const RankRowsRequest = Type.Object(
+  {
+    rows: Type.Array(Type.Object({}, { additionalProperties: true }), { minItems: 1, description: 'Battle rows as objects, for example { model_a, model_b, winner }.' }),
+    ...rankSettingFields,
+  },
+  { additionalProperties: false },
+);
+
+/** The JSON body of `POST /v1/rank` in the comparisons form: `{ items?, comparisons, ...settings }`. */
+export const RankComparisonsRequest = Type.Object(
+  { items: Type.Optional(Type.Array(NameField('An item.'), { minItems: 1 })), comparisons: Comparisons, ...rankSettingFields },
+  { additionalProperties: false },
+);
+
 /** The JSON body of `POST /v1/rank`: battle rows with their format, or the comparisons form. */
-export const RankRequest = Type.Union(
-  [
-    Type.Object(
-      { rows: Type.Array(Type.Object({}, { additionalProperties: true }), { minItems: 1, description: 'Battle rows as objects, for example { model_a, model_b, winner }.' }), ...rankSettingFields },
-      { additionalProperties: false },
-    ),
-    Type.Object(
-      { items: Type.Optional(Type.Array(NameField('An item.'))), comparisons: Comparisons, ...rankSettingFields },
-      { additionalProperties: false },
-    ),
-  ],
-  { description: 'Battle rows ({ format, rows }) or the comparisons form, with the rank settings as fields.' },
+export const RankRequest = Type.Union([RankRowsRequest, RankComparisonsRequest], {
+  description: 'Battle rows ({ format, rows }) or the comparisons form, with the rank settings as fields.',
+});
+
+/** The settings as query parameters (text; numbers are read from it). */
+export const RankQuery = Type.Object(
+  Object.fromEntries(
+    Object.entries(rankSettingFields).map(([name, field]) => {
+      const schema = field as unknown as { enum?: string[]; description?: string; anyOf?: unknown };
+      const described = { description: schema.description ?? (name === 'target' ? 'NAME=THRESHOLD,... (several criteria)' : undefined) };
+      return [name, Type.Optional(schema.enum ? Type.Unsafe<string>({ type: 'string', enum: schema.enum, ...described }) : Type.String(described))];
+    }),
+  ),
+  { additionalProperties: false },
 );
 
 /** One line of the leaderboard. */
@@ -100,5 +117,7 @@ export const RankResult = Type.Object(
 
 export type RankSettingsDocument = Static<typeof RankSettings>;
 export type RankRequestDocument = Static<typeof RankRequest>;
+export type RankRowsRequestDocument = Static<typeof RankRowsRequest>;
+export type RankComparisonsRequestDocument = Static<typeof RankComparisonsRequest>;
 export type LeaderboardEntryDocument = Static<typeof LeaderboardEntry>;
 export type RankResultDocument = Static<typeof RankResult>;
