@@ -100,7 +100,7 @@ export function addRankCommand(program: Command, setCode: (code: number) => void
     .addOption(new Option('--format <format>', 'arena: model_a, model_b, winner; pairs: winner, loser[, criterion, count]; ratings: item_a, item_b, one column per criterion (default: detected from the columns)').choices(logFormats))
     .option('--json', 'print the rank document (JSON) instead of the table', false)
     .option('--compact', 'with --json: print it on one line', false)
-    .addOption(new Option('--bootstrap <rounds>', 'bootstrap rounds for the intervals and support frequencies (default 100; 0 for none)').argParser(wholeNumber))
+    .addOption(new Option('--bootstrap <rounds>', 'bootstrap rounds for the intervals and support frequencies (default 200; 0 for none)').argParser(wholeNumber))
     .addOption(new Option('--seed <seed>', 'seed of the bootstrap (default 1)').argParser(wholeNumber))
     .addOption(new Option('--level <level>', 'level of the rating intervals (default 0.95)').argParser(level))
     .option('--criterion <name>', 'rank on this criterion only (its von Neumann winner)')

@@ -59,6 +59,11 @@ export function rankingSettings(request: RankingsRequestDocument): RankingSettin
   };
 }
 
+/** A log-strength interval beside a score and its rating: on both scales (lower/upper kept for existing clients). */
+function intervalFields(lower: number, upper: number) {
+  return { lower, upper, ratingInterval: [eloRating(lower), eloRating(upper)], logStrengthInterval: [lower, upper] };
+}
+
 function baselines(items: string[], matrix: Matrix, methods: readonly RankingMethod[], fit: BradleyTerryFit | undefined, settings: RankingSettings, intervals?: { lower: Float64Array; upper: Float64Array; meta: NonNullable<BaselineRankingDocument['bradleyTerry']>['intervals'] }): BaselineRankingDocument {
   const ranking: BaselineRankingDocument = {};
   if (methods.includes('condorcet')) {
@@ -71,7 +76,7 @@ function baselines(items: string[], matrix: Matrix, methods: readonly RankingMet
   if (methods.includes('borda')) ranking.borda = rankOrder(items, bordaScores(matrix));
   if (fit) {
     ranking.bradleyTerry = {
-      scores: rankOrder(items, fit.scores, (i) => ({ rating: eloRating(fit.scores[i]), ...(intervals ? { lower: intervals.lower[i], upper: intervals.upper[i] } : {}) })),
+      scores: rankOrder(items, fit.scores, (i) => ({ rating: eloRating(fit.scores[i]), ...(intervals ? intervalFields(intervals.lower[i], intervals.upper[i]) : {}) })),
       regularisation: settings.regularisation,
       iterations: fit.iterations,
       converged: fit.converged,

@@ -28,6 +28,21 @@ export interface EstimateReading {
   rule?: WinnerRule;
 }
 
+/**
+ * The winner an `estimate` document computes: its `winner`; without one, the von Neumann winner
+ * when the comparisons have one criterion (none with several, where the choice of rule is the
+ * user's); `"none"` for no winner. O(1).
+ *
+ * @example
+ * ```ts
+ * effectiveWinner({ kind: 'estimate', comparisons }, 1) // 'von-neumann'
+ * ```
+ */
+export function effectiveWinner(document: EstimateDocument, criteria: number): 'von-neumann' | 'linear' | 'blackwell' | undefined {
+  if (document.winner === 'none') return undefined;
+  return document.winner ?? (criteria === 1 ? 'von-neumann' : undefined);
+}
+
 /** Fields that apply to one winner kind only. */
 const fieldsOfWinner: Record<string, string> = { criterion: 'von-neumann', weights: 'linear', target: 'blackwell', norm: 'blackwell' };
 
@@ -44,21 +59,22 @@ const fieldsOfWinner: Record<string, string> = { criterion: 'von-neumann', weigh
  */
 export function readEstimate(document: EstimateDocument, warnings: string[] = []): EstimateReading {
   const counts = readComparisons(document.comparisons, document.items);
+  const winnerKind = effectiveWinner(document, counts.criteria.length);
   const estimate = estimatePreferences(counts, document.estimation);
   for (const [name, kind] of Object.entries(fieldsOfWinner)) {
-    if ((document as Record<string, unknown>)[name] !== undefined && document.winner !== kind) {
+    if ((document as Record<string, unknown>)[name] !== undefined && winnerKind !== kind) {
       throw new PrefgameError('PREF_ERR_SCHEMA', `${name} applies only to winner "${kind}", but winner is "${document.winner}"`, `/${name}`);
     }
   }
   let rule: WinnerRule | undefined;
-  if (document.winner === 'von-neumann') {
+  if (winnerKind === 'von-neumann') {
     if (document.criterion === undefined && counts.criteria.length > 1) {
       throw new PrefgameError('PREF_ERR_MISSING_FIELD', `the comparisons have ${counts.criteria.length} criteria: set criterion to the one whose von Neumann winner you want`, '/criterion');
     }
     rule = { kind: 'von-neumann', criterion: document.criterion === undefined ? 0 : criterionIndex(counts.criteria, document.criterion, new Field(['criterion'])) };
-  } else if (document.winner === 'linear') {
+  } else if (winnerKind === 'linear') {
     rule = { kind: 'linear', weights: normaliseWeights(document.weights, counts.criteria, warnings) };
-  } else if (document.winner === 'blackwell' && document.target !== undefined) {
+  } else if (winnerKind === 'blackwell' && document.target !== undefined) {
     rule = { kind: 'blackwell', target: buildTargetSet(document.target, counts.criteria), norm: document.norm ?? 'linf' };
   }
   return { counts, estimate, rule };
@@ -67,10 +83,10 @@ export function readEstimate(document: EstimateDocument, warnings: string[] = []
 const toRows = (data: Float64Array, n: number) => matrixToRows({ rows: n, columns: n, data });
 
 /** The winner's own result, from the solver of its kind on the same comparisons. */
-function solveWinner(document: EstimateDocument, items: string[], limits: Limits): ResultDocument {
+function solveWinner(document: EstimateDocument, winner: 'von-neumann' | 'linear' | 'blackwell', items: string[], limits: Limits): ResultDocument {
   const shared = { items, comparisons: document.comparisons, estimation: document.estimation, options: document.options };
-  if (document.winner === 'von-neumann') return solveVonNeumann({ kind: 'von-neumann', ...shared, ...(document.criterion !== undefined ? { criterion: document.criterion } : {}) }, limits);
-  if (document.winner === 'linear') return solveLinear({ kind: 'linear', ...shared, weights: document.weights }, limits);
+  if (winner === 'von-neumann') return solveVonNeumann({ kind: 'von-neumann', ...shared, ...(document.criterion !== undefined ? { criterion: document.criterion } : {}) }, limits);
+  if (winner === 'linear') return solveLinear({ kind: 'linear', ...shared, weights: document.weights }, limits);
   return solveBlackwell({ kind: 'blackwell', ...shared, target: document.target!, norm: document.norm }, limits);
 }
 
@@ -124,8 +140,11 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
     warnings: context.warnings,
   };
   const cells = observedCells(counts);
+  if (!rule && document.winner === undefined) {
+    context.warnings.push(`no winner computed: the comparisons have ${criteria.length} criteria (${criteria.join(', ')}); set winner: "von-neumann" with criterion, "linear" with weights, or "blackwell" with target`);
+  }
   if (rule) {
-    const winner = solveWinner(document, items, limits);
+    const winner = solveWinner(document, rule.kind, items, limits);
     result.winner = winner;
     if (winner.status !== 'optimal') result.status = winner.status;
     const solver = winnerFunction(rule);
@@ -141,7 +160,8 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
     });
     const unseen = estimate.unobserved.filter((pair) => used.includes(pair.criterion)).length;
     if (unseen > 0) context.warnings.push(`the plug-in bound counts the ${unseen} pairs never compared as |P_hat - P| <= 1/2, which makes epsilon large`);
-    const rounds = document.bootstrap?.rounds ?? estimateDefaults.rounds;
+    // A winner computed by default is not bootstrapped (bootstrap needs an explicit winner).
+    const rounds = document.winner === undefined ? 0 : (document.bootstrap?.rounds ?? estimateDefaults.rounds);
     if (rounds > 0) {
       const bootstrapStarted = performance.now();
       const settings = { rounds, seed: document.bootstrap?.seed ?? estimateDefaults.seed, level: document.bootstrap?.level ?? estimateDefaults.level, prior: estimate.prior };

@@ -11,11 +11,27 @@ export interface TableEvents {
 
 const quote = 34; // "
 
-/** How many `"` there are in a line. O(length). */
-function quotesIn(line: string): number {
-  let count = 0;
-  for (let at = line.indexOf('"'); at !== -1; at = line.indexOf('"', at + 1)) count++;
-  return count;
+/**
+ * Whether a CSV line ends inside a quoted field, given whether it starts inside one: a quote
+ * opens a field only at its start (after spaces), `""` inside a quoted field is a quote, and a
+ * quote inside an unquoted field is left for the field parser to reject (it opens nothing, so a
+ * stray quote cannot swallow the lines after it). O(length).
+ */
+function endsInQuotes(line: string, quoted: boolean): boolean {
+  let inside = quoted;
+  let fieldStart = !quoted;
+  for (let at = 0; at < line.length; at++) {
+    const code = line.charCodeAt(at);
+    if (inside) {
+      if (code === quote) {
+        if (line.charCodeAt(at + 1) === quote) at++;
+        else inside = false;
+      }
+    } else if (code === 44) fieldStart = true; // ,
+    else if (code === quote && fieldStart) inside = true;
+    else if (code !== 32 && code !== 9) fieldStart = false;
+  }
+  return inside;
 }
 
 /**
@@ -87,9 +103,8 @@ export class TableParser {
   columns: string[] = [];
   format: TableFormat | undefined;
   private pending = '';
-  /** The CSV record being assembled across lines (open quotes), and its quote count. */
+  /** The CSV record being assembled across lines (a quoted field with line breaks). */
   private record: string | undefined;
-  private recordQuotes = 0;
   private line = 0;
   private started = false;
   private readonly seen = new Set<string>();
@@ -164,19 +179,13 @@ export class TableParser {
   }
 
   private csvLine(line: string): void {
-    const quotes = quotesIn(line);
-    if (this.record !== undefined) {
-      this.record += '\n' + line;
-      this.recordQuotes += quotes;
-    } else {
-      if (quotes === 0) {
-        this.csvRecord(line);
-        return;
-      }
-      this.record = line;
-      this.recordQuotes = quotes;
+    if (this.record === undefined) {
+      if (line.indexOf('"') === -1 || !endsInQuotes(line, false)) this.csvRecord(line);
+      else this.record = line;
+      return;
     }
-    if (this.recordQuotes % 2 === 0) {
+    this.record += '\n' + line;
+    if (!endsInQuotes(line, true)) {
       const record = this.record;
       this.record = undefined;
       this.csvRecord(record);

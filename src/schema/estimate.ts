@@ -58,7 +58,12 @@ export const EstimateProblem = Type.Object(
     comparisons: Comparisons,
     estimation: Type.Optional(EstimationSettings),
     intervals: Type.Optional(IntervalSettings),
-    winner: Type.Optional(StringEnum(estimateWinnerKinds, { description: 'Also compute this winner on the estimated preferences, with bootstrap confidence and the plug-in bound.' })),
+    winner: Type.Optional(
+      StringEnum([...estimateWinnerKinds, 'none'], {
+        description:
+          'Also compute this winner on the estimated preferences, with bootstrap confidence and the plug-in bound. Without winner: the von Neumann winner and its plug-in bound when the comparisons have one criterion (no bootstrap: set winner to have one), none with several (a warning says why); "none": no winner.',
+      }),
+    ),
     criterion: Type.Optional(NameField('winner von-neumann with several criteria: the criterion to use.')),
     weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'winner linear: weights per criterion (as in kind linear).' })),
     target: Type.Optional(Target),

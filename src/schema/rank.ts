@@ -10,7 +10,7 @@ import { Result, SolveStatus } from './result.js';
  */
 
 /** Defaults of rank, in one place (docs/rank.md lists them). */
-export const rankDefaults = { rounds: 100, seed: 1, level: 0.95, threshold: 0.5, regularisation: 0.01 } as const;
+export const rankDefaults = { rounds: 200, seed: 1, level: 0.95, threshold: 0.5, regularisation: 0.01 } as const;
 
 /** The settings of a rank, as JSON fields or query parameters (same names). */
 export const rankSettingFields = {

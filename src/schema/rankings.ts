@@ -41,8 +41,14 @@ export const RankedItem = Type.Object(
     rank: Type.Integer({ minimum: 1 }),
     score: Type.Number(),
     rating: Type.Optional(Type.Number({ description: 'Bradley-Terry on the Elo scale: 1000 + 400 * score / ln(10).' })),
-    lower: Type.Optional(Type.Number({ description: 'Bootstrap percentile interval of score (Bradley-Terry with comparisons).' })),
-    upper: Type.Optional(Type.Number()),
+    lower: Type.Optional(Type.Number({ description: 'Bradley-Terry with comparisons: lower end of the bootstrap percentile interval of score, on the log-strength scale of score (the same number as logStrengthInterval[0]; ratingInterval is the interval on the Elo scale of rating).' })),
+    upper: Type.Optional(Type.Number({ description: 'Upper end of the interval of score, on the log-strength scale (logStrengthInterval[1]).' })),
+    ratingInterval: Type.Optional(
+      Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: 'Bradley-Terry with comparisons: bootstrap percentile interval [lower, upper] of rating, on the Elo scale of rating.' }),
+    ),
+    logStrengthInterval: Type.Optional(
+      Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: 'Bradley-Terry with comparisons: the same interval on the log-strength scale of score ([lower, upper]).' }),
+    ),
   },
   { additionalProperties: false },
 );
