@@ -40,6 +40,8 @@ function isInputError(error: unknown): boolean {
 }
 
 async function run(file: string | undefined, options: RankOptions): Promise<number> {
+  // HiGHS compiles on V8's background threads while this thread reads the log.
+  const loading = import('../src/lp/highs-runtime.js').then((runtime) => runtime.loadHighs());
   const [{ readBattleStream }, { gunzipIfNeeded }, { rankComparisons }, { leaderboardTable }] = await Promise.all([
     import('../src/rank/battle-reader.js'),
     import('../src/rank/gunzip.js'),
@@ -61,6 +63,7 @@ async function run(file: string | undefined, options: RankOptions): Promise<numb
     const read = await readBattleStream(gunzipIfNeeded(source), { format: options.format, bothBad: options.bothBad });
     for (const row of read.rejected.slice(0, listedRejections)) process.stderr.write(`prefgame rank: line ${row.line}: ${row.reason}\n`);
     if (read.rejectedCount > listedRejections) process.stderr.write(`prefgame rank: ... and ${read.rejectedCount - listedRejections} more rejected rows\n`);
+    await loading;
     const result = rankComparisons({ items: read.items, comparisons: read.comparisons, rows: read }, settings);
     if (options.json) process.stdout.write(JSON.stringify(result, null, options.compact ? undefined : 2) + '\n');
     else process.stdout.write(leaderboardTable(result) + '\n');

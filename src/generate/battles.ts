@@ -1,4 +1,4 @@
-import { gaussian, seededRandom } from './random.js';
+import { gaussian, seededRandom } from '../numeric/random.js';
 
 /** One synthetic battle: two item indices and the outcome ("model_a": the first won). */
 export interface Battle {
