@@ -4,7 +4,8 @@ import { PrefgameError } from '../errors.js';
 import { defaultLimits, type Limits } from '../limits.js';
 import { parseDocument } from '../parse-document.js';
 import { RankComparisonsRequest, RankRowsRequest, RankSettings, type RankResultDocument, type RankSettingsDocument } from '../schema/rank.js';
-import { ajv, explainSchemaErrors } from '../schema/validate.js';
+import { ajv } from '../schema/ajv.js';
+import { explainSchemaErrors } from '../schema/validate.js';
 import { BattleReader, type ReadBattles } from './battle-reader.js';
 import { rankComparisons } from './rank.js';
 
@@ -16,8 +17,9 @@ export type RankMediaType = (typeof rankMediaTypes)[number];
 const compiled = new Map<object, ValidateFunction>();
 
 function check<T>(schema: object, value: unknown, prefix = ''): T {
-  let validate = compiled.get(schema);
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  // Compiled on first use (only the HTTP service reads rank requests), then kept.
+  const validate = compiled.get(schema) ?? ajv.compile(schema);
+  compiled.set(schema, validate);
   if (!validate(value)) {
     const detail = explainSchemaErrors(validate.errors ?? []);
     throw new PrefgameError(detail.code, prefix ? `${prefix}: ${detail.message}` : detail.message, detail.pointer);
