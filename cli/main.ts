@@ -253,7 +253,7 @@ export async function runCli(argv: string[]): Promise<number> {
   });
   program
     .command('plot')
-    .description('write SVG pictures of a result document: the frontier of a two-criteria pareto result (with its winners and target), the distributions of winners and compared lotteries, the trajectory of an approachability simulation')
+    .description('write SVG pictures of a result document: the frontier of a two-criteria pareto result (with its winners and target), the distributions of winners and compared lotteries, the trajectory of an approachability simulation, the leaderboard, win-rate heat map and winner of rank and estimate results')
     .argument('[file]', 'result document (JSON); - or nothing reads stdin')
     .option('-o, --output <dir>', 'directory to write the SVG files into', '.')
     .action(async (file: string | undefined, options: { output: string }) => {

@@ -29,6 +29,7 @@ await build({
     compare: 'src/compare/index.ts',
     generate: 'src/generate/index.ts',
     plot: 'src/plot/index.ts',
+    rank: 'src/rank/index.ts',
     batch: 'src/pool/index.ts',
   },
   outdir: outdir.pathname,

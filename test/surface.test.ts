@@ -82,7 +82,8 @@ const entryPoints: Record<string, { file: string; bundle?: string; has: string[]
   './baselines': { file: 'src/baselines/index.ts', bundle: 'baselines', has: ['bordaScores', 'fitBradleyTerry', 'computeRankings'], hasNot: ['rankingsExtra'] },
   './compare': { file: 'src/compare/index.ts', bundle: 'compare', has: ['headToHead', 'lotterySources'], hasNot: [] },
   './generate': { file: 'src/generate/index.ts', bundle: 'generate', has: ['cyclicPreferences', 'seededRandom', 'sampleJudgements'], hasNot: [] },
-  './plot': { file: 'src/plot/index.ts', bundle: 'plot', has: ['plotResult', 'plotSpecs'], hasNot: [] },
+  './plot': { file: 'src/plot/index.ts', bundle: 'plot', has: ['plotResult', 'plotSpecs', 'rankPlots', 'estimatePlots'], hasNot: [] },
+  './rank': { file: 'src/rank/index.ts', bundle: 'rank', has: ['rankComparisons', 'BattleReader', 'rankRequest', 'RankResult'], hasNot: ['solve'] },
   './batch': { file: 'src/pool/index.ts', bundle: 'batch', has: ['solveLine', 'createSolvePool', 'kindRegistry', 'compileHighs'], hasNot: [] },
   './service': { file: 'api/index.ts', has: ['buildApp', 'readConfig'], hasNot: [] },
 };

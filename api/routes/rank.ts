@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PrefgameError, RankQuery, RankRequest, RankResult, rankMediaTypes, settingsFromQuery, type RankMediaType } from '../../src/index.js';
+import { PrefgameError } from '../../src/errors.js';
+import { RankQuery, RankRequest, RankResult } from '../../src/schema/rank.js';
+import { rankMediaTypes, settingsFromQuery, type RankMediaType } from '../../src/rank/rank-settings.js';
 import { sendProblem } from '../problem.js';
 
 const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDetails#' } };

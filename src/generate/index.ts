@@ -22,3 +22,4 @@ export {
   type PreferenceRows,
 } from './preference-matrices.js';
 export { sampleJudgements, comparisonsFromJudgements, arenaRows, ratingRows, type Judgement, type JudgementOptions } from './comparisons.js';
+export { syntheticBattles, syntheticStrengths, type Battle, type BattleOptions } from './battles.js';

@@ -11,3 +11,4 @@
  */
 export { plotResult, renderSvg } from './render.js';
 export { plotSpecs, frontierSpec, distributionSpec, trajectorySpec, type VegaLiteSpec } from './specs.js';
+export { rankPlots, estimatePlots, leaderboardSpec, winRateSpec, winnerSpec, type RatedItem } from './rank-specs.js';

@@ -1,4 +1,7 @@
 import type { ApproachabilityResultDocument } from '../schema/approachability.js';
+import type { EstimateResultDocument } from '../schema/estimate.js';
+import type { RankResultDocument } from '../schema/rank.js';
+import { estimatePlots, rankPlots } from './rank-specs.js';
 import type { CompareResultDocument } from '../schema/compare.js';
 import type { ParetoResultDocument } from '../schema/pareto.js';
 import type { TargetDocument } from '../schema/problem.js';
@@ -151,8 +154,9 @@ export function trajectorySpec(result: ApproachabilityResultDocument): VegaLiteS
 /**
  * The pictures of a result document, as named Vega-Lite specs: a two-criteria `pareto` result
  * gives its frontier and the distributions of its marked winners; a `compare` result the
- * distributions of its lotteries; an `approachability` result with a simulation its trajectory.
- * Other results (and `pareto` with more criteria) give what applies, possibly nothing.
+ * distributions of its lotteries; an `approachability` result with a simulation its trajectory;
+ * `rank` and `estimate` results their
+ * leaderboard, win-rate heat map and winner ({@link rankPlots}, {@link estimatePlots}).
  *
  * @example
  * ```ts
@@ -180,6 +184,10 @@ export function plotSpecs(result: { kind: string }): Array<{ name: string; spec:
       ...(approach.strategy ? [{ name: 'next lottery of the adaptive strategy', distribution: approach.strategy.distribution }] : []),
     ];
     if (lotteries.length > 0) plots.push({ name: 'distributions', spec: distributionSpec(approach.items, lotteries, 'Lotteries: probability of each item') });
+  } else if (result.kind === 'rank') {
+    plots.push(...rankPlots(result as RankResultDocument));
+  } else if (result.kind === 'estimate') {
+    plots.push(...estimatePlots(result as EstimateResultDocument));
   } else if ('distribution' in result && 'items' in result) {
     const winner = result as unknown as { kind: string; items: string[]; distribution: number[] };
     plots.push({ name: 'distribution', spec: distributionSpec(winner.items, [{ name: winner.kind, distribution: winner.distribution }], `${winner.kind} winner: probability of each item`) });

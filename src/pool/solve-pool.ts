@@ -8,7 +8,7 @@ import { errorLine, identifierOf } from '../error-line.js';
 import type { SolveConfig } from '../solve.js';
 import type { PoolTask, RankAnswer, SolveAnswer } from './worker.js';
 import type { CompiledHighs, compileHighs } from '../lp/highs-runtime.js';
-import type { RankMediaType } from '../rank/rank-request.js';
+import type { RankMediaType } from '../rank/rank-settings.js';
 import type { RankSettingsDocument } from '../schema/rank.js';
 
 /** How a pool is sized and where its workers come from. */

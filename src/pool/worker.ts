@@ -15,7 +15,7 @@ import { loadHighs, useHighsModule } from '../lp/highs-runtime.js';
 // or optimises for one worker serves them all), else compiled here off the worker's thread.
 useHighsModule((workerData as { highsModule?: unknown } | null)?.highsModule);
 await loadHighs();
-import { rankRequest, type RankMediaType } from '../rank/rank-request.js';
+import type { RankMediaType } from '../rank/rank-settings.js';
 import type { RankResultDocument, RankSettingsDocument } from '../schema/rank.js';
 
 /** Work for one worker: a problem document, a request body (JSON bytes), or one line of an NDJSON batch. */
@@ -32,6 +32,17 @@ export type SolveAnswer = { ok: true; result: AnyResultDocument } | { ok: false;
 /** What a worker sends back for a `rank` task. */
 export type RankAnswer = { ok: true; result: RankResultDocument } | { ok: false; error: ErrorDetail };
 
+/** Ranks a `POST /v1/rank` body; the rank code loads on the first such task, not at worker start. */
+async function rankTask(task: Extract<PoolTask, { type: 'rank' }>): Promise<RankAnswer> {
+  try {
+    const { rankRequest } = await import('../rank/rank-request.js');
+    const limits = { ...defaultLimits, ...task.config.limits, deadline: task.config.deadline };
+    return { ok: true, result: rankRequest(task.body, task.mediaType, task.settings, limits) };
+  } catch (error) {
+    return { ok: false, error: toErrorDetail(error) };
+  }
+}
+
 /**
  * Runs one pool task.
  *
@@ -41,7 +52,7 @@ export type RankAnswer = { ok: true; result: RankResultDocument } | { ok: false;
  * // { ok: true, result: { ... } }
  * ```
  */
-export default function run(task: PoolTask): SolveAnswer | RankAnswer | BatchOutput | true {
+export default function run(task: PoolTask): SolveAnswer | Promise<RankAnswer> | BatchOutput | true {
   switch (task.type) {
     case 'solve':
     case 'request':
@@ -54,12 +65,7 @@ export default function run(task: PoolTask): SolveAnswer | RankAnswer | BatchOut
     case 'line':
       return solveLine(task.line, task.lineNumber, task.config);
     case 'rank':
-      try {
-        const limits = { ...defaultLimits, ...task.config.limits, deadline: task.config.deadline };
-        return { ok: true, result: rankRequest(task.body, task.mediaType, task.settings, limits) };
-      } catch (error) {
-        return { ok: false, error: toErrorDetail(error) };
-      }
+      return rankTask(task);
     case 'warm-up':
       // Through the same path as a request body (bytes parsed here), so that it is compiled too.
       for (const problem of warmUpProblems()) solve(parseDocument(new TextEncoder().encode(JSON.stringify(problem))));

@@ -1,31 +1,11 @@
-import type { ValidateFunction } from 'ajv';
 import { gunzipSync } from 'node:zlib';
 import { PrefgameError } from '../errors.js';
 import { defaultLimits, type Limits } from '../limits.js';
 import { parseDocument } from '../parse-document.js';
-import { RankComparisonsRequest, RankRowsRequest, RankSettings, type RankResultDocument, type RankSettingsDocument } from '../schema/rank.js';
-import { ajv } from '../schema/ajv.js';
-import { explainSchemaErrors } from '../schema/validate.js';
+import { RankComparisonsRequest, RankRowsRequest, type RankResultDocument, type RankSettingsDocument } from '../schema/rank.js';
+import { checkRankDocument as check, type RankMediaType } from './rank-settings.js';
 import { BattleReader, type ReadBattles } from './battle-reader.js';
 import { rankComparisons } from './rank.js';
-
-/** The media types `POST /v1/rank` reads. */
-export const rankMediaTypes = ['text/csv', 'application/x-ndjson', 'application/json'] as const;
-/** One of {@link rankMediaTypes}. */
-export type RankMediaType = (typeof rankMediaTypes)[number];
-
-const compiled = new Map<object, ValidateFunction>();
-
-function check<T>(schema: object, value: unknown, prefix = ''): T {
-  // Compiled on first use (only the HTTP service reads rank requests), then kept.
-  const validate = compiled.get(schema) ?? ajv.compile(schema);
-  compiled.set(schema, validate);
-  if (!validate(value)) {
-    const detail = explainSchemaErrors(validate.errors ?? []);
-    throw new PrefgameError(detail.code, prefix ? `${prefix}: ${detail.message}` : detail.message, detail.pointer);
-  }
-  return value as T;
-}
 
 /** The body, gunzipped when it starts with the gzip magic bytes (at most `limit` bytes out). */
 function inflate(body: Uint8Array, limit: number): Uint8Array {
@@ -36,24 +16,6 @@ function inflate(body: Uint8Array, limit: number): Uint8Array {
     if (error instanceof RangeError) throw new PrefgameError('PREF_ERR_BODY_TOO_LARGE', `the gzip body inflates to more than ${limit} bytes`, '');
     throw new PrefgameError('PREF_ERR_BAD_COMPRESSION', `the body starts like gzip but does not decompress: ${error instanceof Error ? error.message : String(error)}`, '');
   }
-}
-
-const numericSettings = new Set(['bootstrap', 'seed', 'level', 'timeLimitMs']);
-
-/**
- * The rank settings of query parameters: numbers read from their text, then checked against
- * the settings schema (`PREF_ERR_SCHEMA` naming the parameter). O(parameters).
- *
- * @example
- * ```ts
- * settingsFromQuery({ bootstrap: '50', target: 'safety=0.6' }) // { bootstrap: 50, target: 'safety=0.6' }
- * ```
- */
-export function settingsFromQuery(query: Record<string, unknown>): RankSettingsDocument {
-  const settings = Object.fromEntries(
-    Object.entries(query).map(([name, value]) => [name, numericSettings.has(name) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value]),
-  );
-  return check<RankSettingsDocument>(RankSettings, settings, 'query');
 }
 
 /**

@@ -115,9 +115,15 @@ export const RankResult = Type.Object(
   { additionalProperties: false },
 );
 
+/** The type of the {@link RankSettings} schema: such a document as plain data. */
 export type RankSettingsDocument = Static<typeof RankSettings>;
+/** The type of the {@link RankRequest} schema: such a document as plain data. */
 export type RankRequestDocument = Static<typeof RankRequest>;
+/** The type of the {@link RankRowsRequest} schema: such a document as plain data. */
 export type RankRowsRequestDocument = Static<typeof RankRowsRequest>;
+/** The type of the {@link RankComparisonsRequest} schema: such a document as plain data. */
 export type RankComparisonsRequestDocument = Static<typeof RankComparisonsRequest>;
+/** The type of the {@link LeaderboardEntry} schema: such a document as plain data. */
 export type LeaderboardEntryDocument = Static<typeof LeaderboardEntry>;
+/** The type of the {@link RankResult} schema: such a document as plain data. */
 export type RankResultDocument = Static<typeof RankResult>;

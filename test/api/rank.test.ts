@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
-import { ajv, rankComparisons, readBattleText, schemaDocuments } from '../../src/index.js';
+import { ajv } from '../../src/schema/ajv.js';
+import { schemaDocuments } from '../../src/index.js';
+import { rankComparisons, readBattleText } from '../../src/rank/index.js';
 import { root } from '../helpers.js';
 
 const battles = readFileSync(`${root}/examples/assistants/battles.jsonl`, 'utf8');

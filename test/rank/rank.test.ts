@@ -5,23 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
-import {
-  ajv,
-  BattleReader,
-  detectLogFormat,
-  estimateFromComparisons,
-  eloRating,
-  gunzipIfNeeded,
-  importArena,
-  importRatings,
-  parseTarget,
-  rankComparisons,
-  readBattleStream,
-  readBattleText,
-  readTable,
-  schemaDocuments,
-  solve,
-} from '../../src/index.js';
+import { ajv } from '../../src/schema/ajv.js';
+import { estimateFromComparisons, schemaDocuments, solve } from '../../src/index.js';
+import { eloRating } from '../../src/baselines/index.js';
+import { importArena, importRatings, readTable } from '../../src/estimation/index.js';
+import { BattleReader, detectLogFormat, gunzipIfNeeded, parseTarget, rankComparisons, readBattleStream, readBattleText } from '../../src/rank/index.js';
 import { root, runCli } from '../helpers.js';
 
 const battles = readFileSync(`${root}/examples/assistants/battles.jsonl`, 'utf8');
@@ -188,5 +176,28 @@ describe('prefgame rank', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+});
+
+describe('prefgame plot: rank and estimate results', () => {
+  test('a rank result gives its leaderboard, win-rate heat map and winner; an estimate result its own', async () => {
+    const { plotSpecs, plotResult } = await import('../../src/plot/index.js');
+    const read = readBattleText(battles);
+    const result = rankComparisons({ items: read.items, comparisons: read.comparisons, rows: read }, { bootstrap: 20 });
+    const specs = plotSpecs(result);
+    assert.deepEqual(specs.map((plot) => plot.name), ['leaderboard', 'win-rates', 'winner']);
+    const leaderboard = specs[0].spec as { data: { values: Array<{ item: string; lower: number; upper: number }> } };
+    assert.deepEqual(leaderboard.data.values.map((row) => [row.item, row.lower, row.upper]), result.leaderboard.map((entry) => [entry.item, entry.interval![0], entry.interval![1]]));
+    const cells = (specs[1].spec as { data: { values: unknown[] } }).data.values;
+    assert.equal(cells.length, read.items.length * (read.items.length - 1));
+    const bars = (specs[2].spec as { data: { values: Array<{ series: string; value: number }> } }).data.values;
+    assert.deepEqual(bars.filter((bar) => bar.series === 'bootstrap support frequency').map((bar) => bar.value), read.items.map((item) => result.leaderboard.find((entry) => entry.item === item)!.supportFrequency));
+    const pictures = await plotResult(result);
+    assert.match(pictures[1].svg, /^<svg/);
+    assert.match(pictures[0].svg, /Leaderboard on preference/);
+    const estimate = estimateFromComparisons({ comparisons: readBattleText(ratings).comparisons, winner: 'blackwell', target: { thresholds: { helpfulness: 0.5, harmlessness: 0.5, concision: 0.5 } }, bootstrap: { rounds: 5 }, rankings: { methods: ['bradley-terry'], rounds: 5 } });
+    assert.deepEqual(plotSpecs(estimate).map((plot) => plot.name), [
+      'win-rates-helpfulness', 'leaderboard-helpfulness', 'win-rates-harmlessness', 'leaderboard-harmlessness', 'win-rates-concision', 'leaderboard-concision', 'winner',
+    ]);
   });
 });

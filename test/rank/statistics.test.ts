@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BattleCounter, eloRating, rateItems, readComparisons, syntheticBattles, syntheticStrengths, type Battle } from '../../src/index.js';
+import { BattleCounter, rateItems } from '../../src/rank/index.js';
+import { eloRating } from '../../src/baselines/index.js';
+import { readComparisons } from '../../src/estimation/index.js';
+import { syntheticBattles, syntheticStrengths, type Battle } from '../../src/generate/index.js';
 
 /** Counts seeded synthetic battles (items named m0, m1, ... by their true index). */
 function countBattles(battles: Iterable<Battle>): BattleCounter {
