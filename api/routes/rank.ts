@@ -57,7 +57,7 @@ export async function rankRoutes(app: FastifyInstance): Promise<void> {
     const mediaType = mediaTypeOf(request);
     const settings = settingsFromQuery((request.query ?? {}) as Record<string, unknown>);
     const body = request.body as Buffer;
-    const answer = await app.pool.rankRequest(body, mediaType, settings, { limits: app.limits }, app.config.maxTimeLimitMs, app.config.workerGraceMs);
+    const answer = await app.pool.rankRequest(body, mediaType, settings, { limits: app.limits }, app.config.maxTimeLimitMs, app.config.workerGraceMs, request.arrivedAt);
     if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
     app.metrics.observeSolve('rank', answer.result.status, (answer.result.diagnostics?.elapsedMs ?? 0) / 1000);
     return answer.result;

@@ -195,11 +195,12 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     },
     /**
      * Ranks one `POST /v1/rank` body (bytes moved to the worker, which reads the log and ranks
-     * it), within `timeLimitMs` from now; as {@link solveRequest}.
+     * it), within `timeLimitMs` from `arrivedAt` (default now); as {@link solveRequest}.
      */
-    rankRequest(body: Uint8Array, mediaType: RankMediaType, settings: RankSettingsDocument, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<RankAnswer> {
+    rankRequest(body: Uint8Array, mediaType: RankMediaType, settings: RankSettingsDocument, config: SolveConfig, timeLimitMs: number, graceMs: number, arrivedAt?: number): Promise<RankAnswer> {
       const bytes = new Uint8Array(body);
-      return runTask<RankAnswer>({ type: 'rank', body: bytes, mediaType, settings, config: { ...config, deadline: Date.now() + timeLimitMs } }, timeLimitMs + graceMs, [bytes.buffer]);
+      const timing = deadlineOf(arrivedAt, timeLimitMs);
+      return runTask<RankAnswer>({ type: 'rank', body: bytes, mediaType, settings, config: { ...config, ...timing } }, timing.deadline, graceMs, [bytes.buffer]);
     },
     /**
      * Solves one batch line; never rejects (worker failures become error lines). A batch is one
