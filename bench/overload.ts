@@ -27,7 +27,7 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
   const logFile = join(directory, 'server.log');
   const logDescriptor = openSync(logFile, 'w');
   const server = spawn(process.execPath, [new URL('../dist/api/server.js', import.meta.url).pathname], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: String(workers), QUEUE_SIZE: String(queueSize), LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: String(workers), QUEUE_SIZE: String(queueSize), LOG_LEVEL: 'info' }, // info: the bench waits for the "listening at" line
     stdio: ['ignore', logDescriptor, 'inherit'],
   });
   closeSync(logDescriptor);
