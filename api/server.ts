@@ -4,10 +4,8 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { readConfig } from './config.js';
 
-// The service owns its process, so it may choose how V8 compiles HiGHS (docs/startup.md): by
-// default with the baseline compiler (ready in a fraction of the time; measured: /ready 4.5 s vs
-// 8.8 s under load, the optimised compile of the warm-up's code being the difference), the hot
-// code optimised as it runs; PREFGAME_LIFTOFF=0 compiles optimised code only.
+// The service owns its process, so it may choose how V8 compiles HiGHS: baseline by default
+// (measured, docs/startup.md), PREFGAME_LIFTOFF=0 for optimised code only.
 if (process.env.PREFGAME_LIFTOFF === '0') v8.setFlagsFromString('--no-liftoff');
 
 const config = readConfig();

@@ -6,7 +6,6 @@ import type { Writable } from 'node:stream';
 import { countLines, createProgress } from './progress.js';
 import { BatchTally } from './batch-tally.js';
 import { applyTiering, tieringFor } from './tiering.js';
-import { stat } from 'node:fs/promises';
 
 async function write(stream: Writable, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');
@@ -47,9 +46,7 @@ export async function runBatch(file: string | undefined, options: { output?: str
   const progress = createProgress(process.stderr, total);
   const started = performance.now();
   const tally = new BatchTally();
-  // A file's size tells the size of the job (a matrix entry takes about 6-8 bytes of JSON);
-  // stdin, unknown, is taken as a short job unless PREFGAME_LIFTOFF=0.
-  applyTiering(tieringFor(fromFile ? (await stat(file)).size / 8 : 0));
+  applyTiering(tieringFor());
   const { compileHighs, loadHighs } = await import('../src/lp/highs-runtime.js');
   const { solveInOrder, batchLineLimits } = await import('../src/pool/ordered-batch.js');
   let outputs;

@@ -7,7 +7,7 @@ import { schemaDocuments } from '../src/schema/documents.js';
 import { identifierOf } from '../src/error-line.js';
 import { addEstimateCommand } from './estimate-command.js';
 import { addPlanCommand } from './plan-command.js';
-import { applyTiering, countNumbers, optimisedFromEntries, tieringFor } from './tiering.js';
+import { applyTiering, tieringFor } from './tiering.js';
 import { addRankCommand } from './rank-command.js';
 
 /** Exit codes (docs/cli.md): 0 every result optimal, 1 some error or non-optimal result, 2 usage or I/O. */
@@ -69,9 +69,8 @@ async function solveCommand(file: string | undefined, options: { compact: boolea
   let document: unknown;
   try {
     document = parseDocument(readInput(file));
-    // The size of the job picks how V8 compiles HiGHS (cli/tiering.ts); it then compiles on
-    // V8's background threads while this thread loads the solvers.
-    applyTiering(tieringFor(countNumbers(document, optimisedFromEntries)));
+    // HiGHS compiles on V8's background threads while this thread loads the solvers.
+    applyTiering(tieringFor());
     const loading = import('../src/lp/highs-runtime.js').then((runtime) => runtime.loadHighs());
     const [{ solve }] = await Promise.all([import('../src/solve.js'), loading]);
     const result = solve(document);
