@@ -23,7 +23,14 @@ export const ProblemDetails = Type.Object(
  *
  * @example
  * ```ts
- * return sendProblem(request, reply, { code: 'PREF_ERR_EMPTY_TARGET', message: '...', pointer: '/target' })
+ * import Fastify from 'fastify'
+ * const app = Fastify()
+ * app.get('/target', (request, reply) => sendProblem(request, reply, { code: 'PREF_ERR_EMPTY_TARGET', message: 'the target is empty', pointer: '/target' }))
+ * const response = await app.inject({ method: 'GET', url: '/target' })
+ * assert.equal(response.statusCode, 422)
+ * assert.equal(response.headers['content-type'], 'application/problem+json; charset=utf-8')
+ * assert.equal(response.json().code, 'PREF_ERR_EMPTY_TARGET')
+ * await app.close()
  * ```
  */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ErrorDetail, retryAfterSeconds = 1): FastifyReply {

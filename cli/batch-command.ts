@@ -22,7 +22,14 @@ async function write(stream: Writable, text: string): Promise<void> {
  *
  * @example
  * ```ts
- * await runBatch('problems.ndjson', { output: 'results.ndjson', jobs: 2 }) // 0
+ * import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+ * import { tmpdir } from 'node:os'
+ * import { join } from 'node:path'
+ * const folder = mkdtempSync(join(tmpdir(), 'prefgame-'))
+ * writeFileSync(join(folder, 'problems.ndjson'), '{"kind":"von-neumann","preferences":[[0.5,0.7],[0.3,0.5]]}\n')
+ * const code = await runBatch(join(folder, 'problems.ndjson'), { output: join(folder, 'results.ndjson'), jobs: 1 })
+ * assert.equal(code, 0) // every line solved to optimal
+ * assert.match(readFileSync(join(folder, 'results.ndjson'), 'utf8'), /"status":"optimal"/)
  * ```
  */
 export async function runBatch(file: string | undefined, options: { output?: string; jobs?: number }): Promise<number> {

@@ -53,7 +53,11 @@ function run(file: string, options: EstimateOptions): number {
  *
  * @example
  * ```ts
+ * import { Command } from 'commander'
+ * let exitCode = 0
+ * const program = new Command('prefgame')
  * addEstimateCommand(program, (code) => { exitCode = code })
+ * assert.ok(program.commands.some((command) => command.name() === 'estimate'))
  * ```
  */
 export function addEstimateCommand(program: Command, setCode: (code: number) => void): void {

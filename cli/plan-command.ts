@@ -29,7 +29,11 @@ interface PlanOptions {
  *
  * @example
  * ```ts
+ * import { Command } from 'commander'
+ * let exitCode = 0
+ * const program = new Command('prefgame')
  * addPlanCommand(program, (code) => { exitCode = code })
+ * assert.ok(program.commands.some((command) => command.name() === 'plan'))
  * ```
  */
 export function addPlanCommand(program: Command, setCode: (code: number) => void): void {

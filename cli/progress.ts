@@ -13,7 +13,12 @@ export interface Progress {
  *
  * @example
  * ```ts
- * await countLines('problems.ndjson') // 100000
+ * import { mkdtempSync, writeFileSync } from 'node:fs'
+ * import { tmpdir } from 'node:os'
+ * import { join } from 'node:path'
+ * const file = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'problems.ndjson')
+ * writeFileSync(file, '{"kind":"von-neumann"}\n\n{"kind":"linear"}')
+ * assert.equal(await countLines(file), 2) // blank lines do not count; the last line needs no newline
  * ```
  */
 export async function countLines(file: string): Promise<number> {
@@ -46,8 +51,8 @@ export async function countLines(file: string): Promise<number> {
  *
  * @example
  * ```ts
- * const progress = createProgress(process.stderr, total)
- * progress.tick(false) // after each line
+ * const progress = createProgress(process.stderr, 100)
+ * progress.tick(false) // after each line; true when the line failed
  * progress.stop()
  * ```
  */

@@ -12,8 +12,10 @@ import type { SolveConfig } from './solve.js';
  *
  * @example
  * ```ts
- * checkProblem({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.6, 0.5]] })
- * // throws PREF_ERR_NOT_COMPLEMENTARY at /preferences/0/1
+ * assert.throws(() => checkProblem({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.6, 0.5]] }), {
+ *   code: 'PREF_ERR_NOT_COMPLEMENTARY',
+ *   pointer: '/preferences/0/1',
+ * })
  * ```
  */
 export function checkProblem(problem: unknown, config: SolveConfig = {}): ProblemDocument {

@@ -78,8 +78,10 @@ export interface ErrorDetail {
  *
  * @example
  * ```ts
- * try { solve(problem) } catch (error) {
- *   if (error instanceof PrefgameError) console.log(error.code, error.pointer)
+ * try {
+ *   solve({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.6, 0.5]] })
+ * } catch (error) {
+ *   if (error instanceof PrefgameError) console.log(error.code, error.pointer) // PREF_ERR_NOT_COMPLEMENTARY /preferences/0/1
  * }
  * ```
  */

@@ -24,7 +24,8 @@ export interface KindDefinition<K extends ProblemKind> {
  *
  * @example
  * ```ts
- * kindRegistry['von-neumann'].solve(document, defaultLimits)
+ * const result = kindRegistry['von-neumann'].solve({ kind: 'von-neumann', preferences: speedRows }, defaultLimits)
+ * assert.equal(result.status, 'optimal')
  * ```
  */
 export const kindRegistry: { readonly [K in ProblemKind]: KindDefinition<K> & (typeof kindSchemas)[K] } = {

@@ -58,8 +58,10 @@ function checkComparisonLimits(comparisons: Array<{ criterion?: unknown; winner?
  *
  * @example
  * ```ts
- * checkLimits({ kind: 'von-neumann', preferences: bigMatrix }, { ...defaultLimits, maxItems: 100 })
- * // throws PREF_ERR_TOO_LARGE: preferences has 400 items; the limit maxItems is 100
+ * const bigMatrix = randomPreferences(400, 1)
+ * assert.throws(() => checkLimits({ kind: 'von-neumann', preferences: bigMatrix }, { ...defaultLimits, maxItems: 100 }), {
+ *   code: 'PREF_ERR_TOO_LARGE', // preferences has 400 items; the limit maxItems is 100
+ * })
  * ```
  */
 export function checkLimits(document: Record<string, unknown>, limits: Limits): void {

@@ -40,8 +40,8 @@ function forbiddenKey(value: unknown): string | null {
  *
  * @example
  * ```ts
- * parseDocument('{"preferences": [[0.5]]}', 'von-neumann') // { preferences: [[0.5]], kind: 'von-neumann' }
- * parseDocument('{"kind": ') // throws PREF_ERR_INVALID_JSON
+ * assert.deepEqual(parseDocument('{"preferences": [[0.5]]}', 'von-neumann'), { preferences: [[0.5]], kind: 'von-neumann' })
+ * assert.throws(() => parseDocument('{"kind": '), { code: 'PREF_ERR_INVALID_JSON' })
  * ```
  */
 export function parseDocument(input: string | Uint8Array, kind?: string): unknown {

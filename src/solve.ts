@@ -83,7 +83,7 @@ export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, confi
  *
  * @example
  * ```ts
- * linearWinner({ criteria, weights: { speed: 1, safety: 1 } }).guarantees // { speed: ..., safety: ... }
+ * assert.deepEqual(linearWinner({ criteria, weights: { speed: 1, safety: 1 } }).guarantees, { speed: 0.4, safety: 0.5 })
  * ```
  */
 export function linearWinner(problem: WithoutKind<LinearDocument>, config?: SolveConfig): ResultDocument {
@@ -97,7 +97,9 @@ export function linearWinner(problem: WithoutKind<LinearDocument>, config?: Solv
  *
  * @example
  * ```ts
- * blackwellWinner({ criteria, target: { thresholds: { speed: 0.5, safety: 0.5 } }, norm: 'l2' }).value
+ * const result = blackwellWinner({ criteria, target: { thresholds: { speed: 0.5, safety: 0.5 } }, norm: 'l2' })
+ * assert.equal(result.status, 'optimal')
+ * assert.ok(result.certificate.lowerBound <= result.value && result.value <= result.certificate.upperBound)
  * ```
  */
 export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?: SolveConfig): ResultDocument {
@@ -141,7 +143,9 @@ export function estimateFromComparisons(problem: WithoutKind<EstimateDocument>, 
  *
  * @example
  * ```ts
- * paretoFrontier({ criteria: [safety, comfort] }).frontier // [{ guarantees: { safety, comfort }, distribution, support }, ...]
+ * const criteria = [{ name: 'safety', preferences: safetyRows }, { name: 'comfort', preferences: comfortRows }]
+ * const { frontier } = paretoFrontier({ criteria })
+ * assert.deepEqual(frontier[0].guarantees, { safety: 0.3, comfort: 0.5 }) // item b alone: most comfortable
  * ```
  */
 export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: SolveConfig): ParetoResultDocument {
@@ -155,7 +159,16 @@ export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: So
  *
  * @example
  * ```ts
- * compareLotteries({ criteria, overall, targets: [{ name: 'safe', target: { thresholds: { safety: 0.5 } } }] }).headToHead
+ * const result = compareLotteries({
+ *   criteria,
+ *   overall: speedRows,
+ *   targets: [{ name: 'safe', target: { thresholds: { safety: 0.5 } } }],
+ *   lotteries: [
+ *     { name: 'overall', source: 'von-neumann' },
+ *     { name: 'safe', source: 'blackwell', target: 'safe' },
+ *   ],
+ * })
+ * result.headToHead.overall![0][1] // how often the overall winner beats the safe lottery on the overall matrix (>= 1/2)
  * ```
  */
 export function compareLotteries(problem: WithoutKind<CompareDocument>, config?: SolveConfig): CompareResultDocument {
@@ -169,7 +182,7 @@ export function compareLotteries(problem: WithoutKind<CompareDocument>, config?:
  *
  * @example
  * ```ts
- * approachability({ criteria, target: { thresholds: { safety: 0.6 } } }).approachable // false: (1/2, 1/2) is not in the target
+ * assert.equal(approachability({ criteria, target: { thresholds: { safety: 0.6 } } }).approachable, false) // (1/2, 1/2) is not in the target
  * ```
  */
 export function approachability(problem: WithoutKind<ApproachabilityDocument>, config?: SolveConfig): ApproachabilityResultDocument {

@@ -103,7 +103,9 @@ function analyse(game: VectorGame, target: TargetSet, norm: NormName, context: S
  *
  * @example
  * ```ts
- * solveApproachability({ kind: 'approachability', criteria, target: { thresholds: { safety: 0.6 } } }, defaultLimits).distance
+ * const result = solveApproachability({ kind: 'approachability', criteria, target: { thresholds: { safety: 0.6 } } }, defaultLimits)
+ * assert.equal(result.approachable, false) // (1/2, 1/2) is not in the target
+ * assert.ok(result.distance!.lowerBound > 0)
  * ```
  */
 export function solveApproachability(document: ApproachabilityDocument, limits: Limits): ApproachabilityResultDocument {

@@ -179,8 +179,9 @@ function stackedGame(game: VectorGame, vertices: Float64Array[]): Matrix {
  *
  * @example
  * ```ts
- * const search = searchDirections(game, target, 'linf', context, { maxCells: 4000, tolerance: 1e-7 })
- * search.upperBound <= 1e-7 // approachable
+ * const inside = buildTargetSet({ thresholds: { speed: 0.4, safety: 0.4 } }, ['speed', 'safety'])
+ * const search = searchDirections(game, inside, 'linf', context, { maxCells: 4000, tolerance: 1e-7 })
+ * assert.ok(search.upperBound <= 1e-7) // approachable: (1/2, 1/2) is inside the target
  * ```
  */
 export function searchDirections(game: VectorGame, target: TargetSet, norm: NormName, context: SolveContext, budget: { maxCells: number; tolerance: number }): DirectionSearch {

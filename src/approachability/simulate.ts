@@ -55,7 +55,7 @@ function euclideanGap(point: Float64Array, target: TargetSet, enlargement: numbe
  *
  * @example
  * ```ts
- * opponentPolicy({ type: 'random' }, game, target, 0, seededRandom(1))
+ * const opponent = opponentPolicy({ type: 'random' }, game, target, 0, seededRandom(1))
  * ```
  */
 export function opponentPolicy(opponent: OpponentDocument, game: VectorGame, target: TargetSet, enlargement: number, random: () => number): OpponentPolicy {
@@ -124,7 +124,8 @@ export function opponentPolicy(opponent: OpponentDocument, game: VectorGame, tar
  *
  * @example
  * ```ts
- * simulateBlackwell(game, target, 'l2', { rounds: 1000, opponent: { type: 'random' }, seed: 1 }, 0, context).trajectory
+ * const run = simulateBlackwell(game, target, 'l2', { rounds: 1000, opponent: { type: 'random' }, seed: 1 }, 0, context)
+ * assert.ok(run.trajectory.length > 0)
  * ```
  */
 export function simulateBlackwell(game: VectorGame, target: TargetSet, norm: NormName, request: SimulationRequestDocument, enlargement: number, context: SolveContext) {

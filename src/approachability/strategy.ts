@@ -29,7 +29,8 @@ export interface StrategyStep {
  *
  * @example
  * ```ts
- * blackwellStrategy(game, target, 0, Float64Array.of(0.4, 0.6), context).distribution
+ * const { distribution } = blackwellStrategy(game, target, 0, Float64Array.of(0.4, 0.6), context)
+ * assert.equal(distribution.length, 3) // a lottery over the rows
  * ```
  */
 export function blackwellStrategy(game: VectorGame, target: TargetSet, enlargement: number, average: Float64Array | null, context: SolveContext): StrategyStep {
@@ -58,7 +59,7 @@ export function blackwellStrategy(game: VectorGame, target: TargetSet, enlargeme
  *
  * @example
  * ```ts
- * blackwellRadius(game, 0) // <= sqrt(k)
+ * assert.ok(blackwellRadius(game, 0) <= Math.sqrt(2)) // <= sqrt(k)
  * ```
  */
 export function blackwellRadius(game: VectorGame, enlargement: number): number {

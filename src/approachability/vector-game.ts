@@ -25,7 +25,7 @@ export interface VectorGame {
  *
  * @example
  * ```ts
- * directionGame(game, [1, -1]) // A_1 - A_2
+ * directionGame(game, [1, -1]).data[1] // speed[0][1] - safety[0][1] = 0.7 - 0.6
  * ```
  */
 export function directionGame(game: VectorGame, direction: ArrayLike<number>): Matrix {
@@ -45,7 +45,7 @@ export function directionGame(game: VectorGame, direction: ArrayLike<number>): M
  *
  * @example
  * ```ts
- * expectedPayoff(game, [1, 0], [0, 1]) // the column of payoffs of row 0 against column 1
+ * expectedPayoff(game, [1, 0, 0], [0, 1, 0]) // Float64Array [0.7, 0.6]: row a against column b, per criterion
  * ```
  */
 export function expectedPayoff(game: VectorGame, x: ArrayLike<number>, y: ArrayLike<number>): Float64Array {
@@ -70,7 +70,8 @@ export function expectedPayoff(game: VectorGame, x: ArrayLike<number>, y: ArrayL
  *
  * @example
  * ```ts
- * readVectorGame({ kind: 'approachability', payoffs: [{ name: 'a', payoff: [[1, 0]] }], target }).columns // ['0', '1']
+ * const game = readVectorGame({ kind: 'approachability', payoffs: [{ name: 'a', payoff: [[1, 0]] }], target: { thresholds: { a: 0.5 } } })
+ * assert.deepEqual(game.columns, ['0', '1'])
  * ```
  */
 export function readVectorGame(document: ApproachabilityDocument): VectorGame {

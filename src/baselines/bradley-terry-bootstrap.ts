@@ -36,7 +36,8 @@ export interface BradleyTerryIntervals {
  *
  * @example
  * ```ts
- * bootstrapBradleyTerry(cells, [0], [fit.scores], { rounds: 200, seed: 1, level: 0.95, regularisation: 0.01, deadline: Infinity })
+ * const fit = fitBradleyTerry(winsFromCells(cells, 0), 0.01)
+ * const intervals = bootstrapBradleyTerry(cells, [0], [fit.scores], { rounds: 200, seed: 1, level: 0.95, regularisation: 0.01, deadline: Infinity })
  * ```
  */
 export function bootstrapBradleyTerry(cells: ComparisonCells, criteria: readonly number[], starts: readonly Float64Array[], settings: BradleyTerryBootstrapSettings): BradleyTerryIntervals {

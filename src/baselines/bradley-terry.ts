@@ -122,7 +122,8 @@ function newtonStep(wins: PairwiseWins, curvature: Float64Array, regularisation:
  *
  * @example
  * ```ts
- * fitBradleyTerry(winsFromCells(cells, 0), 0.01).scores // log-strengths, mean 0
+ * const scores = fitBradleyTerry(winsFromCells(cells, 0), 0.01).scores // log-strengths, mean 0
+ * assert.ok(Math.abs(scores.reduce((sum, score) => sum + score, 0)) < 1e-9)
  * ```
  */
 export function fitBradleyTerry(wins: PairwiseWins, regularisation: number, start?: Float64Array, gradientTolerance: number = tolerances.bradleyTerryGradient): BradleyTerryFit {

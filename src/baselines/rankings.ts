@@ -134,7 +134,8 @@ export function computeRankings(request: RankingsRequestDocument, subject: Ranki
  *
  * @example
  * ```ts
- * finishResult({ ..., extra: { ...rankingsExtra(document.rankings, { ...tensor, counts }, { context }) } })
+ * rankingsExtra(undefined, tensor) // {}: no rankings asked for
+ * rankingsExtra({ methods: ['borda'] }, tensor).rankings?.criteria.length // 2
  * ```
  */
 export function rankingsExtra(request: RankingsRequestDocument | undefined, subject: RankingSubject, options: { weighted?: Matrix; context?: SolveContext } = {}): { rankings?: RankingsDocument } {
@@ -148,7 +149,7 @@ export function rankingsExtra(request: RankingsRequestDocument | undefined, subj
  *
  * @example
  * ```ts
- * single(['a', 'b'], matrix) // { items: ['a', 'b'], criteria: [undefined], matrices: [matrix] }
+ * single(['a', 'b', 'c'], speed) // { items: ['a', 'b', 'c'], criteria: [undefined], matrices: [speed] }
  * ```
  */
 export function single(items: string[], matrix: Matrix, criterion?: string, reading?: PreferenceReading): RankingSubject {

@@ -23,7 +23,8 @@ import { checkEntry, type CompareSetting } from './sources.js';
  *
  * @example
  * ```ts
- * headToHead(rps, [1, 0, 0], [0, 1, 0]) // 0: rock always loses to paper
+ * const rps = matrixFromRows([[0.5, 0, 1], [1, 0.5, 0], [0, 1, 0.5]])
+ * assert.equal(headToHead(rps, [1, 0, 0], [0, 1, 0]), 0) // rock always loses to paper
  * ```
  */
 export function headToHead(matrix: Matrix, a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -57,7 +58,7 @@ function withField<T>(field: Field, work: () => T): T {
  *
  * @example
  * ```ts
- * readCompare({ kind: 'compare', criteria, lotteries: [{ name: 'a', source: 'lottery', distribution: [1, 0] }] })
+ * readCompare({ kind: 'compare', criteria, lotteries: [{ name: 'a', source: 'lottery', distribution: [1, 0, 0] }] }).checked.length // 1
  * ```
  */
 export function readCompare(document: CompareDocument, warnings: string[] = []) {
@@ -99,7 +100,20 @@ export function readCompare(document: CompareDocument, warnings: string[] = []) 
  *
  * @example
  * ```ts
- * solveCompare({ kind: 'compare', criteria, overall, targets: [{ name: 'safe', target }] }, defaultLimits).headToHead.overall
+ * const result = solveCompare(
+ *   {
+ *     kind: 'compare',
+ *     criteria,
+ *     overall: speedRows,
+ *     targets: [{ name: 'safe', target: { thresholds: { safety: 0.55 } } }],
+ *     lotteries: [
+ *       { name: 'fast', source: 'von-neumann', criterion: 'speed' },
+ *       { name: 'safe', source: 'blackwell', target: 'safe' },
+ *     ],
+ *   },
+ *   defaultLimits,
+ * )
+ * assert.equal(result.headToHead.overall!.length, 2) // a 2 x 2 table: row lottery against column lottery
  * ```
  */
 export function solveCompare(document: CompareDocument, limits: Limits): CompareResultDocument {

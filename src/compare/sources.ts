@@ -191,8 +191,11 @@ const baselineSource = defineSource({
  *
  * @example
  * ```ts
+ * const setting = { tensor, overall: null, targets: new Map(), warnings: [] }
  * const source = lotterySources['von-neumann']
- * source.resolve(source.check({ name: 'vnw', source: 'von-neumann', criterion: 'safety' }, setting, field), setting, context)
+ * const field = new Field(['lotteries', 0])
+ * const outcome = source.resolve(source.check({ name: 'vnw', source: 'von-neumann', criterion: 'safety' }, setting, field), setting, context)
+ * assert.deepEqual(Array.from(outcome.distribution), [1, 0, 0]) // a beats both others on safety
  * ```
  */
 export const lotterySources: Readonly<Record<string, LotterySource<never>>> = {
@@ -209,7 +212,9 @@ export const lotterySources: Readonly<Record<string, LotterySource<never>>> = {
  *
  * @example
  * ```ts
+ * const setting = { tensor, overall: null, targets: new Map(), warnings: [] }
  * checkEntry({ name: 'vnw', source: 'von-neumann', criterion: 'safety' }, setting, new Field(['lotteries', 0]))
+ * assert.throws(() => checkEntry({ name: 'x', source: 'nash' }, setting, new Field(['lotteries', 0])), { code: 'PREF_ERR_SCHEMA' })
  * ```
  */
 export function checkEntry(entry: LotteryEntryDocument, setting: CompareSetting, field: Field): { source: LotterySource<never>; checked: never } {

@@ -18,7 +18,10 @@ export type ImportOptions = ArenaImportOptions & RatingsImportOptions;
  *
  * @example
  * ```ts
- * importComparisons(text, 'arena', { bothBad: 'skip' }).rejected // [{ line: 17, reason: '...' }]
+ * const text = 'model_a,model_b,winner\nx,y,model_a\nx,y,tie (bothbad)\nx,,model_b\n'
+ * const imported = importComparisons(text, 'arena', { bothBad: 'skip' })
+ * assert.equal(imported.accepted, 1) // the both-bad tie is skipped
+ * assert.deepEqual(imported.rejected.map((row) => row.line), [4]) // no model_b
  * ```
  */
 export function importComparisons(text: string, format: LogFormat, options: ImportOptions = {}): ImportedComparisons {
@@ -41,7 +44,9 @@ export interface ImportedProblem {
  *
  * @example
  * ```ts
- * problemFromImport(importArena(text)) // { kind: 'estimate', items: [...], comparisons: [...] }
+ * const problem = problemFromImport(importArena(arenaLog))
+ * assert.equal(problem.kind, 'estimate')
+ * assert.deepEqual(problem.items, ['b', 'a', 'c']) // in order of first appearance: b won the first battle
  * ```
  */
 export function problemFromImport(imported: ImportedComparisons, kind: ImportedProblem['kind'] = 'estimate'): ImportedProblem {

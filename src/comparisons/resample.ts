@@ -73,7 +73,7 @@ export function observedCells(counts: ComparisonCounts): ComparisonCells {
  * @example
  * ```ts
  * const resample = resampleCells(cells, seededRandom(1))
- * resample.wins[0] + resample.losses[0] + resample.ties[0] // the same total as cells
+ * assert.equal(resample.wins[0] + resample.losses[0] + resample.ties[0], cells.wins[0] + cells.losses[0] + cells.ties[0])
  * ```
  */
 export function resampleCells(cells: ComparisonCells, random: () => number): ComparisonCells {
@@ -101,7 +101,7 @@ export function resampleCells(cells: ComparisonCells, random: () => number): Com
  *
  * @example
  * ```ts
- * matricesFromCells(resampleCells(cells, random), 0.5) // one Matrix per criterion
+ * matricesFromCells(resampleCells(cells, seededRandom(1)), 0.5).length // 1: one Matrix per criterion
  * ```
  */
 export function matricesFromCells(cells: ComparisonCells, prior: number): Matrix[] {

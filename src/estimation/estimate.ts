@@ -101,7 +101,9 @@ function solveWinner(document: EstimateDocument, winner: 'von-neumann' | 'linear
  *
  * @example
  * ```ts
- * solveEstimate({ kind: 'estimate', comparisons, winner: 'von-neumann', bootstrap: { rounds: 100 } }, defaultLimits).bootstrap.items
+ * const result = solveEstimate({ kind: 'estimate', comparisons, winner: 'von-neumann', bootstrap: { rounds: 100, seed: 1 } }, defaultLimits)
+ * assert.equal(result.status, 'optimal')
+ * assert.deepEqual(result.bootstrap?.items.map((entry) => entry.item), ['a', 'b', 'c'])
  * ```
  */
 export function solveEstimate(document: EstimateDocument, limits: Limits): EstimateResultDocument {

@@ -74,7 +74,8 @@ export interface EntryIntervals {
  *
  * @example
  * ```ts
- * entryIntervals(counts, 'wilson', 0.95, 0.5).lower[0] // lower bounds of criterion 0, row-major
+ * const intervals = entryIntervals(counts, 'wilson', 0.95, 0.5)
+ * intervals.lower[0][0 * 3 + 1] // lower bound of P[a][b] on criterion 0 (row-major): a beat b 7 times of 10
  * ```
  */
 export function entryIntervals(counts: ComparisonCounts, method: IntervalMethod, level: number, prior: number): EntryIntervals {

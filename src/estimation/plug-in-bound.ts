@@ -69,7 +69,8 @@ export interface BoundedWinner {
  *
  * @example
  * ```ts
- * plugInBound(counts, 0.5, 0.05, { kind: 'von-neumann', criteria: [0], distribution, gap: 0 }).epsilon
+ * const bound = plugInBound(counts, 0.5, 0.05, { kind: 'von-neumann', criteria: [0], distribution: [1, 0, 0], gap: 0 })
+ * assert.ok(bound.epsilon > 0 && bound.epsilon < 1) // with probability 0.95, a is within epsilon of optimal on the true P
  * ```
  */
 export function plugInBound(counts: ComparisonCounts, prior: number, delta: number, winner: BoundedWinner): PlugInBoundDocument {

@@ -12,7 +12,8 @@ import type { WinnerRule } from './winner-function.js';
  *
  * @example
  * ```ts
- * samplePlanFor(counts, undefined, { epsilon: 0.1 }, 0.5).comparisonsPerPair
+ * const plan = samplePlanFor(counts, undefined, { epsilon: 0.1 }, 0.5)
+ * assert.ok(plan.comparisonsPerPair > 10) // the log has 9 to 10 per pair: more are needed
  * ```
  */
 export function samplePlanFor(counts: ComparisonCounts, rule: WinnerRule | undefined, plan: { epsilon: number; delta?: number }, prior: number): SamplePlanDocument {

@@ -25,7 +25,10 @@ export interface WinnerBootstrapSettings {
  *
  * @example
  * ```ts
- * bootstrapWinner(cells, items, winner, point.distribution, { rounds: 200, seed: 1, level: 0.95, prior: 0.5 }, context).items[0].supportFrequency
+ * const winner = winnerFunction({ kind: 'von-neumann', criterion: 0 })
+ * const point = winner.solve(matricesFromCells(cells, 0.5), context)
+ * const bootstrap = bootstrapWinner(cells, counts.items, winner, point.distribution, { rounds: 50, seed: 1, level: 0.95, prior: 0.5 }, context)
+ * bootstrap.items[0].supportFrequency // how often item a is in the resampled winner's support
  * ```
  */
 export function bootstrapWinner(

@@ -42,7 +42,8 @@ export type WinnerRule =
  *
  * @example
  * ```ts
- * winnerFunction({ kind: 'von-neumann', criterion: 0 }).solve(matrices, context).distribution
+ * const { distribution } = winnerFunction({ kind: 'von-neumann', criterion: 1 }).solve(matrices, context)
+ * assert.deepEqual(Array.from(distribution), [1, 0, 0]) // a beats both others on safety
  * ```
  */
 export function winnerFunction(rule: WinnerRule): WinnerFunction {

@@ -58,8 +58,9 @@ export function pastDeadline(context: SolveContext): boolean {
  *
  * @example
  * ```ts
- * const stop = stopBeforeRound(context, rounds, items.length, { maximumRounds: 50, maximumItems: 400 })
- * if (stop) break
+ * let rounds = 0
+ * while (stopBeforeRound(context, rounds, 10, { maximumRounds: 50, maximumItems: 400 }) === null) rounds++
+ * assert.equal(rounds, 50) // stopped by the round cap ('iteration_limit'), not by the deadline
  * ```
  */
 export function stopBeforeRound(context: SolveContext, rounds: number, itemCount: number, limits: { maximumRounds: number; maximumItems: number }): 'time_limit' | 'iteration_limit' | null {
@@ -111,7 +112,9 @@ export function assertContextCanSolve(context: SolveContext, program: Pick<Linea
  *
  * @example
  * ```ts
- * const solution = solveWithin(context, program)
+ * const solution = solveWithin(context, program) // min x s.t. x >= 1, 0 <= x <= 10
+ * assert.equal(solution.status, 'optimal')
+ * assert.equal(solution.objective, 1)
  * ```
  */
 export function solveWithin(context: SolveContext, program: LinearProgram, algorithm: LpSettings['algorithm'] = 'auto'): LpSolution {
@@ -136,6 +139,7 @@ export function record(context: SolveContext, solution: LpSolution): void {
  * @example
  * ```ts
  * const winner = withTolerance(context, 1e-7, (inner) => blackwellSolution(matrices, target, 'l2', inner))
+ * assert.equal(context.tolerance, 1e-9) // the outer context keeps its own tolerance
  * ```
  */
 export function withTolerance<T>(context: SolveContext, tolerance: number, work: (inner: SolveContext) => T): T {

@@ -51,6 +51,7 @@ export function maximinProgram(payoff: Matrix, shift = 0, scale = 1): LinearProg
  * ```ts
  * const game = solveMatrixGame(matrixFromRows([[3, -1], [-2, 1]]), context)
  * game.rowStrategy // [3/7, 4/7]; game.lowerBound = game.upperBound = 1/7
+ * assert.ok(Math.abs(game.lowerBound - 1 / 7) < 1e-12 && Math.abs(game.upperBound - 1 / 7) < 1e-12)
  * ```
  */
 export function solveMatrixGame(payoff: Matrix, context: SolveContext): MatrixGameSolution {

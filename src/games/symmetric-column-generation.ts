@@ -58,7 +58,9 @@ function byBordaScore(P: Matrix): number[] {
  *
  * @example
  * ```ts
- * doubleOracle(bradleyTerry2000, context, { maximumRounds: 50, maximumItems: 2000 }).restrictedItems // ~ 10-40
+ * const bradleyTerry300 = matrixFromRows(bradleyTerryPreferences(300, 1))
+ * const solution = doubleOracle(bradleyTerry300, context, { maximumRounds: 50, maximumItems: 300 })
+ * assert.ok(solution.restrictedItems < 100) // the restricted game stays far smaller than 300 items
  * ```
  */
 export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximumRounds: number; maximumItems: number }): DoubleOracleSolution {

@@ -68,7 +68,8 @@ export function sampleJudgements(criteria: Record<string, PreferenceRows>, items
  *
  * @example
  * ```ts
- * comparisonsFromJudgements(sampleJudgements(criteria, items, { seed: 1 }))
+ * const comparisons = comparisonsFromJudgements(sampleJudgements({ speed: speedRows }, items, { seed: 1 }))
+ * assert.equal(comparisons.reduce((total, comparison) => total + (comparison.count ?? 1), 0), 30) // 3 pairs x 10
  * ```
  */
 export function comparisonsFromJudgements(judgements: readonly Judgement[], { unnamed = false } = {}): ComparisonDocument[] {
@@ -90,7 +91,7 @@ export function comparisonsFromJudgements(judgements: readonly Judgement[], { un
  *
  * @example
  * ```ts
- * arenaRows(judgements, 'helpfulness')[0] // { model_a: 'x', model_b: 'y', winner: 'model_b' }
+ * arenaRows(judgements, 'speed')[0] // { model_a: 'a', model_b: 'b', winner: 'model_b' }
  * ```
  */
 export function arenaRows(judgements: readonly Judgement[], criterion: string): Array<{ model_a: string; model_b: string; winner: string }> {
@@ -104,7 +105,7 @@ export function arenaRows(judgements: readonly Judgement[], criterion: string): 
  *
  * @example
  * ```ts
- * ratingRows(judgements)[0] // { item_a: 'x', item_b: 'y', safety: 'a', speed: 'tie' }
+ * Object.keys(ratingRows(judgements)[0]) // ['item_a', 'item_b', 'speed', 'safety']
  * ```
  */
 export function ratingRows(judgements: readonly Judgement[]): Array<Record<string, string>> {

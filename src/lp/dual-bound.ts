@@ -14,7 +14,7 @@ import type { LinearProgram } from './model.js';
  * @example
  * ```ts
  * // min x s.t. x >= 1, 0 <= x <= 10, with dual 1 on the row
- * safeDualBound(program, Float64Array.of(1)) // 1
+ * assert.equal(safeDualBound(program, Float64Array.of(1)), 1)
  * ```
  */
 export function safeDualBound(program: LinearProgram, rowDuals: ArrayLike<number>): number {

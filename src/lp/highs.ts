@@ -105,7 +105,8 @@ function run(model: Model, settings: LpSettings): LpSolution {
  *
  * @example
  * ```ts
- * const solution = highsBackend.solve(program, { timeLimitMs: 1000 })
+ * const solution = highsBackend.solve(program, { timeLimitMs: 1000 }) // min x s.t. x >= 1, 0 <= x <= 10
+ * assert.equal(solution.objective, 1)
  * ```
  */
 export const highsBackend: LpBackend = {

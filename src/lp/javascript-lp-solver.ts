@@ -35,7 +35,7 @@ export class LpTooLargeError extends Error {
  *
  * @example
  * ```ts
- * assertFitsJavascriptLpSolver({ rowCount: 300, columnCount: 301 }) // throws LpTooLargeError
+ * assert.throws(() => assertFitsJavascriptLpSolver({ rowCount: 300, columnCount: 301 }), LpTooLargeError)
  * ```
  */
 export function assertFitsJavascriptLpSolver(program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
@@ -185,7 +185,8 @@ function solve(program: LinearProgram, _settings: LpSettings): LpSolution {
  *
  * @example
  * ```ts
- * const solution = javascriptLpSolverBackend.solve(program, { timeLimitMs: 1000 })
+ * const solution = javascriptLpSolverBackend.solve(program, { timeLimitMs: 1000 }) // min x s.t. x >= 1, 0 <= x <= 10
+ * assert.ok(Math.abs(solution.objective - 1) < 1e-8)
  * ```
  */
 export const javascriptLpSolverBackend: LpBackend = {

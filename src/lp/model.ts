@@ -203,8 +203,10 @@ export function linearProgram(
  *
  * @example
  * ```ts
+ * const cuts = new SparseRowBuilder()
+ * cuts.addRow([0], [1], -Infinity, 5) // x <= 5
  * const bigger = appendRows(program, cuts.finish())
- * bigger.rowCount === program.rowCount + cuts.rowCount // true
+ * assert.equal(bigger.rowCount, program.rowCount + 1)
  * ```
  */
 export function appendRows(program: LinearProgram, block: RowBlock): LinearProgram {
@@ -233,7 +235,8 @@ export function appendRows(program: LinearProgram, block: RowBlock): LinearProgr
  *
  * @example
  * ```ts
- * appendColumns(program, { cost: [0], lower: [0], upper: [1], columns: { starts: [0, 1], indices: [0], values: [1] } })
+ * const columns = { starts: Int32Array.of(0, 1), indices: Int32Array.of(0), values: Float64Array.of(1) }
+ * appendColumns(program, { cost: Float64Array.of(0), lower: Float64Array.of(0), upper: Float64Array.of(1), columns }).columnCount // 2
  * ```
  */
 export function appendColumns(program: LinearProgram, block: ColumnBlock): LinearProgram {

@@ -8,7 +8,7 @@ import { tolerances } from './tolerances.js';
  *
  * @example
  * ```ts
- * nullSpace([[1, 1]]) // [Float64Array [0.7071, -0.7071]] (up to sign)
+ * nullSpace([[1, 1]], 2) // [Float64Array [0.7071, -0.7071]] (up to sign)
  * ```
  */
 export function nullSpace(rows: ReadonlyArray<ArrayLike<number>>, columns: number, relativeTolerance: number = tolerances.rank): Float64Array[] {

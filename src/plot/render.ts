@@ -8,7 +8,9 @@ import { plotSpecs, type VegaLiteSpec } from './specs.js';
  *
  * @example
  * ```ts
- * const svg = await renderSvg(frontierSpec(result)) // '<svg xmlns=...'
+ * const result = paretoFrontier({ criteria: [{ name: 'safety', preferences: safetyRows }, { name: 'comfort', preferences: comfortRows }] })
+ * const svg = await renderSvg(frontierSpec(result))
+ * assert.ok(svg.startsWith('<svg'))
  * ```
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
@@ -30,7 +32,12 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
  *
  * @example
  * ```ts
- * for (const { name, svg } of await plotResult(result)) writeFileSync(`${name}.svg`, svg)
+ * import { mkdtempSync, writeFileSync } from 'node:fs'
+ * import { tmpdir } from 'node:os'
+ * import { join } from 'node:path'
+ * const result = paretoFrontier({ criteria: [{ name: 'safety', preferences: safetyRows }, { name: 'comfort', preferences: comfortRows }] })
+ * const folder = mkdtempSync(join(tmpdir(), 'prefgame-'))
+ * for (const { name, svg } of await plotResult(result)) writeFileSync(join(folder, `${name}.svg`), svg)
  * ```
  */
 export async function plotResult(result: unknown): Promise<Array<{ name: string; svg: string }>> {

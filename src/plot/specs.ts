@@ -36,7 +36,7 @@ function targetPolygon(target: TargetDocument, criteria: readonly string[]): num
  *
  * @example
  * ```ts
- * const spec = frontierSpec(paretoFrontier({ criteria, target, weights }))
+ * const spec = frontierSpec(paretoFrontier({ criteria, target: { thresholds: { speed: 0.45, safety: 0.5 } }, weights: { speed: 1, safety: 1 } }))
  * ```
  */
 export function frontierSpec(result: ParetoResultDocument): VegaLiteSpec {
@@ -124,7 +124,8 @@ export function distributionSpec(items: readonly string[], lotteries: ReadonlyAr
  *
  * @example
  * ```ts
- * trajectorySpec(approachability({ criteria, target, simulate: { rounds: 2000, opponent: { type: 'random' } } }))
+ * const result = approachability({ criteria, target: { thresholds: { speed: 0.45 } }, simulate: { rounds: 200, opponent: { type: 'random' } } })
+ * const spec = trajectorySpec(result)
  * ```
  */
 export function trajectorySpec(result: ApproachabilityResultDocument): VegaLiteSpec {
@@ -160,7 +161,8 @@ export function trajectorySpec(result: ApproachabilityResultDocument): VegaLiteS
  *
  * @example
  * ```ts
- * plotSpecs(result).map((plot) => plot.name) // ['frontier', 'distributions']
+ * const result = paretoFrontier({ criteria: [{ name: 'safety', preferences: safetyRows }, { name: 'comfort', preferences: comfortRows }] })
+ * assert.deepEqual(plotSpecs(result).map((plot) => plot.name), ['frontier'])
  * ```
  */
 export function plotSpecs(result: { kind: string }): Array<{ name: string; spec: VegaLiteSpec }> {

@@ -7,7 +7,9 @@
  *
  * @example
  * ```ts
- * for await (const line of byteLines(createReadStream('problems.ndjson'))) pool.solveLine(line, ...)
+ * const lines: string[] = []
+ * for await (const line of byteLines(['{"kind":', '"a"}\r\n{"kind":"b"}'])) lines.push(new TextDecoder().decode(line))
+ * assert.deepEqual(lines, ['{"kind":"a"}', '{"kind":"b"}'])
  * ```
  */
 export async function* byteLines(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {

@@ -17,9 +17,10 @@ export const batchLineLimits = { timeLimitMs: 3_600_000, graceMs: 5_000 } as con
  *
  * @example
  * ```ts
- * for await (const output of solveInOrder(lines, (line, n) => pool.solveLine(line, n, {}, 60_000, 5_000), 4)) {
- *   process.stdout.write(JSON.stringify(output) + '\n')
- * }
+ * const lines = ['{"kind":"von-neumann","preferences":[[0.5]]}', '', '{"kind":"nash"}']
+ * const outputs = []
+ * for await (const output of solveInOrder(lines, async (line, n) => solveLine(line, n), 4)) outputs.push(output)
+ * assert.deepEqual(outputs.map((output) => output.status), ['optimal', 'error']) // in input order; the blank line is skipped
  * ```
  */
 export async function* solveInOrder<Line extends string | Uint8Array>(

@@ -103,10 +103,11 @@ interface WaitingTask {
  *
  * @example
  * ```ts
- * const pool = createSolvePool({ threads: 2 })
+ * const pool = createSolvePool({ threads: 1 })
  * await pool.ready()
- * const answer = await pool.solve(problem, {}, 10_000, 5_000)
+ * const answer = await pool.solve({ kind: 'von-neumann', preferences: speedRows }, {}, 10_000, 5_000)
  * await pool.close()
+ * assert.ok(answer.ok && answer.result.status === 'optimal')
  * ```
  */
 export function createSolvePool(options: SolvePoolOptions = {}) {

@@ -48,8 +48,9 @@ async function rankTask(task: Extract<PoolTask, { type: 'rank' }>): Promise<Rank
  *
  * @example
  * ```ts
- * run({ type: 'solve', document: { kind: 'von-neumann', preferences: [[0.5]] }, config: {} })
- * // { ok: true, result: { ... } }
+ * import run from './worker.js'
+ * const answer = run({ type: 'solve', document: { kind: 'von-neumann', preferences: [[0.5]] }, config: {} })
+ * // { ok: true, result: { kind: 'von-neumann', status: 'optimal', ... } }
  * ```
  */
 export default function run(task: PoolTask): SolveAnswer | Promise<RankAnswer> | BatchOutput | true {

@@ -68,8 +68,10 @@ function hasComplementarityViolation(data: Float64Array, n: number): boolean {
  * @example
  * ```ts
  * readPreferenceMatrix([[0.5, 0.7], [0.3, 0.5]], new Field(['preferences'])).rows // 2
- * readPreferenceMatrix([[0.5, 0.7], [0.6, 0.5]], new Field(['preferences']))
- * // throws PREF_ERR_NOT_COMPLEMENTARY: preferences[0][1] + preferences[1][0] = 0.7 + 0.6 = 1.3, expected 1
+ * assert.throws(() => readPreferenceMatrix([[0.5, 0.7], [0.6, 0.5]], new Field(['preferences'])), {
+ *   code: 'PREF_ERR_NOT_COMPLEMENTARY', // preferences[0][1] + preferences[1][0] = 0.7 + 0.6 = 1.3, expected 1
+ *   pointer: '/preferences/0/1',
+ * })
  * ```
  */
 export function readPreferenceMatrix(rows: ReadonlyArray<ReadonlyArray<number>>, field: Field): Matrix {

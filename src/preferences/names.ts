@@ -7,8 +7,8 @@ import { Field } from '../schema/field.js';
  *
  * @example
  * ```ts
- * itemNames(undefined, 3, new Field(['items'])) // ['0', '1', '2']
- * itemNames(['a', 'a'], 2, new Field(['items'])) // throws PREF_ERR_DUPLICATE_ITEM
+ * assert.deepEqual(itemNames(undefined, 3, new Field(['items'])), ['0', '1', '2'])
+ * assert.throws(() => itemNames(['a', 'a'], 2, new Field(['items'])), { code: 'PREF_ERR_DUPLICATE_ITEM' })
  * ```
  */
 export function itemNames(items: readonly string[] | undefined, count: number, field: Field, sizeSource = 'the preference matrix'): string[] {

@@ -19,7 +19,8 @@ export const estimateWinnerKinds = ['von-neumann', 'linear', 'blackwell'] as con
  *
  * @example
  * ```ts
- * document.bootstrap?.rounds ?? estimateDefaults.rounds // 200
+ * const document: EstimateDocument = { kind: 'estimate', comparisons }
+ * assert.equal(document.bootstrap?.rounds ?? estimateDefaults.rounds, 200)
  * ```
  */
 export const estimateDefaults = {

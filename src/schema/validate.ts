@@ -63,8 +63,8 @@ function show(value: unknown): string {
  *
  * @example
  * ```ts
- * explainSchemaError({ keyword: 'enum', instancePath: '/norm', data: 'l3', params: { allowedValues: ['linf'] } })
- * // { code: 'PREF_ERR_UNKNOWN_NORM', message: 'norm is "l3"; it must be one of "linf"', pointer: '/norm' }
+ * const error = { keyword: 'enum', instancePath: '/norm', schemaPath: '#/properties/norm/enum', data: 'l3', params: { allowedValues: ['linf'] } }
+ * assert.deepEqual(explainSchemaError(error), { code: 'PREF_ERR_UNKNOWN_NORM', message: 'norm is "l3"; it must be one of "linf"', pointer: '/norm' })
  * ```
  */
 export function explainSchemaError(error: ErrorObject): { code: ErrorCode; message: string; pointer: string } {
@@ -144,8 +144,13 @@ function requiredAlternatives(schema: unknown): string[][] | null {
  *
  * @example
  * ```ts
- * explainSchemaErrors(validate.errors ?? [])
- * // { code: 'PREF_ERR_MISSING_FIELD', pointer: '/preferences', message: 'the document needs preferences or comparisons; "preferences" is missing' }
+ * const validate = ajv.compile(schemaDocuments['von-neumann'])
+ * validate({ kind: 'von-neumann' })
+ * assert.deepEqual(explainSchemaErrors(validate.errors ?? []), {
+ *   code: 'PREF_ERR_MISSING_FIELD',
+ *   message: 'the document needs preferences or comparisons; "preferences" is missing',
+ *   pointer: '/preferences',
+ * })
  * ```
  */
 export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: ErrorCode; message: string; pointer: string } {
@@ -174,7 +179,7 @@ export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: Err
  *
  * @example
  * ```ts
- * checkKind('nash') // throws PREF_ERR_UNKNOWN_KIND
+ * assert.throws(() => checkKind('nash'), { code: 'PREF_ERR_UNKNOWN_KIND' })
  * ```
  */
 export function checkKind(kind: unknown): void {
@@ -195,7 +200,7 @@ export function checkKind(kind: unknown): void {
  * @example
  * ```ts
  * validateProblem({ kind: 'von-neumann', preferences: [[0.5]] }) // returns the document
- * validateProblem({ kind: 'von-neumann' }) // throws PREF_ERR_MISSING_FIELD at /preferences
+ * assert.throws(() => validateProblem({ kind: 'von-neumann' }), { code: 'PREF_ERR_MISSING_FIELD', pointer: '/preferences' })
  * ```
  */
 export function validateProblem(value: unknown): ProblemDocument {

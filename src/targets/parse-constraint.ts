@@ -128,7 +128,7 @@ function relation(left: LinearExpression, right: LinearExpression, kind: 'ge' | 
  *
  * @example
  * ```ts
- * parseConstraint('safety - comfort <= 0.2', ['safety', 'comfort'], field)
+ * parseConstraint('safety - comfort <= 0.2', ['safety', 'comfort'], new Field(['target', 'constraints', 0]))
  * // [{ normal: [-1, 1], offset: -0.2 }]
  * ```
  */

@@ -51,7 +51,8 @@ interface Settled {
  *
  * @example
  * ```ts
- * bensonFrontier([safety, comfort, speed], context, { maxVertices: 500, tolerance: 1e-9 }).vertices.length
+ * const frontier = bensonFrontier([safety, comfort, speed], context, { maxVertices: 500, tolerance: 1e-9 })
+ * assert.ok(frontier.vertices.length >= 3) // at least the three items' own guarantee vectors
  * ```
  */
 export function bensonFrontier(matrices: readonly Matrix[], context: SolveContext, budget: BensonBudget): FrontierSolution {

@@ -47,8 +47,8 @@ export const clipLower = -0.25;
  *
  * @example
  * ```ts
- * const frontier = frontierTwo([safety, comfort], context, { maxVertices: 500, splitTolerance: 1e-10 })
- * frontier.vertices.map((vertex) => Array.from(vertex.guarantees)) // [[0.31, 0.5], ..., [0.5, 0.2]]
+ * const frontier = frontierTwo([safety, comfort], context, { maxVertices: 500, splitTolerance: 1e-10, tolerance: 1e-9 })
+ * frontier.vertices.map((vertex) => Array.from(vertex.guarantees)) // [[0.3, 0.5], [0.42, 0.46], [0.45, 0.4], [0.5, 0.2]]
  * ```
  */
 export function frontierTwo(matrices: readonly Matrix[], context: SolveContext, budget: { maxVertices: number; splitTolerance: number; tolerance: number }): FrontierSolution {

@@ -46,6 +46,7 @@ function payoffRows(matrices: readonly Matrix[], extraColumn: (criterion: number
  * @example
  * ```ts
  * const program = shortfallProgram([safety, comfort], [0.5, 0.5])
+ * assert.ok(solveWithin(context, program).objective > 0) // no lottery guarantees 1/2 on both
  * ```
  */
 export function shortfallProgram(matrices: readonly Matrix[], point: ArrayLike<number>): LinearProgram {
@@ -64,7 +65,7 @@ export function shortfallProgram(matrices: readonly Matrix[], point: ArrayLike<n
  *
  * @example
  * ```ts
- * const { rows, lower, upper } = shortfallBounds(n, [0.4, 0.45]); session.changeRowBounds(rows, lower, upper)
+ * const { rows, lower, upper } = shortfallBounds(3, [0.4, 0.45]) // then session.changeRowBounds(rows, lower, upper)
  * ```
  */
 export function shortfallBounds(opponents: number, point: ArrayLike<number>): { rows: Int32Array; lower: Float64Array; upper: Float64Array } {
@@ -162,7 +163,7 @@ export interface GuaranteeCut {
  *
  * @example
  * ```ts
- * cutFromMultipliers([speed, safety], Float64Array.of(0.5, 0, 0, 0.5)) // weights . y <= offset on A
+ * cutFromMultipliers([speed, safety], Float64Array.of(0.5, 0, 0, 0, 0, 0.5)) // weights . y <= offset on A
  * ```
  */
 export function cutFromMultipliers(matrices: readonly Matrix[], raw: ArrayLike<number>): GuaranteeCut | null {
@@ -202,7 +203,8 @@ export function cutFromMultipliers(matrices: readonly Matrix[], raw: ArrayLike<n
  *
  * @example
  * ```ts
- * const cut = cutFromDuals(matrices, solution.rowDuals, 1) // weights . y <= offset on A
+ * const solution = solveWithin(context, weightedGuaranteeProgram(matrices, [0.5, 0.5]))
+ * const cut = cutFromDuals(matrices, solution.rowDuals!, 1) // weights . y <= offset on A
  * ```
  */
 export function cutFromDuals(matrices: readonly Matrix[], rowDuals: ArrayLike<number>, sign: 1 | -1): GuaranteeCut | null {

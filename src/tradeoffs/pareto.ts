@@ -36,7 +36,7 @@ export const defaultFrontierTolerance = 1e-8;
  *
  * @example
  * ```ts
- * readPareto({ kind: 'pareto', criteria }).tensor.criteria // ['safety', 'comfort']
+ * readPareto({ kind: 'pareto', criteria }).tensor.criteria // ['speed', 'safety']
  * ```
  */
 export function readPareto(document: ParetoDocument, warnings: string[] = []): { tensor: PreferenceTensor; target: TargetSet | null; weights: Float64Array | null } {
@@ -83,7 +83,9 @@ function frontierStatus(frontier: FrontierSolution, context: SolveContext): Solv
  *
  * @example
  * ```ts
- * solvePareto({ kind: 'pareto', criteria: [safety, comfort] }, defaultLimits).frontier.length
+ * const criteria = [{ name: 'safety', preferences: safetyRows }, { name: 'comfort', preferences: comfortRows }]
+ * const result = solvePareto({ kind: 'pareto', criteria }, defaultLimits)
+ * assert.equal(result.frontier.length, 4)
  * ```
  */
 export function solvePareto(document: ParetoDocument, limits: Limits): ParetoResultDocument {

@@ -83,7 +83,8 @@ export function sweepTargets(sweep: SweepDocument, criteria: readonly string[]):
  *
  * @example
  * ```ts
- * solveSweep(tensor, { from: { safety: 0.3, comfort: 0.5 }, to: { safety: 0.5, comfort: 0.3 }, steps: 11 }, 'linf', context)
+ * const winners = solveSweep(tensor, { from: { speed: 0.3, safety: 0.5 }, to: { speed: 0.5, safety: 0.3 }, steps: 11 }, 'linf', context)
+ * assert.equal(winners.length, 11)
  * ```
  */
 export function solveSweep(tensor: PreferenceTensor, sweep: SweepDocument, norm: NormName, context: SolveContext): MarkedWinnerDocument[] {
@@ -96,7 +97,7 @@ export function solveSweep(tensor: PreferenceTensor, sweep: SweepDocument, norm:
  *
  * @example
  * ```ts
- * markedBlackwell(tensor, buildTargetSet({ thresholds: { safety: 0.5 } }, tensor.criteria), 'linf', context).value // 0
+ * assert.equal(markedBlackwell(tensor, buildTargetSet({ thresholds: { safety: 0.5 } }, tensor.criteria), 'linf', context).value, 0)
  * ```
  */
 export function markedBlackwell(tensor: PreferenceTensor, target: TargetSet, norm: NormName, context: SolveContext): MarkedWinnerDocument {

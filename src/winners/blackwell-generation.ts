@@ -175,8 +175,8 @@ function itemColumns(cuts: readonly Cut[], items: readonly number[]) {
  *
  * @example
  * ```ts
- * const solution = blackwellByGeneration(matrices, target, 'linf', context, { columns: true, maximumRounds: 200, maximumItems: n })
- * solution.upperBound - solution.lowerBound // <= tolerance when it ends normally
+ * const solution = blackwellByGeneration(matrices, target, 'linf', context, { columns: true, maximumRounds: 200, maximumItems: 3 })
+ * assert.ok(solution.upperBound - solution.lowerBound <= context.tolerance) // it ended normally
  * ```
  */
 export function blackwellByGeneration(

@@ -133,7 +133,8 @@ function polyhedralProgram(matrices: readonly Matrix[], target: TargetSet, norm:
  *
  * @example
  * ```ts
- * const program = blackwellProgram([speed, safety], buildTargetSet({ thresholds: { speed: 0.5, safety: 0.5 } }, names), 'linf')
+ * const program = blackwellProgram([speed, safety], buildTargetSet({ thresholds: { speed: 0.5, safety: 0.5 } }, ['speed', 'safety']), 'linf')
+ * assert.ok(Math.abs(solveWithin(context, program).objective - 0.03) < 1e-9) // the l-inf Blackwell value
  * ```
  */
 export function blackwellProgram(matrices: readonly Matrix[], target: TargetSet, norm: 'linf' | 'l1'): LinearProgram {

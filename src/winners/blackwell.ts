@@ -32,7 +32,7 @@ export const maximumGenerationRounds = 2000;
  *
  * @example
  * ```ts
- * readBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5 } } }).target.box // { lower: [0.5, 0], ... }
+ * readBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5 } } }).target.box // { lower: [0.5, 0], upper: [1, 1] }
  * ```
  */
 export function readBlackwell(document: BlackwellDocument): PreferenceReading & { target: TargetSet } {
@@ -63,7 +63,8 @@ export interface BlackwellSolution {
  *
  * @example
  * ```ts
- * blackwellSolution(tensor.matrices, target, 'linf', context).value
+ * const solution = blackwellSolution(tensor.matrices, target, 'linf', context)
+ * assert.ok(Math.abs(solution.value - 0.03) < 1e-9)
  * ```
  */
 export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet, norm: NormName, context: SolveContext): BlackwellSolution {
@@ -119,8 +120,10 @@ export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet
  *
  * @example
  * ```ts
- * solveBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5, safety: 0.5 } } }, defaultLimits)
- * // value 6/35 = 0.1714..., distribution [4/7, 3/7]
+ * const result = solveBlackwell({ kind: 'blackwell', criteria, target: { thresholds: { speed: 0.5, safety: 0.5 } } }, defaultLimits)
+ * // value 0.03, distribution [0.8, 1/6, 1/30]: guarantees 0.47 on both criteria
+ * assert.ok(Math.abs(result.value - 0.03) < 1e-9)
+ * assert.ok(Math.abs(result.distribution[0] - 0.8) < 1e-9)
  * ```
  */
 export function solveBlackwell(document: BlackwellDocument, limits: Limits): ResultDocument {

@@ -49,7 +49,7 @@ export function normaliseWeights(weights: Record<string, number> | undefined, cr
  *
  * @example
  * ```ts
- * weightedMatrix([speed, safety], Float64Array.of(0.5, 0.5))
+ * weightedMatrix([speed, safety], Float64Array.of(0.5, 0.5)).data[1] // (0.7 + 0.6) / 2 = 0.65
  * ```
  */
 export function weightedMatrix(matrices: readonly Matrix[], weights: ArrayLike<number>): Matrix {
@@ -86,7 +86,7 @@ export function readLinear(document: LinearDocument, warnings: string[]): Prefer
  *
  * @example
  * ```ts
- * solveLinear({ kind: 'linear', criteria, weights: { speed: 1, safety: 1 } }, defaultLimits).guarantees
+ * solveLinear({ kind: 'linear', criteria, weights: { speed: 1, safety: 1 } }, defaultLimits).guarantees // { speed: 0.4, safety: 0.5 }
  * ```
  */
 export function solveLinear(document: LinearDocument, limits: Limits): ResultDocument {

@@ -43,7 +43,8 @@ export function resolveOptions(options: OptionsDocument | undefined, defaultTole
  *
  * @example
  * ```ts
- * const context = contextFor(problem.options, tolerances.gap, defaultLimits)
+ * const context = contextFor({ timeLimitMs: 1000 }, defaultLimits, tolerances.gap)
+ * assert.equal(context.backend.name, 'highs')
  * ```
  */
 export function contextFor(options: OptionsDocument | undefined, limits: Limits, defaultTolerance: number = tolerances.gap): SolveContext {

@@ -11,7 +11,7 @@ import type { TargetSet } from '../targets/target-set.js';
  *
  * @example
  * ```ts
- * payoffVectors([speed, safety], Float64Array.of(1, 0)) // [z_0(speed), z_0(safety), z_1(speed), z_1(safety)]
+ * payoffVectors([speed, safety], Float64Array.of(1, 0, 0)) // [z_0(speed), z_0(safety), z_1(speed), z_1(safety), ...]
  * ```
  */
 export function payoffVectors(matrices: readonly Matrix[], distribution: ArrayLike<number>): Float64Array {
@@ -31,7 +31,7 @@ export function payoffVectors(matrices: readonly Matrix[], distribution: ArrayLi
  *
  * @example
  * ```ts
- * guarantees([P], Float64Array.of(1, 0, 0)) // [min_j P[0][j]]
+ * assert.deepEqual(Array.from(guarantees([speed], Float64Array.of(1, 0, 0))), [0.4]) // [min_j speed[0][j]]
  * ```
  */
 export function guarantees(matrices: readonly Matrix[], distribution: ArrayLike<number>): Float64Array {
@@ -45,7 +45,8 @@ export function guarantees(matrices: readonly Matrix[], distribution: ArrayLike<
  *
  * @example
  * ```ts
- * blackwellObjective([speed, safety], target, 'linf', Float64Array.of(4 / 7, 3 / 7)).value // 6/35
+ * const objective = blackwellObjective([speed, safety], target, 'linf', Float64Array.of(0.8, 1 / 6, 1 / 30))
+ * assert.ok(Math.abs(objective.value - 0.03) < 1e-12) // the Blackwell winner's value
  * ```
  */
 export function blackwellObjective(

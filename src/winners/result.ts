@@ -68,7 +68,12 @@ export function certify(lowerBound: number, upperBound: number, tolerance: numbe
  *
  * @example
  * ```ts
- * finishResult({ kind: 'von-neumann', items, distribution, value: 0.5, lowerBound: 0.5, upperBound: 0.5, ... })
+ * const result = finishResult({
+ *   kind: 'von-neumann', items: ['a', 'b'], distribution: [1, 0], value: 0.5, lowerBound: 0.5, upperBound: 0.5,
+ *   lpStatus: 'optimal', method: 'full-lp', context, started: performance.now(),
+ * })
+ * assert.equal(result.status, 'optimal')
+ * assert.deepEqual(result.support, [{ item: 'a', probability: 1 }])
  * ```
  */
 export function finishResult(parts: ResultParts): ResultDocument {
