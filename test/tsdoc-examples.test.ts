@@ -36,6 +36,12 @@ function sourceLine(name: string, line: number): string {
   return `${entry.example.file}:${entry.example.line + Math.max(0, line - entry.offset - 1)}`;
 }
 
+test('the extractor reads the ts block after @example, with the line of its first code line', () => {
+  const text = ['/**', ' * Adds.', ' *', ' * @example', ' * ```ts', ' * add(1, 2) // 3', ' * ```', ' */', 'export function add() {}'].join('\n');
+  assert.deepEqual(examplesIn('src/add.ts', text), [{ file: 'src/add.ts', line: 6, code: 'add(1, 2) // 3' }]);
+  assert.deepEqual(examplesIn('src/add.ts', text.replace('@example', '@remarks')), []);
+});
+
 test('the source has TSDoc examples to run (the extractor finds them)', () => {
   assert.ok(examples.length >= 100, `found only ${examples.length} examples`);
   assert.ok(examples.some((example) => example.file === 'src/index.ts'));

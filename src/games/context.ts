@@ -77,7 +77,8 @@ export function stopBeforeRound(context: SolveContext, rounds: number, itemCount
  *
  * @example
  * ```ts
- * throw asBackendLimit(error)
+ * const refusal = asBackendLimit(new LpTooLargeError('javascript-lp-solver', 300, 301, 6000))
+ * assert.ok(refusal instanceof PrefgameError && refusal.code === 'PREF_ERR_BACKEND_LIMIT' && refusal.pointer === '/options/backend')
  * ```
  */
 export function asBackendLimit(error: unknown): unknown {

@@ -9,13 +9,13 @@
 import type { ComparisonDocument } from '../../src/index.js';
 import type { CriterionDocument } from '../../src/schema/problem.js';
 import { matrixFromRows, type Matrix } from '../../src/numeric/matrix.js';
-import { readCriteria, type PreferenceTensor } from '../../src/preferences/criteria.js';
+import { readCriteria, type PreferenceTensor } from '../../src/criteria/read-criteria.js';
 import { buildTargetSet, type TargetSet } from '../../src/targets/target-set.js';
 import { createContext, type SolveContext } from '../../src/games/context.js';
 import { backendNamed } from '../../src/lp/backends.js';
 import { linearProgram, SparseRowBuilder, type LinearProgram } from '../../src/lp/model.js';
-import { readComparisons, type ComparisonCounts } from '../../src/estimation/comparison-counts.js';
-import { observedCells, type ComparisonCells } from '../../src/estimation/resample.js';
+import { readComparisons, type ComparisonCounts } from '../../src/comparisons/comparison-counts.js';
+import { observedCells, type ComparisonCells } from '../../src/comparisons/resample.js';
 import { readVectorGame, type VectorGame } from '../../src/approachability/vector-game.js';
 import { sampleJudgements, arenaRows, type Judgement } from '../../src/generate/comparisons.js';
 

@@ -80,12 +80,18 @@ export function examplesIn(file: string, text: string): TsdocExample[] {
   return examples;
 }
 
-/** The names a module exports, read from its text (declarations, lists and `export *` not followed). */
-export function exportedNames(text: string): Set<string> {
+/** The names a module declares and exports (`export function x`, `export const x`, ...). */
+export function declaredExports(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(/^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
+  for (const match of text.matchAll(/^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
     names.add(match[1]);
   }
+  return names;
+}
+
+/** The names a module exports, read from its text (declarations and lists; `export *` is not followed). */
+export function exportedNames(text: string): Set<string> {
+  const names = declaredExports(text);
   for (const match of text.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)) {
     for (const part of match[1].split(',')) {
       const words = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
@@ -132,16 +138,23 @@ export function packageTargets(root: string): Map<string, string> {
 }
 
 /**
- * Where each name is exported, for the names that exactly one module of `files` (paths relative to
- * `root`) exports, as a `.js` path relative to the root. Example values are included.
+ * Where each name is exported, as a `.js` path relative to the root: the one module of `files` that
+ * declares it, else the one module that exports it at all (names exported by several are left out).
  */
 export function exportIndex(root: string, files: readonly string[]): Map<string, string> {
-  const seen = new Map<string, string[]>();
+  const declared = new Map<string, string[]>();
+  const listed = new Map<string, string[]>();
   for (const file of files) {
-    for (const name of exportedNames(readFileSync(join(root, file), 'utf8'))) seen.set(name, [...(seen.get(name) ?? []), file]);
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const name of declaredExports(text)) declared.set(name, [...(declared.get(name) ?? []), file]);
+    for (const name of exportedNames(text)) listed.set(name, [...(listed.get(name) ?? []), file]);
   }
   const index = new Map<string, string>();
-  for (const [name, modules] of seen) if (modules.length === 1) index.set(name, modules[0].replace(/\.ts$/, '.js'));
+  for (const [name, modules] of listed) {
+    const declaring = declared.get(name) ?? [];
+    const module = declaring.length === 1 ? declaring[0] : modules.length === 1 ? modules[0] : undefined;
+    if (module !== undefined) index.set(name, module.replace(/\.ts$/, '.js'));
+  }
   return index;
 }
 
