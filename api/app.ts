@@ -64,7 +64,7 @@ function errorDetailOf(error: FastifyError) {
 }
 
 /**
- * The HTTP service of DESIGN.md section 5 as a fastify instance (not listening: `server.ts`
+ * The HTTP service (docs/design.md section 4.4, docs/http-api.md) as a fastify instance (not listening: `server.ts`
  * listens; tests use `inject`). Routes validate with the library's JSON Schemas and solve in a
  * bounded worker pool; errors are RFC 9457 problem documents.
  *

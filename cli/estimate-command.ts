@@ -45,7 +45,7 @@ function run(file: string, options: EstimateOptions): number {
 }
 
 /**
- * Adds `prefgame estimate FILE --format arena|pairs|ratings` (DESIGN.md section 6): reads a
+ * Adds `prefgame estimate FILE --format arena|pairs|ratings` (docs/cli.md): reads a
  * comparison log (CSV or JSONL) and writes the problem document (`kind: "estimate"` unless
  * `--kind` says otherwise). Rows that cannot be used are listed on stderr with their line
  * numbers and left out; exit 0, or 1 with `--strict` when any row was rejected or when no row

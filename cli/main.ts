@@ -167,7 +167,7 @@ function positiveInteger(value: string): number {
 }
 
 /**
- * The `prefgame` command line (DESIGN.md section 6). Returns the exit code: 0 when every
+ * The `prefgame` command line (docs/cli.md). Returns the exit code: 0 when every
  * problem solved, 1 when some failed, 2 on usage errors.
  *
  * @example

@@ -25,7 +25,7 @@ interface PlanOptions {
 /**
  * Adds `prefgame plan`: how many comparisons per pair and criterion make the winner of the
  * estimated preferences epsilon-optimal on the true ones with probability 1 - delta (the plug-in
- * bound of DESIGN.md section 1; see `comparisonsNeeded`). Prints the plan as JSON.
+ * bound of docs/design.md section 1.8; see `comparisonsNeeded`). Prints the plan as JSON.
  *
  * @example
  * ```ts

@@ -20,7 +20,7 @@ export interface KindDefinition<K extends ProblemKind> {
 }
 
 /**
- * The solver of every available kind, in the contract's spelling (DESIGN.md section 3).
+ * The solver of every available kind, in the contract's spelling (docs/design.md section 4.1).
  *
  * @example
  * ```ts

@@ -33,7 +33,7 @@ export interface SolveConfig {
 }
 
 /**
- * Solves any problem document (DESIGN.md section 3) and returns its result document (section 4;
+ * Solves any problem document (docs/design.md section 4.1) and returns its result document (section 4.2;
  * each kind's shape is in `schemas/`).
  * The document is validated against the schema, checked against the limits, then solved by the
  * solver of its `kind`. Synchronous and pure: the same document gives the same result (apart

@@ -93,7 +93,7 @@ function analyse(game: VectorGame, target: TargetSet, norm: NormName, context: S
 }
 
 /**
- * Solves a validated `approachability` problem (DESIGN.md section 1): whether the target S can
+ * Solves a validated `approachability` problem (docs/design.md section 1.7): whether the target S can
  * be approached in repeated play, i.e. whether we can force the long-run average payoff vector
  * into S against every opponent, and the smallest approachable enlargement of S (the
  * approachability distance, with certified bounds). Symmetric preference games have the closed

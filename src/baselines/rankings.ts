@@ -87,7 +87,7 @@ function baselines(items: string[], matrix: Matrix, methods: readonly RankingMet
 }
 
 /**
- * The classic rankings of a subject (DESIGN.md section 2, `baselines/`): per criterion the
+ * The classic rankings of a subject, reported beside the game-theoretic winners: per criterion the
  * Condorcet winner and loser, Copeland and Borda rankings, and the Bradley-Terry fit; from
  * comparisons Bradley-Terry is fitted to the counts with bootstrap intervals (seeded, stopped at
  * `deadline`), from matrices to the probabilities (one fractional comparison per pair, no

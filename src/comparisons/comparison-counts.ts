@@ -86,7 +86,7 @@ export interface ReadComparisonsOptions {
 }
 
 /**
- * Reads a comparison log (the `comparisons` form of DESIGN.md section 3) into
+ * Reads a comparison log (the `comparisons` form of problem documents) into
  * {@link ComparisonCounts}. Items: the given `items` (every name in the log must be one of them,
  * else `PREF_ERR_UNKNOWN_ITEM`), or without `items` every item named in the log in order of first
  * appearance (winner before loser, `tie[0]` before `tie[1]`). Criteria: in order of first

@@ -22,7 +22,7 @@ export type RowVerdict = 'accepted' | 'skipped' | { reason: string };
 
 /**
  * Collects comparison outcomes and aggregates equal ones into counted rows of the `comparisons`
- * form (DESIGN.md section 3), in order of first appearance; ties are equal whatever the order of
+ * form of problem documents, in order of first appearance; ties are equal whatever the order of
  * their two items. Items are remembered in order of first appearance.
  *
  * @example

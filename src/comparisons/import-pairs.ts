@@ -51,7 +51,7 @@ export function readPairsRow(row: TableRow, sink: ComparisonSink): RowVerdict {
 /**
  * Imports a generic comparison list: CSV or JSONL rows with `winner` and `loser` (when a `tie`
  * column is 1/true/yes, the two tied), optional `criterion` and `count` (a whole number, default
- * 1); JSONL rows may also be exactly the `comparisons` form of DESIGN.md section 3
+ * 1); JSONL rows may also be exactly the `comparisons` form of problem documents
  * (`{ "tie": ["A", "B"] }`). Bad rows are reported with their line numbers and the rest is kept;
  * equal outcomes are aggregated. `PREF_ERR_EMPTY_IMPORT` when no row is usable.
  * O(size of the log).

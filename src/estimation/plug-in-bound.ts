@@ -54,7 +54,7 @@ export interface BoundedWinner {
 }
 
 /**
- * The plug-in bound of DESIGN.md section 1 for a winner computed on `P_hat`: with probability at
+ * The plug-in bound (docs/design.md section 1.8) for a winner computed on `P_hat`: with probability at
  * least `1 - delta` (Hoeffding per observed pair and criterion, union bound over the N observed
  * cells; pairs never compared are bounded by 1/2 for sure), the winner is within `epsilon` of
  * optimal on the true P. With `D_c(R)` the largest entry bound of criterion c over the rows R:
@@ -63,7 +63,7 @@ export interface BoundedWinner {
  * - linear: `epsilon = gap + sum_c w_c D_c(support)`;
  * - blackwell: `epsilon = gap + |D(support)| + |D(all)|` in the problem's norm, since
  *   `|v(pi; P_hat) - v(pi; P)| <= |D(support of pi)|` for every pi (dist is 1-Lipschitz), which
- *   gives DESIGN.md's `2 |1_k| D` when every count is equal.
+ *   gives the textbook `2 |1_k| D` when every count is equal.
  * Assumes the comparisons of each pair are independent and their number fixed in advance.
  * O(k n^2).
  *

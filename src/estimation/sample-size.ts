@@ -42,7 +42,7 @@ function deviationWith(comparisons: number, logTerm: number, prior: number): num
 
 /**
  * The smallest number m of comparisons per pair and criterion for which the plug-in bound
- * (DESIGN.md section 1, {@link plugInBound}) guarantees that the winner of the estimate is within
+ * ({@link plugInBound}, docs/design.md section 1.8) guarantees that the winner of the estimate is within
  * `epsilon` of optimal with probability `1 - delta`, when every one of the
  * `N = n (n - 1) / 2 * k` pairs x criteria gets m comparisons: the smallest m with
  * `factor * (m t + a) / (m + 2a) <= epsilon`, `t = sqrt(log(2N / delta) / (2m))`, where factor is

@@ -52,7 +52,7 @@ function byBordaScore(P: Matrix): number[] {
  * guarantees 1/2 against every item and is a winner of the whole game. The certificate is the
  * same as the full LP's: what the lottery guarantees over all n items and what it concedes.
  * Starts from the strongest items by Borda score; adds up to 10 best responses per round
- * (DESIGN.md section 7: several per round is 3-8x better than one). Gives up (for `auto` to
+ * (several per round was 3-8x faster than one; docs/design.md section 2.4). Gives up (for `auto` to
  * fall back to the full LP) after `maximumRounds` rounds or above `maximumItems` items.
  * O(rounds x (restricted LP + n |support|)).
  *

@@ -34,8 +34,9 @@ export function autoColumnGenerationLimits(n: number): { maximumRounds: number; 
 /**
  * The von Neumann winner (maximal lottery) of a complementary preference matrix P
  * (`P[i][j] + P[j][i] = 1`): `argmax_pi min_j sum_i pi_i P[i][j]`, whose value is 1/2. Solved by
- * the normalised LP `min 1'x s.t. P'x >= 1, x >= 0`, `pi = x / sum(x)` (DESIGN.md section 7: no
- * free value variable, no redundant bound). The game is symmetric, so the opponent's optimal
+ * the normalised LP `min 1'x s.t. P'x >= 1, x >= 0`, `pi = x / sum(x)`, valid because the value
+ * is 1/2 > 0: no free value variable and no redundant bound `v >= 0`, which alone made the dual
+ * simplex 10-40x slower (docs/design.md section 2.2). The game is symmetric, so the opponent's optimal
  * strategy is a winner too and the certificate is the pair (what pi guarantees, what pi
  * concedes), both recomputed from P. With `method` auto or column-generation the LP is replaced
  * by the double oracle ({@link doubleOracle}); auto falls back to the full LP when the restricted

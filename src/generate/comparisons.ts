@@ -63,7 +63,7 @@ export function sampleJudgements(criteria: Record<string, PreferenceRows>, items
 }
 
 /**
- * The `comparisons` form of judgements (aggregated, with counts; DESIGN.md section 3). With one
+ * The `comparisons` form of judgements (aggregated, with counts), as problem documents take them. With one
  * criterion and `unnamed`, rows carry no criterion. O(judgements x k).
  *
  * @example

@@ -3,7 +3,7 @@
  * through these constants (never with `===`).
  */
 export const tolerances = {
-  /** Largest accepted `|P[i][j] + P[j][i] - 1|` in an input matrix (DESIGN.md section 3). */
+  /** Largest accepted `|P[i][j] + P[j][i] - 1|` in an input matrix (docs/design.md section 4.1). */
   complementarity: 1e-9,
   /** Largest accepted `|P[i][i] - 1/2|`. */
   diagonal: 1e-9,

@@ -61,7 +61,8 @@ function hasComplementarityViolation(data: Float64Array, n: number): boolean {
 
 /**
  * Reads and checks a preference matrix: non-empty, rectangular rows, square, finite entries in
- * [0, 1], diagonal 1/2 and `P[i][j] + P[j][i] = 1` (both within 1e-9, DESIGN.md section 3).
+ * [0, 1], diagonal 1/2 and `P[i][j] + P[j][i] = 1` (both within
+ * {@link tolerances.complementarity}: loose enough for probabilities printed to 9 or more digits).
  * Throws a {@link PrefgameError} naming the first bad cell. O(n^2), one copy into a
  * `Float64Array`.
  *

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Name, NameField, StringEnum } from './primitives.js';
 
 /**
- * The `comparisons` form of the preferences (DESIGN.md section 3): raw outcomes of pairwise
+ * The `comparisons` form of the preferences (docs/design.md section 4.1): raw outcomes of pairwise
  * comparisons, which every solver kind accepts instead of probability matrices.
  */
 

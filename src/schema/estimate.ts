@@ -8,7 +8,7 @@ import { Result, SolveStatus } from './result.js';
 /**
  * `kind: "estimate"`: preference matrices estimated from raw comparisons, with per-entry
  * confidence intervals, counts, and optionally a winner with its bootstrap confidence, the
- * plug-in bound of DESIGN.md section 1 and a sample-size plan.
+ * plug-in bound (docs/design.md section 1.8) and a sample-size plan.
  */
 
 /** The solver kinds whose winner an estimate can compute and bootstrap. */
@@ -123,7 +123,7 @@ export const WinnerBootstrap = Type.Object(
   { additionalProperties: false },
 );
 
-/** The plug-in bound of DESIGN.md section 1. */
+/** The plug-in bound: the winner of `P_hat` is within `epsilon` of optimal on P with probability `1 - delta`. */
 export const PlugInBound = Type.Object(
   {
     delta: Type.Number(),

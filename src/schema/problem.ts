@@ -4,7 +4,7 @@ import { Comparisons, EstimationSettings } from './comparisons.js';
 import { RankingsRequest } from './rankings.js';
 
 /**
- * The problem document of DESIGN.md section 3, as JSON Schema (draft 2020-12) built with
+ * The problem document (docs/design.md section 4.1), as JSON Schema (draft 2020-12) built with
  * TypeBox. The committed files in `schemas/` are generated from these objects
  * (`npm run schemas`) and a test fails when they drift apart.
  */

@@ -4,7 +4,8 @@ import { Rankings } from './rankings.js';
 import type { ProblemKind, ResultOf } from './kinds.js';
 
 /**
- * The result document of DESIGN.md section 4 and the error line of section 6, as JSON Schema.
+ * The result document (docs/design.md section 4.2) and the error line of batches and the CLI
+ * (section 4.3), as JSON Schema.
  */
 
 const Identifier = Type.Union([Type.String(), Type.Number(), Type.Null()]);

@@ -74,7 +74,7 @@ function frontierStatus(frontier: FrontierSolution, context: SolveContext): Solv
 
 /**
  * Solves a validated `pareto` problem: the Pareto frontier of the worst-case guarantees
- * `g_c(pi) = min_j sum_i pi_i P_c[i][j]` (DESIGN.md section 1), as its vertices with lotteries
+ * `g_c(pi) = min_j sum_i pi_i P_c[i][j]` (docs/design.md section 1.6), as its vertices with lotteries
  * that attain them, exact for two criteria ({@link frontierTwo}) and for more up to the vertex
  * budget ({@link bensonFrontier}); past the budget or the time limit, an inner and an outer
  * approximation with the Hausdorff distance between them. Optionally the Blackwell winner of

@@ -159,7 +159,7 @@ function itemColumns(cuts: readonly Cut[], items: readonly number[]) {
 
 /**
  * The Blackwell winner under any norm and polyhedral target by row and column generation
- * (DESIGN.md section 7). With `dist(z, S) = max_u u.z - sigma_S(u)`, the objective is the largest
+ * (docs/design.md section 2.5). With `dist(z, S) = max_u u.z - sigma_S(u)`, the objective is the largest
  * of the cuts `u . z_j(pi) - sigma_S(u)` over opponents j and directions u. The master LP
  * `min t s.t. t >= cut(pi)` over the cuts found so far and the items admitted so far is solved;
  * then (rows) the deepest cut of every opponent at the master's lottery is computed exactly and

@@ -19,7 +19,8 @@ import { byName, finishResult } from './result.js';
 
 /**
  * LPs with at least this many payoff rows (opponents x criteria) go to the interior-point
- * method: the simplex stalls on these degenerate LPs (DESIGN.md section 7; `npm run bench`).
+ * method: the simplex stalls on these degenerate LPs (n = 800: 135 s against 5.7 s for the
+ * interior point; `npm run bench`).
  */
 export const interiorPointThreshold = 600;
 

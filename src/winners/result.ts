@@ -63,7 +63,7 @@ export function certify(lowerBound: number, upperBound: number, tolerance: numbe
 }
 
 /**
- * Assembles the result document of DESIGN.md section 4 from a solver's parts: support list,
+ * Assembles the result document (docs/design.md section 4.2) from a solver's parts: support list,
  * certificate with its gap, status, diagnostics and warnings.
  *
  * @example
