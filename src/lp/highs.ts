@@ -105,7 +105,7 @@ function run(model: Model, settings: LpSettings): LpSolution {
  *
  * @example
  * ```ts
- * const solution = highsBackend.solve(program, { timeLimitMs: 1000 }) // min x s.t. x >= 1, 0 <= x <= 10
+ * const solution = highsBackend.solve(program, { timeLimitMs: 60_000 }) // min x s.t. x >= 1, 0 <= x <= 10
  * assert.equal(solution.objective, 1)
  * ```
  */

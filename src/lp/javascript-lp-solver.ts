@@ -185,7 +185,7 @@ function solve(program: LinearProgram, _settings: LpSettings): LpSolution {
  *
  * @example
  * ```ts
- * const solution = javascriptLpSolverBackend.solve(program, { timeLimitMs: 1000 }) // min x s.t. x >= 1, 0 <= x <= 10
+ * const solution = javascriptLpSolverBackend.solve(program, { timeLimitMs: 60_000 }) // min x s.t. x >= 1, 0 <= x <= 10
  * assert.ok(Math.abs(solution.objective - 1) < 1e-8)
  * ```
  */
