@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 
-/** Every setting of the service, read from the environment (README lists them with defaults). */
+/** Every setting of the service, read from the environment (docs/configuration.md lists them with defaults). */
 export interface ServiceConfig {
   host: string;
   port: number;

@@ -91,7 +91,7 @@ function solveWinner(document: EstimateDocument, winner: 'von-neumann' | 'linear
 }
 
 /**
- * Solves an `estimate` problem (README "Estimation from comparisons"): the estimated matrices
+ * Solves an `estimate` problem (docs/guides/estimate.md): the estimated matrices
  * `P_hat` with per-entry intervals (Wilson or Beta posterior), counts, the pairs never compared;
  * with `winner`, that winner computed on the same comparisons by its own solver, its stratified
  * bootstrap confidence ({@link bootstrapWinner}) and the plug-in bound ({@link plugInBound});

@@ -15,7 +15,7 @@ import { Result, SolveStatus } from './result.js';
 export const estimateWinnerKinds = ['von-neumann', 'linear', 'blackwell'] as const;
 
 /**
- * Defaults of the estimate kind, in one place (documented in the README).
+ * Defaults of the estimate kind, in one place (documented in docs/guides/estimate.md).
  *
  * @example
  * ```ts
