@@ -58,7 +58,7 @@ function estimateCriterion(counts: ComparisonCounts, c: number, prior: number, u
 }
 
 /**
- * Estimates one preference matrix per criterion from comparison counts (the rules of the
+ * Estimates one preference matrix per criterion from comparison counts (the rules of
  * docs/guides/estimate.md, "Definitions"): `P_hat[i][j] = (w_ij + t_ij / 2 + a) / (n_ij + 2a)` with the
  * symmetric Beta(a, a) prior `settings.prior` (default 0.5), `P_hat[i][i] = 1/2`, and
  * `P_hat[j][i] = 1 - P_hat[i][j]`, so every matrix is complementary. A pair never compared gets
