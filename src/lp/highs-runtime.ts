@@ -112,7 +112,8 @@ export function highsRuntime(): Highs {
  * @example
  * ```ts
  * const module = await compileHighs()
- * new Worker(url, { workerData: { highsModule: module } })
+ * assert.equal(await compileHighs(), module) // compiled once; post it to workers as workerData
+ * assert.ok(module)
  * ```
  */
 export function compileHighs(): Promise<CompiledHighs> {
@@ -146,7 +147,9 @@ export async function loadHighs(): Promise<Highs> {
  *
  * @example
  * ```ts
- * useHighsModule(workerData.highsModule)
+ * // in a worker thread: useHighsModule(workerData.highsModule), with the module of compileHighs()
+ * useHighsModule(await compileHighs())
+ * assert.equal((await loadHighs()).version.string.split('.').length, 3)
  * ```
  */
 export function useHighsModule(module: unknown): void {
