@@ -86,8 +86,12 @@ export interface PlaygroundOptions {
  *
  * @example
  * ```ts
+ * import Fastify from 'fastify'
+ * const app = Fastify()
  * await app.register(playgroundRoutes)
- * const page = await app.inject({ method: 'GET', url: '/' }) // text/html
+ * const page = await app.inject({ method: 'GET', url: '/' })
+ * assert.match(String(page.headers['content-type']), /text\/html/) // after `npm run build` (before it: 404, a problem document)
+ * await app.close()
  * ```
  */
 export async function playgroundRoutes(app: FastifyInstance, options: PlaygroundOptions = {}): Promise<void> {
