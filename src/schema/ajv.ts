@@ -10,7 +10,8 @@ import { ajvSettings } from './ajv-settings.js';
  * @example
  * ```ts
  * const validate = ajv.compile(schemaDocuments.result)
- * validate(result) // true
+ * const result = solve({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] })
+ * assert.equal(validate(result), true)
  * ```
  */
 export const ajv = new Ajv2020(ajvSettings);
