@@ -4,7 +4,7 @@
  *
  * The conventions an example may rely on (so that it reads like the call a user writes):
  * - `import ... from 'prefgame'` (or a subpath export `'prefgame/...'`) means this package's
- *   sources, as listed in package.json `exports`; a relative import (`'./worker.js'`) is relative
+ *   sources (the `types` of each entry of package.json `exports`, mapped back to `.ts`); a relative import (`'./worker.js'`) is relative
  *   to the file the example is in;
  * - names the example uses but does not declare or import are imported from the example's own
  *   module first, then from the package's root export, then from the one source module that
@@ -130,9 +130,10 @@ export function packageTargets(root: string): Map<string, string> {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
   const targets = new Map<string, string>();
   for (const [subpath, target] of Object.entries(manifest.exports)) {
-    const file = typeof target === 'string' ? target : (target as Record<string, string>).import ?? (target as Record<string, string>).default;
-    if (typeof file !== 'string' || !file.startsWith('./dist/') || subpath.includes('*')) continue;
-    targets.set(subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`, file.slice('./dist/'.length));
+    // The declarations name the source module (the JavaScript may be a bundle).
+    const types = typeof target === 'object' && target !== null ? (target as Record<string, unknown>).types : undefined;
+    if (typeof types !== 'string' || !types.startsWith('./dist/') || !types.endsWith('.d.ts') || subpath.includes('*')) continue;
+    targets.set(subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`, `${types.slice('./dist/'.length, -'.d.ts'.length)}.js`);
   }
   return targets;
 }
