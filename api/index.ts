@@ -6,7 +6,9 @@
  * ```ts
  * import { buildApp, readConfig } from 'prefgame/service'
  * const app = await buildApp({ config: readConfig(), logger: false })
- * await app.listen({ port: 8080 })
+ * const address = await app.listen({ host: '127.0.0.1', port: 0 }) // port 0: any free port; npm start uses PORT
+ * assert.match(address, /^http:\/\/127\.0\.0\.1:\d+$/)
+ * await app.close()
  * ```
  *
  * @packageDocumentation
