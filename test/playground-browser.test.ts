@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { solve } from '../src/index.js';
+import { rankRequest } from '../src/rank/rank-request.js';
+import { settingsFromQuery } from '../src/rank/rank-settings.js';
 import { root } from './helpers.js';
 import { launchChromium, startService, watchPage } from './support/browser.js';
 
@@ -379,6 +381,59 @@ describe('playground in headless Chromium', () => {
     );
     await page.getByTestId('solve').click();
     await resultOf(page, 'pareto');
+    assert.equal(await page.getByTestId('error').textContent(), '');
+    assert.deepEqual(problems.list, []);
+    await page.close();
+  });
+  test('battle logs through POST /v1/rank: leaderboard of one criterion, Blackwell target of several', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchPage(page);
+    await page.goto(`${origin}/playground`);
+    const rankOf = (file: string, query: Record<string, unknown>) =>
+      rankRequest(
+        readFileSync(join(root, file)),
+        file.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson',
+        settingsFromQuery(query),
+      ) as Json;
+
+    // an arena log (one criterion): leaderboard, von Neumann winner, win rates
+    await loadExample(page, 'battles.jsonl', 'model_a');
+    await page.getByTestId('solve').click();
+    const arena = await resultOf(page, 'rank');
+    const expectedArena = rankOf('examples/assistants/battles.jsonl', { bootstrap: '100', seed: '1' });
+    sameWinner(arena.result.winner, expectedArena.winner, 'von Neumann winner of the log');
+    assert.deepEqual(
+      arena.result.leaderboard.map((row: Json) => row.item),
+      expectedArena.leaderboard.map((row: Json) => row.item),
+    );
+    const rows = page.locator('table.leaderboard tbody tr');
+    assert.equal(await rows.count(), expectedArena.leaderboard.length);
+    assert.equal(await rows.first().locator('th').textContent(), expectedArena.leaderboard[0].item);
+    assert.equal(await rows.first().locator('td').nth(1).textContent(), expectedArena.leaderboard[0].rating.toFixed(0));
+    assert.equal(await page.locator('#heatmap svg g').count(), expectedArena.items.length ** 2);
+
+    // a ratings table (three criteria): the Blackwell winner of the typed target
+    await loadExample(page, 'ratings.csv', 'item_a');
+    await page.getByTestId('solve').click();
+    await resultOf(page, 'rank');
+    await page.getByTestId('threshold-concision').fill('0.4');
+    await page.waitForFunction(
+      () => (document.getElementById('commands')?.textContent ?? '').includes('concision%3D0.4'),
+      null,
+      wait,
+    );
+    const typed = await resultOf(page, 'rank');
+    const expectedTarget = rankOf('examples/assistants/ratings.csv', {
+      target: 'helpfulness=0.5,harmlessness=0.5,concision=0.4',
+      norm: 'linf',
+      bootstrap: '0',
+      seed: '1',
+    });
+    sameWinner(typed.result.winner, expectedTarget.winner, 'Blackwell winner of the log');
+    assert.match(
+      (await page.locator('#blackwell-summary').textContent()) ?? '',
+      new RegExp(expectedTarget.winner.value.toFixed(4)),
+    );
     assert.equal(await page.getByTestId('error').textContent(), '');
     assert.deepEqual(problems.list, []);
     await page.close();
