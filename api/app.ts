@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -44,6 +45,15 @@ export interface AppOptions {
   logger?: boolean | object;
   /** The worker module (tests swap in misbehaving workers). */
   workerUrl?: URL;
+}
+
+/** The package's version (self-reference through its `exports`: the same from source and from dist/). */
+const packageVersion = (createRequire(import.meta.url)('prefgame/package.json') as { version: string }).version;
+
+/** A route path as a pattern: `:name` and `*` segments match any value. */
+function routePattern(url: string): RegExp {
+  const escaped = url.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${escaped.join('/')}/?$`);
 }
 
 /** Maps fastify's own errors (body parsing, media type, validation) to our registry. */
@@ -142,16 +152,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (detail.code === 'PREF_ERR_INTERNAL' || detail.code === 'PREF_ERR_WORKER_FAILED') request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, detail, config.retryAfterSeconds);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, { code: 'PREF_ERR_NOT_FOUND', message: `there is no route ${request.method} ${request.url.split('?')[0]}`, pointer: '' }),
-  );
+  // Every route's methods, so that a known path asked with another method answers 405 and says
+  // which methods it takes (RFC 9110 section 15.5.6), instead of 404.
+  const routes: Array<{ pattern: RegExp; methods: Set<string> }> = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const known = routes.find((entry) => entry.pattern.source === routePattern(route.url).source);
+    if (known) for (const method of methods) known.methods.add(method);
+    else routes.push({ pattern: routePattern(route.url), methods: new Set(methods) });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const allowed = new Set(routes.filter((route) => route.pattern.test(path)).flatMap((route) => [...route.methods]));
+    if (allowed.size > 0) {
+      reply.header('allow', [...allowed].sort().join(', '));
+      return sendProblem(request, reply, { code: 'PREF_ERR_METHOD_NOT_ALLOWED', message: `${path} takes ${[...allowed].sort().join(', ')}, not ${request.method}`, pointer: '' });
+    }
+    return sendProblem(request, reply, { code: 'PREF_ERR_NOT_FOUND', message: `there is no route ${request.method} ${path}`, pointer: '' });
+  });
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'prefgame',
-        version: '0.1.0',
+        version: packageVersion,
         description:
           'Game-theoretic preference aggregation: von Neumann, Blackwell and linear-aggregation winners with certificates, zero-sum matrix games, estimation from raw comparisons (with confidence, sample sizes and classic rankings), Pareto frontiers of worst-case guarantees, comparisons of winners, and Blackwell approachability. Every solver result carries status, value (recomputed from the definition) and a certificate with lower and upper bounds. Errors are RFC 9457 problem documents with a stable code and the JSON pointer of the bad field.',
       },

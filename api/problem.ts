@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { capText, errorRegistry, type ErrorCode, type ErrorDetail } from '../src/errors.js';
+import { capText, errorRegistry, type ErrorDetail } from '../src/errors.js';
 
 /** The RFC 9457 problem document of every error response. */
 export const ProblemDetails = Type.Object(
@@ -34,7 +34,7 @@ export const ProblemDetails = Type.Object(
  * ```
  */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ErrorDetail, retryAfterSeconds = 1): FastifyReply {
-  const entry = errorRegistry[error.code as ErrorCode] ?? errorRegistry.PREF_ERR_INTERNAL;
+  const entry = errorRegistry[error.code] ?? errorRegistry.PREF_ERR_INTERNAL;
   if (entry.status === 503) reply.header('retry-after', String(retryAfterSeconds));
   return reply
     .code(entry.status)

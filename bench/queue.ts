@@ -219,7 +219,7 @@ try {
   );
 } finally {
   for (const worker of workers) worker.child.kill('SIGTERM');
-  await Promise.all(workers.map((worker) => (worker.child.exitCode === null ? once(worker.child, 'exit') : undefined)));
+  await Promise.all(workers.map((worker) => (worker.child.exitCode === null ? once(worker.child, 'exit') : Promise.resolve())));
   client.disconnect();
   await redis.stop();
   rmSync(directory, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // Bradley-Terry preferences, plus the two-criteria method against Benson's algorithm on the same
 // k = 2 problems (measured in this run). Writes bench/results/tradeoffs.{json,md}.
 // Run: npm run bench:tradeoffs (about 4 minutes).
-import { solve, type ParetoResultDocument } from '../src/index.js';
+import { solve } from '../src/index.js';
 import { matrixFromRows } from '../src/numeric/matrix.js';
 import { createContext } from '../src/games/context.js';
 import { backendNamed } from '../src/lp/backends.js';
@@ -19,7 +19,7 @@ for (const family of ['random', 'bradley-terry'] as Family[]) {
   for (const n of [50, 200]) {
     for (const k of [2, 3, 4]) {
       const criteria = Array.from({ length: k }, (_, c) => ({ name: `c${c}`, preferences: matrixOf(family, n, 1000 * n + 10 * k + c) }));
-      const { ms, result } = time(() => solve({ kind: 'pareto', criteria, maxVertices, options: { timeLimitMs } }) as ParetoResultDocument);
+      const { ms, result } = time(() => solve<'pareto'>({ kind: 'pareto', criteria, maxVertices, options: { timeLimitMs } }));
       const row: Record<string, unknown> = {
         family, n, k, ms, vertices: result.frontier.length, outer: result.outer.length, exact: result.exact, status: result.status,
         hausdorff: result.hausdorffDistance, lpSolves: result.diagnostics.lpSolves, method: result.diagnostics.method,
@@ -38,7 +38,7 @@ for (const family of ['random', 'bradley-terry'] as Family[]) {
 const table = markdownTable(
   ['family', 'n', 'k', 'method', 'frontier vertices', 'exact', 'Hausdorff bound', 'LP solves', 'time (ms)', 'Benson on k = 2: vertices', 'Benson time (ms)', 'Benson / non-inferior set'],
   rows.map((row) => [
-    row.family as string, row.n as number, row.k as number, row.method as string, row.vertices as number, row.exact ? 'yes' : `no (${row.status})`,
+    row.family as string, row.n as number, row.k as number, row.method as string, row.vertices as number, row.exact ? 'yes' : `no (${String(row.status)})`,
     format.gap(row.hausdorff as number), row.lpSolves as number, format.ms(row.ms as number),
     row.bensonVertices === undefined ? '—' : (row.bensonVertices as number), format.ms(row.bensonMs as number | undefined), format.ratio(row.bensonMs === undefined ? undefined : (row.bensonMs as number) / (row.ms as number)),
   ]),

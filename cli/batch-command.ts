@@ -69,7 +69,7 @@ export async function runBatch(file: string | undefined, options: { output?: str
   } else {
     const { solveLine } = await import('../src/batch.js');
     await loadHighs();
-    outputs = solveInOrder(lines, async (line, lineNumber) => solveLine(line, lineNumber), 1);
+    outputs = solveInOrder(lines, (line, lineNumber) => Promise.resolve(solveLine(line, lineNumber)), 1);
   }
   try {
     for await (const result of outputs) {

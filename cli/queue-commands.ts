@@ -158,9 +158,10 @@ export async function runQueueBatch(
     }
     const { readResults } = await import('../src/queue/results.js');
     output = options.output ? createWriteStream(options.output) : process.stdout;
-    progress = createProgress(process.stderr, total);
+    const shown = createProgress(process.stderr, total);
+    progress = shown;
     for await (const text of readResults(connection, id, { follow: true, signal: abort.signal })) {
-      count(text, tally, progress.tick);
+      count(text, tally, (failed) => shown.tick(failed));
       await write(output, text);
     }
     await submission;

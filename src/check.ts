@@ -21,7 +21,7 @@ import type { SolveConfig } from './solve.js';
 export function checkProblem(problem: unknown, config: SolveConfig = {}): ProblemDocument {
   const limits: Limits = { ...defaultLimits, ...config.limits };
   const document = validateProblem(problem);
-  checkLimits(document as unknown as Record<string, unknown>, limits);
+  checkLimits(document, limits);
   kindRegistry[document.kind].check(document as never, limits);
   return document;
 }

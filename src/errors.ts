@@ -49,6 +49,7 @@ export const errorRegistry = {
   PREF_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   PREF_ERR_FORBIDDEN_KEY: { status: 400, title: 'The document uses a forbidden key (__proto__ or constructor)' },
   PREF_ERR_NOT_FOUND: { status: 404, title: 'No such route' },
+  PREF_ERR_METHOD_NOT_ALLOWED: { status: 405, title: 'The route does not take this method' },
   PREF_ERR_OVERLOADED: { status: 503, title: 'Every worker is busy and the queue is full' },
   PREF_ERR_WORKER_TIMEOUT: { status: 503, title: 'The solve overran its deadline and its worker was replaced' },
   PREF_ERR_DEADLINE_EXPIRED: { status: 503, title: 'The time limit ran out while the request waited for a worker' },

@@ -78,7 +78,7 @@ export function checkLimits(document: Record<string, unknown>, limits: Limits): 
     if (document.payoff.length > limits.maxItems) tooLarge('payoff rows', document.payoff.length, 'maxItems', limits.maxItems, '/payoff');
     if (rows(document.payoff[0]) > limits.maxItems) tooLarge('payoff columns', rows(document.payoff[0]), 'maxItems', limits.maxItems, '/payoff/0');
   }
-  if (Array.isArray(document.comparisons)) checkComparisonLimits(document.comparisons, limits);
+  if (Array.isArray(document.comparisons)) checkComparisonLimits(document.comparisons as Parameters<typeof checkComparisonLimits>[0], limits);
   if (Array.isArray(document.payoffs)) {
     if (document.payoffs.length > limits.maxCriteria) tooLarge('payoffs', document.payoffs.length, 'maxCriteria', limits.maxCriteria, '/payoffs');
     document.payoffs.forEach((criterion: { payoff?: unknown[] }, index) => {

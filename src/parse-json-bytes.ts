@@ -10,6 +10,9 @@ const maximumDepth = 64;
 const decoder = new TextDecoder();
 
 /** Thrown inside the reader to leave a document to JSON.parse. */
+// The fast reader bails out by throwing this sentinel (no Error, no stack to capture): the
+// caller catches exactly it and falls back to JSON.parse.
+/* eslint-disable @typescript-eslint/only-throw-error */
 const notHandled = Symbol('not handled');
 
 /**

@@ -54,9 +54,9 @@ export function solve(problem: unknown, config?: SolveConfig): AnyResultDocument
 export function solve(problem: unknown, config: SolveConfig = {}): AnyResultDocument {
   const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline, arrivedAt: config.arrivedAt, clock: config.clock };
   const document = validateProblem(problem);
-  checkLimits(document as unknown as Record<string, unknown>, limits);
+  checkLimits(document, limits);
   try {
-    return kindRegistry[document.kind].solve(document as never, limits) as AnyResultDocument;
+    return kindRegistry[document.kind].solve(document as never, limits);
   } catch (error) {
     throw asBackendLimit(error);
   }
@@ -74,7 +74,7 @@ type WithoutKind<T> = Omit<T, 'kind'> & { kind?: string };
  * ```
  */
 export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'von-neumann' }, config) as ResultDocument;
+  return solve<'von-neumann'>({ ...problem, kind: 'von-neumann' }, config);
 }
 
 /**
@@ -87,7 +87,7 @@ export function vonNeumannWinner(problem: WithoutKind<VonNeumannDocument>, confi
  * ```
  */
 export function linearWinner(problem: WithoutKind<LinearDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'linear' }, config) as ResultDocument;
+  return solve<'linear'>({ ...problem, kind: 'linear' }, config);
 }
 
 /**
@@ -103,7 +103,7 @@ export function linearWinner(problem: WithoutKind<LinearDocument>, config?: Solv
  * ```
  */
 export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'blackwell' }, config) as ResultDocument;
+  return solve<'blackwell'>({ ...problem, kind: 'blackwell' }, config);
 }
 
 /**
@@ -116,7 +116,7 @@ export function blackwellWinner(problem: WithoutKind<BlackwellDocument>, config?
  * ```
  */
 export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: SolveConfig): ResultDocument {
-  return solve({ ...problem, kind: 'matrix-game' }, config) as ResultDocument;
+  return solve<'matrix-game'>({ ...problem, kind: 'matrix-game' }, config);
 }
 
 
@@ -149,7 +149,7 @@ export function estimateFromComparisons(problem: WithoutKind<EstimateDocument>, 
  * ```
  */
 export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: SolveConfig): ParetoResultDocument {
-  return solve({ ...problem, kind: 'pareto' }, config) as ParetoResultDocument;
+  return solve<'pareto'>({ ...problem, kind: 'pareto' }, config);
 }
 
 /**
@@ -172,7 +172,7 @@ export function paretoFrontier(problem: WithoutKind<ParetoDocument>, config?: So
  * ```
  */
 export function compareLotteries(problem: WithoutKind<CompareDocument>, config?: SolveConfig): CompareResultDocument {
-  return solve({ ...problem, kind: 'compare' }, config) as CompareResultDocument;
+  return solve<'compare'>({ ...problem, kind: 'compare' }, config);
 }
 
 /**
@@ -186,7 +186,7 @@ export function compareLotteries(problem: WithoutKind<CompareDocument>, config?:
  * ```
  */
 export function approachability(problem: WithoutKind<ApproachabilityDocument>, config?: SolveConfig): ApproachabilityResultDocument {
-  return solve({ ...problem, kind: 'approachability' }, config) as ApproachabilityResultDocument;
+  return solve<'approachability'>({ ...problem, kind: 'approachability' }, config);
 }
 
 export type { ProblemDocument, AnyResultDocument };

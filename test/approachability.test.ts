@@ -11,7 +11,7 @@ import { blackwellStrategy } from '../src/approachability/strategy.js';
 import { expectedPayoff, type VectorGame } from '../src/approachability/vector-game.js';
 import { criteriaOf, preferenceTensor } from './helpers.js';
 
-const norms = fc.constantFrom('linf', 'l1', 'l2') as fc.Arbitrary<'linf' | 'l1' | 'l2'>;
+const norms = fc.constantFrom<'linf' | 'l1' | 'l2'>('linf', 'l1', 'l2');
 const threshold = fc.double({ min: 0, max: 0.9, noNaN: true });
 
 describe('approachability in symmetric preference games', () => {
@@ -96,8 +96,8 @@ describe('approachability in vector-payoff games', () => {
       assert.ok(step.direction && step.projection);
       for (let j = 0; j < 4; j++) {
         const payoff = expectedPayoff(game, step.distribution, Float64Array.from({ length: 4 }, (_, column) => (column === j ? 1 : 0)));
-        const side = step.direction![0] * (payoff[0] - step.projection![0]) + step.direction![1] * (payoff[1] - step.projection![1]);
-        assert.ok(side >= -1e-9, `payoff ${payoff} crosses the hyperplane at ${step.projection}`);
+        const side = step.direction[0] * (payoff[0] - step.projection[0]) + step.direction[1] * (payoff[1] - step.projection[1]);
+        assert.ok(side >= -1e-9, `payoff ${payoff.join(', ')} crosses the hyperplane at ${step.projection.join(', ')}`);
       }
     }
   });
@@ -109,7 +109,21 @@ describe('approachability in vector-payoff games', () => {
     ];
     const target = { thresholds: { a: 0.5, b: 0.5 } };
     const expected = approachability({ payoffs, target, norm: 'l2', simulate: { rounds: 3000, opponent: { type: 'best-response' }, payoffs: 'expected', enlargement: 0.05 }, options: { timeLimitMs: 600_000 } });
-    for (const step of expected.simulation!.trajectory) assert.ok(step.enlargedDistance <= step.bound + 1e-12, `round ${step.round}: ${step.enlargedDistance} > ${step.bound}`);
+    // Blackwell's bound R / sqrt(t), with R recomputed from its definition: the largest distance a
+    // payoff cell can be from [0, 1]^k's far corner, plus the enlargement.
+    let radius = 0;
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 4; j++) {
+        const squares = payoffs.reduce((total, { payoff }) => total + Math.max(payoff[i][j] ** 2, (1 - payoff[i][j]) ** 2), 0);
+        radius = Math.max(radius, Math.sqrt(squares));
+      }
+    }
+    radius += 0.05;
+    assert.ok(Math.abs(expected.simulation!.radius - radius) < 1e-12);
+    for (const step of expected.simulation!.trajectory) {
+      const bound = radius / Math.sqrt(step.round);
+      assert.ok(step.enlargedDistance <= bound + 1e-12, `round ${step.round}: ${step.enlargedDistance} > ${bound}`);
+    }
     for (const opponent of [{ type: 'random' as const }, { type: 'sequence' as const, columns: ['3', '0', '0', '1'] }, { type: 'fixed' as const, distribution: [0.25, 0.25, 0.25, 0.25] }]) {
       const sampled = approachability({ payoffs, target, norm: 'l2', analyze: false, simulate: { rounds: 4000, opponent, seed: 7, enlargement: 0.05 }, options: { timeLimitMs: 600_000 } });
       const last = sampled.simulation!.trajectory.at(-1)!;

@@ -80,13 +80,13 @@ function mutate(text: string, change: Mutation): string {
       const numbers = [...text.matchAll(/-?\d+(\.\d+)?([eE][-+]?\d+)?/g)];
       if (numbers.length === 0) return text;
       const found = numbers[change.index % numbers.length];
-      return text.slice(0, found.index) + change.literal + text.slice(found.index! + found[0].length);
+      return text.slice(0, found.index) + change.literal + text.slice(found.index + found[0].length);
     }
     case 'truncate':
       return text.slice(0, Math.floor(change.fraction * text.length));
     case 'key': {
       const braces = [...text.matchAll(/\{/g)];
-      const at = braces[change.index % braces.length].index! + 1;
+      const at = braces[change.index % braces.length].index + 1;
       const rest = text.slice(at);
       return text.slice(0, at) + change.key + (rest.startsWith('}') ? '' : ',') + rest;
     }
@@ -94,7 +94,7 @@ function mutate(text: string, change: Mutation): string {
       const keys = [...text.matchAll(/"(\w+)":/g)];
       if (keys.length === 0) return text;
       const found = keys[change.index % keys.length];
-      return text.slice(0, found.index) + '"x' + found[1] + '":' + text.slice(found.index! + found[0].length);
+      return text.slice(0, found.index) + '"x' + found[1] + '":' + text.slice(found.index + found[0].length);
     }
   }
 }

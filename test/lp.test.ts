@@ -42,7 +42,7 @@ describe('LP engines', () => {
   test('the safe dual bound is a valid bound for any multipliers', () => {
     const program = example();
     for (const duals of [[0, 0], [1, 0], [2, -1], [1.3, -0.2], [-5, 5]]) {
-      assert.ok(safeDualBound(program, duals) <= 1.25 + 1e-12, `duals ${duals}`);
+      assert.ok(safeDualBound(program, duals) <= 1.25 + 1e-12, `duals ${duals.join(', ')}`);
     }
     assert.ok(Math.abs(safeDualBound(program, [1.5, -0.5]) - 1.25) < 1e-12);
   });

@@ -8,7 +8,9 @@ import { columnPayoffs, matrixFromRows, rowPayoffs } from '../src/numeric/matrix
 describe('numeric helpers', () => {
   test('compensated sums survive cancellation', () => {
     assert.equal(compensatedSum([1e16, 1, -1e16]), 1);
-    assert.equal(compensatedDot([1e16, 1, 1], [1, 1, -1e16 / 1e16 * 1]), 1e16);
+    // 1e16 + 1 rounds back to 1e16 in a naive loop, which then returns 0 here; the exact answer is 1.
+    assert.equal(compensatedDot([1e16, 1, -1e16], [1, 1, 1]), 1);
+    assert.equal(compensatedDot([3, 1e16, 2, -1e16], [1, 1, 0.5, 1]), 4);
     assert.equal(compensatedSum(new Array(10).fill(0.1)), 1);
   });
 

@@ -25,6 +25,7 @@ const driving = JSON.parse(readFileSync(join(root, 'docs/examples/pareto-problem
 const assistants = JSON.parse(readFileSync(join(root, 'examples/assistants/blackwell.json'), 'utf8'));
 const wait = { timeout: 90_000 };
 
+ 
 type Json = Record<string, any>;
 
 // The page's globals, for the functions that run inside it (this file compiles without the DOM lib).
@@ -189,7 +190,7 @@ describe('playground in headless Chromium', () => {
     assert.equal(Number(await page.getByTestId('threshold-comfort').inputValue()), draggedTarget.comfort);
     sameWinner(
       dragged.result,
-      solve({ kind: 'blackwell', ...base, target: { thresholds: draggedTarget }, norm: 'linf' } as never) as Json,
+      solve({ kind: 'blackwell', ...base, target: { thresholds: draggedTarget }, norm: 'linf' } as never),
       'Blackwell winner after dragging',
     );
 
@@ -214,7 +215,7 @@ describe('playground in headless Chromium', () => {
     const steppedTarget = { safety: draggedTarget.safety, comfort: comfortUp };
     sameWinner(
       stepped.result,
-      solve({ kind: 'blackwell', ...base, target: { thresholds: steppedTarget }, norm: 'linf' } as never) as Json,
+      solve({ kind: 'blackwell', ...base, target: { thresholds: steppedTarget }, norm: 'linf' } as never),
       'Blackwell winner after a key press',
     );
 

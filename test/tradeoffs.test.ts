@@ -32,7 +32,7 @@ function assertFrontierSound(result: ParetoResultDocument, tensor: number[][][])
   for (const [p, a] of all.entries()) {
     for (const [q, b] of all.entries()) {
       if (p === q) continue;
-      assert.ok(!(b.every((value, c) => value >= a[c] - 1e-12) && b.some((value, c) => value > a[c] + 1e-9)), `frontier point ${a} is dominated by ${b}`);
+      assert.ok(!(b.every((value, c) => value >= a[c] - 1e-12) && b.some((value, c) => value > a[c] + 1e-9)), `frontier point ${a.join(', ')} is dominated by ${b.join(', ')}`);
     }
   }
 }
@@ -122,7 +122,7 @@ describe('Pareto frontier: properties', () => {
           const raw = Array.from({ length: n }, () => (random() < 0.3 ? 0 : -Math.log(random() + 1e-12)));
           const total = raw.reduce((a, b) => a + b, 0) || 1;
           const attained = guaranteesOf(tensor, raw.map((value) => value / total));
-          assert.ok(polylineDistance(attained, frontier) <= 1e-9, `random lottery attains ${attained}, above the frontier`);
+          assert.ok(polylineDistance(attained, frontier) <= 1e-9, `random lottery attains ${attained.join(', ')}, above the frontier`);
         }
         for (let trial = 0; trial < 3; trial++) {
           const thresholds = { c0: random(), c1: random() };
@@ -182,10 +182,10 @@ describe('Pareto frontier: properties', () => {
 describe('threshold sweeps', () => {
   test('a line sweep is monotone: raising every threshold never lowers the Blackwell value', () => {
     fc.assert(
-      fc.property(preferenceTensor(6, 2).filter((tensor) => tensor.length === 2), fc.constantFrom('linf', 'l1', 'l2') as fc.Arbitrary<'linf' | 'l1' | 'l2'>, (tensor, norm) => {
+      fc.property(preferenceTensor(6, 2).filter((tensor) => tensor.length === 2), fc.constantFrom<'linf' | 'l1' | 'l2'>('linf', 'l1', 'l2'), (tensor, norm) => {
         const result = paretoFrontier({ criteria: criteriaOf(tensor), sweep: { from: { c0: 0.2, c1: 0.1 }, to: { c0: 0.6, c1: 0.5 }, steps: 5, norm } });
         const values = result.sweep!.map((step) => step.value);
-        for (let step = 1; step < values.length; step++) assert.ok(values[step] >= values[step - 1] - 1e-7, `${norm}: ${values}`);
+        for (let step = 1; step < values.length; step++) assert.ok(values[step] >= values[step - 1] - 1e-7, `${norm}: ${values.join(', ')}`);
         result.sweep!.forEach((step, index) => assert.ok(Math.abs(step.thresholds!.c0 - (0.2 + index * 0.1)) < 1e-15));
         assert.equal(result.sweep![4].thresholds!.c1, 0.5);
       }),
@@ -251,7 +251,35 @@ describe('the outer polyhedron (double description)', () => {
       for (const [normal, offset] of cuts) assert.ok(normal[0] * vertex.point[0] + normal[1] * vertex.point[1] + normal[2] * vertex.point[2] <= offset + 1e-12);
       assert.ok(vertex.active.length >= 3);
     }
-    // Euler's formula for a 3-polytope: V - E + F = 2, with E = (sum of vertex degrees) / 2 >= 3V / 2.
-    assert.ok(cube.vertices.length >= 4);
+    // Complete: the same vertex set as a brute-force enumeration (every three planes that meet in
+    // one point inside all halfspaces).
+    const planes: Array<[number[], number]> = [...cuts.map(([normal, offset]): [number[], number] => [Array.from(normal), offset])];
+    for (let d = 0; d < 3; d++) {
+      planes.push([[0, 1, 2].map((e) => (e === d ? 1 : 0)), 1]);
+      planes.push([[0, 1, 2].map((e) => (e === d ? -1 : 0)), 0]);
+    }
+    const expected: number[][] = [];
+    for (let a = 0; a < planes.length; a++) {
+      for (let b = a + 1; b < planes.length; b++) {
+        for (let c = b + 1; c < planes.length; c++) {
+          const point = intersect3(planes[a], planes[b], planes[c]);
+          if (!point || !planes.every(([normal, offset]) => normal[0] * point[0] + normal[1] * point[1] + normal[2] * point[2] <= offset + 1e-9)) continue;
+          if (!expected.some((known) => known.every((value, e) => Math.abs(value - point[e]) < 1e-9))) expected.push(point);
+        }
+      }
+    }
+    const found = cube.vertices.map((vertex) => Array.from(vertex.point));
+    assert.equal(found.length, expected.length, `${found.length} vertices kept, ${expected.length} in the intersection`);
+    for (const point of expected) assert.ok(found.some((vertex) => vertex.every((value, e) => Math.abs(value - point[e]) < 1e-9)), `vertex ${point.join(', ')} is missing`);
   });
 });
+
+/** The point where three planes `n . x = b` meet (Cramer's rule), or null when they do not meet in one point. */
+function intersect3(...planes: Array<[number[], number]>): number[] | null {
+  const det = (m: number[][]) =>
+    m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+  const matrix = planes.map(([normal]) => normal);
+  const whole = det(matrix);
+  if (Math.abs(whole) < 1e-12) return null;
+  return [0, 1, 2].map((column) => det(matrix.map((row, r) => row.map((value, c) => (c === column ? planes[r][1] : value)))) / whole);
+}

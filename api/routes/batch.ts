@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { batchExample } from '../examples.js';
 import { PrefgameError } from '../../src/errors.js';
 import { solveInOrder } from '../../src/pool/ordered-batch.js';
 import { bodyLines, countLinesUpTo } from '../batch-lines.js';
@@ -20,6 +21,15 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Solve an NDJSON batch; results stream back as NDJSON, one line per input line, in order',
       consumes: ['application/x-ndjson'],
       produces: ['application/x-ndjson'],
+      body: {
+        type: 'string',
+        description: 'One problem document (any kind, as for POST /v1/solve) per line; blank lines are skipped. Each output line is the result document, or an error line `{ id, status: "error", line, error }`.',
+        examples: [batchExample],
+      },
+      response: {
+        200: { type: 'string', description: 'One result or error line per non-blank input line, in input order (application/x-ndjson).' },
+        '4xx': { $ref: 'ProblemDetails#' },
+      },
     },
   }, async (request, reply) => {
     if (!Buffer.isBuffer(request.body)) throw new PrefgameError('PREF_ERR_UNSUPPORTED_MEDIA_TYPE', 'send batches as application/x-ndjson: one problem document per line', '');

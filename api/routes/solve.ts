@@ -3,10 +3,17 @@ import type { TSchema } from '@sinclair/typebox';
 import { AnyResult, kindSchemas, Problem, problemKinds } from '../../src/schema/kinds.js';
 import { PrefgameError } from '../../src/errors.js';
 import { sendProblem } from '../problem.js';
+import { problemExamples } from '../examples.js';
 
 /** A kind's schema with `kind` optional: the kind routes fill it in (derived, not a copy). */
 function withOptionalKind(schema: TSchema): TSchema {
   return { ...schema, required: (schema.required as string[]).filter((name) => name !== 'kind') };
+}
+
+/** A document without its `kind` (what a kind route takes). */
+function withoutKind(document: { kind: string }): Record<string, unknown> {
+  const { kind: _kind, ...rest } = document;
+  return rest;
 }
 
 const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDetails#' } };
@@ -33,7 +40,8 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
     if (app.pool.saturated()) throw new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
   };
 
-  app.post('/v1/solve', { onRequest: refuseWhenFull, schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: Problem, response: { 200: AnyResult, ...errors } } }, handlerFor());
+  const anyExample = { ...Problem, examples: [problemExamples['von-neumann']] };
+  app.post('/v1/solve', { onRequest: refuseWhenFull, schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: anyExample, response: { 200: AnyResult, ...errors } } }, handlerFor());
 
   for (const kind of problemKinds) {
     app.post(`/v1/${kind}`, {
@@ -41,7 +49,7 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['solve'],
         summary: `Solve ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} problem (kind optional)`,
-        body: withOptionalKind(kindSchemas[kind].problem),
+        body: { ...withOptionalKind(kindSchemas[kind].problem), examples: [withoutKind(problemExamples[kind])] },
         response: { 200: kindSchemas[kind].result, ...errors },
       },
     }, handlerFor(kind));

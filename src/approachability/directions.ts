@@ -226,7 +226,12 @@ export function searchDirections(game: VectorGame, target: TargetSet, norm: Norm
       for (let orthant = 0; orthant < halves; orthant++) {
         const lower = new Float64Array(k - 1).fill(-1);
         const upper = new Float64Array(k - 1).fill(1);
-        if (norm === 'linf') for (let d = 0; d < k - 1; d++) ((orthant >> d) & 1 ? (lower[d] = 0) : (upper[d] = 0));
+        if (norm === 'linf') {
+          for (let d = 0; d < k - 1; d++) {
+            if ((orthant >> d) & 1) lower[d] = 0;
+            else upper[d] = 0;
+          }
+        }
         open.push(evaluate({ face, sign, lower, upper }));
       }
     }

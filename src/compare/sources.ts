@@ -161,7 +161,7 @@ const baselineSource = defineSource({
   description:
     'the item a classic baseline ranks first, as a lottery (ties at the top share it equally): method condorcet (the Condorcet winner; an error when there is none), copeland, borda or bradley-terry, on criterion (or overall)',
   check(entry, setting, field): { matrix: Matrix; method: RankingMethod } {
-    const method = entry.method as RankingMethod | undefined;
+    const method = entry.method;
     if (method === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `${field} is missing the method of its baseline (${rankingMethods.join(', ')})`, field.at('method').pointer);
     const matrix = vonNeumannSource.check(entry, setting, field);
     if (method === 'condorcet' && condorcetWinner(matrix) === null) {
@@ -226,5 +226,5 @@ export function checkEntry(entry: LotteryEntryDocument, setting: CompareSetting,
     if (name === 'name' || name === 'source' || source.fields.includes(name)) continue;
     throw new PrefgameError('PREF_ERR_UNKNOWN_FIELD', `${field} has the field "${name}", which source "${entry.source}" does not read (it reads ${source.fields.join(', ') || 'nothing else'})`, field.at(name).pointer);
   }
-  return { source, checked: source.check(entry, setting, field) as never };
+  return { source, checked: source.check(entry, setting, field) };
 }

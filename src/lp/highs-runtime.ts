@@ -70,7 +70,7 @@ function synchronousFactory(): Factory {
   }
   const module = { exports: {} as unknown };
   const wrapper = compileFunction(`${source}\nreturn Module;`, ['exports', 'module', 'require', '__filename', '__dirname'], { filename: file });
-  return wrapper(module.exports, module, createRequire(file), file, dirname(file)) as Factory;
+  return (wrapper as (...args: unknown[]) => unknown)(module.exports, module, createRequire(file), file, dirname(file)) as Factory;
 }
 
 function instantiate(module: CompiledHighs): Highs {

@@ -104,7 +104,8 @@ interface JsResult {
 }
 
 function runModel(model: JsModel, count: number, prefix: string) {
-  const result = solver.Solve(model as never, outputPrecision, true) as unknown as JsResult;
+  const raw: unknown = solver.Solve(model as never, outputPrecision, true);
+  const result = raw as JsResult;
   const values = new Float64Array(count);
   for (const [name, value] of Object.entries(result.solutionSet ?? {})) {
     if (name.startsWith(prefix)) values[Number(name.slice(prefix.length))] = value;

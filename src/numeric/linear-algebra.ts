@@ -12,7 +12,7 @@ import { tolerances } from './tolerances.js';
  * ```
  */
 export function nullSpace(rows: ReadonlyArray<ArrayLike<number>>, columns: number, relativeTolerance: number = tolerances.rank): Float64Array[] {
-  const a = rows.map((row) => Float64Array.from(row as ArrayLike<number>));
+  const a = rows.map((row) => Float64Array.from(row));
   const m = a.length;
   let scale = 0;
   for (const row of a) for (const value of row) scale = Math.max(scale, Math.abs(value));
@@ -72,7 +72,7 @@ export function nullSpace(rows: ReadonlyArray<ArrayLike<number>>, columns: numbe
  */
 export function solveLinearSystem(matrix: ReadonlyArray<ArrayLike<number>>, rightHandSide: ArrayLike<number>): Float64Array | null {
   const n = matrix.length;
-  const a = matrix.map((row) => Float64Array.from(row as ArrayLike<number>));
+  const a = matrix.map((row) => Float64Array.from(row));
   const b = Float64Array.from(rightHandSide);
   let scale = 0;
   for (const row of a) for (const value of row) scale = Math.max(scale, Math.abs(value));

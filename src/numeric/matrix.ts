@@ -20,7 +20,7 @@ export function matrixFromRows(rows: ReadonlyArray<ArrayLike<number>>): Matrix {
   const rowCount = rows.length;
   const columns = rowCount === 0 ? 0 : rows[0].length;
   const data = new Float64Array(rowCount * columns);
-  for (let i = 0; i < rowCount; i++) data.set(rows[i] as ArrayLike<number>, i * columns);
+  for (let i = 0; i < rowCount; i++) data.set(rows[i], i * columns);
   return { rows: rowCount, columns, data };
 }
 

@@ -7,7 +7,7 @@ import type { BatchOutput } from '../batch.js';
 import { errorLine, identifierOf } from '../error-line.js';
 import type { SolveConfig } from '../solve.js';
 import type { PoolTask, RankAnswer, SolveAnswer } from './worker.js';
-import type { CompiledHighs, compileHighs } from '../lp/highs-runtime.js';
+import type { CompiledHighs } from '../lp/highs-runtime.js';
 import type { RankMediaType } from '../rank/rank-settings.js';
 import type { RankSettingsDocument } from '../schema/rank.js';
 
@@ -20,7 +20,7 @@ export interface SolvePoolOptions {
   /** The worker module (tests swap in misbehaving workers); default: ./worker. */
   workerUrl?: URL;
   /**
-   * A compiled HiGHS module ({@link compileHighs}) for the workers to share instead of each
+   * A compiled HiGHS module (`compileHighs()`) for the workers to share instead of each
    * compiling its own.
    */
   highsModule?: CompiledHighs;
@@ -213,7 +213,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
         // A copy of the bytes is moved to the worker; the line stays here, so that the error
         // line of a worker that crashed can still name its id.
         const payload = typeof line === 'string' ? line : new Uint8Array(line);
-        const transfer = typeof payload === 'string' ? undefined : [payload.buffer as ArrayBuffer];
+        const transfer = typeof payload === 'string' ? undefined : [payload.buffer];
         try {
           const timing = deadlineOf(undefined, timeLimitMs);
           return await runTask<BatchOutput>({ type: 'line', line: payload, lineNumber, config: { ...config, ...timing } }, timing.deadline, graceMs, transfer);

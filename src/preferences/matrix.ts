@@ -16,7 +16,7 @@ function readRows(rows: ReadonlyArray<ReadonlyArray<number>>, field: Field, rang
   const lower = range?.lower ?? -Infinity;
   const upper = range?.upper ?? Infinity;
   for (let i = 0; i < rowCount; i++) {
-    const row = rows[i];
+    const row: unknown = rows[i];
     if (!Array.isArray(row) || row.length !== columns) {
       const length = Array.isArray(row) ? row.length : 'no';
       throw new PrefgameError('PREF_ERR_RAGGED_ROWS', `${field}[${i}] has ${length} entries but ${field}[0] has ${columns}`, field.at(i).pointer);
@@ -29,7 +29,7 @@ function readRows(rows: ReadonlyArray<ReadonlyArray<number>>, field: Field, rang
     for (let j = 0; j < columns; j++) {
       const value = data[offset + j];
       if (!(value >= lower && value <= upper && value - value === 0)) {
-        const original = row[j];
+        const original: unknown = row[j];
         if (typeof original !== 'number' || !Number.isFinite(original)) {
           throw new PrefgameError('PREF_ERR_NON_FINITE', `${field}[${i}][${j}] is ${String(original)}, not a finite number`, field.at(i, j).pointer);
         }

@@ -12,7 +12,7 @@ const draft = 'https://json-schema.org/draft/2020-12/schema';
 
 function document(name: string, title: string, schema: TSchema): Record<string, unknown> {
   // JSON round trip: plain data, without TypeBox's symbol-keyed metadata.
-  return { $schema: draft, $id: `urn:prefgame:schema:${name}`, title, ...JSON.parse(JSON.stringify(schema)) };
+  return { $schema: draft, $id: `urn:prefgame:schema:${name}`, title, ...(JSON.parse(JSON.stringify(schema)) as Record<string, unknown>) };
 }
 
 /**

@@ -92,7 +92,7 @@ export function explainSchemaError(error: ErrorObject): { code: ErrorCode; messa
     case 'oneOf': {
       const alternatives = requiredAlternatives(error.schema);
       if (!alternatives) break;
-      const present = (names: string[]) => names.filter((name) => error.data !== null && typeof error.data === 'object' && name in (error.data as object));
+      const present = (names: string[]) => names.filter((name) => error.data !== null && typeof error.data === 'object' && name in (error.data));
       const wording = alternatives.some((names) => names.length > 1)
         ? `either ${alternatives.map((names) => names.join(' and ')).join(', or ')}`
         : alternatives.map((names) => names[0]).join(' or ');
@@ -131,8 +131,12 @@ export function explainSchemaError(error: ErrorObject): { code: ErrorCode; messa
 /** The branches of a `oneOf` made only of `required` lists (alternative field sets), or null. */
 function requiredAlternatives(schema: unknown): string[][] | null {
   if (!Array.isArray(schema)) return null;
-  const lists = schema.map((branch) => (branch && typeof branch === 'object' && Object.keys(branch).length === 1 && Array.isArray(branch.required) ? (branch.required as string[]) : null));
-  return lists.every((list) => list !== null) ? (lists as string[][]) : null;
+  const lists = (schema as unknown[]).map((branch) => {
+    if (!branch || typeof branch !== 'object' || Object.keys(branch).length !== 1) return null;
+    const required = (branch as { required?: unknown }).required;
+    return Array.isArray(required) ? (required as string[]) : null;
+  });
+  return lists.every((list) => list !== null) ? lists : null;
 }
 
 /**

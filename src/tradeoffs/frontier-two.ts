@@ -1,4 +1,4 @@
-import { appendRows, SparseRowBuilder, type LpStatus } from '../lp/model.js';
+import { appendRows, SparseRowBuilder, type LpSolution, type LpStatus } from '../lp/model.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { cleanDistribution } from '../numeric/lottery.js';
 import { assertContextCanSolve, pastDeadline, record, remainingMs, solveWithin, type SolveContext } from '../games/context.js';
@@ -149,10 +149,6 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return a[0] * b[0] + a[1] * b[1];
 }
 
-function nearlySame(a: ArrayLike<number>, b: ArrayLike<number>, tolerance: number): boolean {
-  return Math.abs(a[0] - b[0]) <= tolerance && Math.abs(a[1] - b[1]) <= tolerance;
-}
-
 /**
  * The lexicographic optimum that puts criterion `first` at its maximum 1/2 (the von Neumann
  * value) and then maximises the other criterion: an end of the two-criteria frontier. One LP
@@ -161,7 +157,7 @@ function nearlySame(a: ArrayLike<number>, b: ArrayLike<number>, tolerance: numbe
 function lexicographicOptimum(matrices: readonly Matrix[], first: 0 | 1, context: SolveContext, note: (status: LpStatus) => void): AttainedPoint | null {
   const n = matrices[0].rows;
   const weights = first === 0 ? [0, 1] : [1, 0];
-  let solution = null;
+  let solution: LpSolution | null = null;
   // Exactly 1/2 first; should rounding make that infeasible, a hair below it.
   for (const floorValue of [0.5, 0.5 - 1e-10]) {
     const floor = new SparseRowBuilder();
@@ -169,8 +165,9 @@ function lexicographicOptimum(matrices: readonly Matrix[], first: 0 | 1, context
     solution = solveWithin(context, appendRows(weightedGuaranteeProgram(matrices, weights), floor.finish()), 'simplex');
     if (solution.status === 'optimal') break;
   }
-  note(solution!.status);
-  if (!solution?.primal) return null;
+  if (solution === null) return null;
+  note(solution.status);
+  if (!solution.primal) return null;
   const distribution = cleanDistribution(solution.primal.subarray(0, n), n);
   return { guarantees: guarantees(matrices, distribution), distribution };
 }

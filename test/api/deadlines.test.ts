@@ -23,7 +23,7 @@ async function appWith(overrides: Partial<ServiceConfig>) {
 
 describe('item 4: time limits count from arrival', () => {
   test('the library: a limit that ran out before solving is refused unsolved; the rest of it is used (injected clock)', () => {
-    let now = 1_000_000;
+    const now = 1_000_000;
     const clock = () => now;
     const problem = { ...rps, options: { timeLimitMs: 3000 } };
     assert.throws(() => solve(problem, { arrivedAt: now - 5000, clock }), (error: PrefgameError) => error.code === 'PREF_ERR_DEADLINE_EXPIRED' && error.pointer === '/options/timeLimitMs' && error.status === 503);

@@ -50,7 +50,7 @@ describe('HTTP service: routes and status codes', () => {
       assert.equal(result.status, 'optimal');
       assert.ok(Math.abs(result.value - reference.expect.value) <= 1e-7);
       const { kind, ...withoutKind } = reference.problem;
-      const viaKind = await post(app, `/v1/${kind}`, withoutKind);
+      const viaKind = await post(app, `/v1/${String(kind)}`, withoutKind);
       assert.equal(viaKind.statusCode, 200, viaKind.body);
       assert.equal(viaKind.json().kind, kind);
     }

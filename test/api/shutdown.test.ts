@@ -103,7 +103,7 @@ function postJsonWithHeaders(port: number, path: string, body: unknown): Promise
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text, retryAfter: response.headers['retry-after'] as string | undefined }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text, retryAfter: response.headers['retry-after'] }));
     });
     outgoing.on('error', reject);
     outgoing.end(JSON.stringify(body));

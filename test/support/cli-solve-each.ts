@@ -11,8 +11,8 @@ for (const file of files) {
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdout += String(chunk);
     return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
+  });
+  process.stderr.write = (() => true);
   let code: number;
   try {
     code = await runCli(['node', 'prefgame', 'solve', '--compact', file]);

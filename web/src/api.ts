@@ -17,7 +17,7 @@ export class ServiceError extends Error {
 }
 
 function lineOf(body: Record<string, unknown>): number | undefined {
-  for (const key of ['line', 'lineNumber']) if (typeof body[key] === 'number') return body[key] as number;
+  for (const key of ['line', 'lineNumber']) if (typeof body[key] === 'number') return body[key];
   const match = typeof body.detail === 'string' ? /\bline (\d+)/i.exec(body.detail) : null;
   return match ? Number(match[1]) : undefined;
 }

@@ -27,7 +27,8 @@ export function svg(
   attributes: Record<string, string | number | boolean | undefined> = {},
   children: Child[] = [],
 ): SVGElement {
-  const node = document.createElementNS(svgNamespace, tag) as SVGElement;
+  const node = document.createElementNS(svgNamespace, tag);
+  if (!(node instanceof SVGElement)) throw new Error(`${tag} is not an SVG element`);
   setAttributes(node, attributes);
   for (const child of children) if (child !== undefined && child !== false) node.append(child);
   return node;

@@ -134,6 +134,7 @@ function baseDocument(): Record<string, unknown> {
 }
 
 /** Reads the input; estimates matrices from comparisons when the trade-off view needs them. */
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that a bad input rejects like a failed solve
 async function prepare(text: string, saved?: ViewState): Promise<Prepared> {
   const read = readInput(text);
   if (read.type !== 'document') return { input: read, criteria: [], targetRest: {} };
@@ -481,7 +482,7 @@ function setView(next: 'tradeoffs' | 'single', solve: boolean): void {
   else if (prepared.input.type === 'log' && prepared.criteria.length >= 2) void solveTarget();
   else if (prepared.matrices && prepared.criteria.length >= 2) {
     clearError();
-    track(solveFrontier(), 'Solving...').catch(showError).then(saveState);
+    void track(solveFrontier(), 'Solving...').catch(showError).then(saveState);
   } else void solveAll();
 }
 
@@ -540,7 +541,7 @@ async function restore(): Promise<void> {
 // ---- wiring ----------------------------------------------------------------------------
 
 solveButton.addEventListener('click', () => void solveAll());
-byId('load-example').addEventListener('click', () => loadExample(exampleSelect.value).catch(showError));
+byId('load-example').addEventListener('click', () => void loadExample(exampleSelect.value).catch(showError));
 normSelect.addEventListener('change', () => {
   resolveTarget();
   resolveTarget.flush();

@@ -38,7 +38,7 @@ export function rankRoute(settings: RankSettings): string {
   }
   query.set('bootstrap', String(settings.bootstrap));
   query.set('seed', '1');
-  return `/v1/rank?${query}`;
+  return `/v1/rank?${query.toString()}`;
 }
 
 /** File name of a log's download, by its media type. */

@@ -69,6 +69,7 @@ function readPairs(text: string | null): Record<string, number> {
  * // 'example=driving.json&view=tradeoffs&t=safety%3A0.4&norm=linf'
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/require-await -- part of the module's async API: callers await it
 export async function writeHash(state: ViewState, packedSource?: string): Promise<string> {
   const params = new URLSearchParams();
   if (state.example) params.set('example', state.example);
