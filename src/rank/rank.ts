@@ -105,7 +105,7 @@ export function rankComparisons(input: RankInput, settings: RankSettingsDocument
   const seed = settings.seed ?? rankDefaults.seed;
   const table = rateItems(counts, { rounds, seed, level, regularisation: rankDefaults.regularisation, deadline: performance.now() + (wallStop - Date.now()) });
   if (!table.converged) warnings.push('the Bradley-Terry fit did not converge: ratings are approximate');
-  const estimate = solve(winnerDocument(input, items, criteria, settings, rating, Math.max(1, Math.round(wallStop - Date.now()))), { limits, deadline: wallStop }) as EstimateResultDocument;
+  const estimate: EstimateResultDocument = solve<'estimate'>(winnerDocument(input, items, criteria, settings, rating, Math.max(1, Math.round(wallStop - Date.now()))), { limits, deadline: wallStop });
   const winner = estimate.winner!;
   warnings.push(...estimate.warnings);
   let status = estimate.status;

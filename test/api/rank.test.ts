@@ -42,7 +42,7 @@ describe('HTTP service: POST /v1/rank', () => {
     ];
     for (const response of answers) {
       assert.equal(response.statusCode, 200, response.body);
-      const body = response.json() as Record<string, unknown>;
+      const body = response.json<Record<string, unknown>>();
       assert.ok(validRank(body), JSON.stringify(validRank.errors));
       assert.equal(body.kind, 'rank');
       assert.deepEqual(withoutTimings({ ...body, rows: undefined }), expected);

@@ -134,7 +134,7 @@ describe('estimate: the winner by default, intervals on the rating\'s scale', ()
   test('one criterion and no winner: the von Neumann winner with its plug-in bound; several: a warning says why not', () => {
     const result = estimateFromComparisons({ comparisons: read.comparisons });
     assert.equal(result.winner?.kind, 'von-neumann');
-    assert.deepEqual(result.winner!.distribution, estimateFromComparisons({ comparisons: read.comparisons, winner: 'von-neumann', bootstrap: { rounds: 0 } }).winner!.distribution);
+    assert.deepEqual(result.winner.distribution, estimateFromComparisons({ comparisons: read.comparisons, winner: 'von-neumann', bootstrap: { rounds: 0 } }).winner!.distribution);
     assert.ok(result.bound && result.bootstrap === undefined);
     assert.equal(estimateFromComparisons({ comparisons: read.comparisons, winner: 'none' }).winner, undefined);
     const several = estimateFromComparisons({ comparisons: readBattleText(ratings).comparisons });
@@ -147,7 +147,7 @@ describe('estimate: the winner by default, intervals on the rating\'s scale', ()
     for (const entry of result.rankings!.criteria[0].bradleyTerry!.scores) {
       assert.deepEqual(entry.logStrengthInterval, [entry.lower, entry.upper]);
       assert.deepEqual(entry.ratingInterval, [eloRating(entry.lower!), eloRating(entry.upper!)]);
-      assert.ok(entry.ratingInterval![0] <= entry.rating! && entry.rating! <= entry.ratingInterval![1]);
+      assert.ok(entry.ratingInterval[0] <= entry.rating! && entry.rating! <= entry.ratingInterval[1]);
     }
   });
 });
