@@ -29,7 +29,9 @@ export function countLinesUpTo(body: Uint8Array, limit: number): number {
  *
  * @example
  * ```ts
- * for await (const line of bodyLines(body)) pool.solveLine(line, ...)
+ * const lines: string[] = []
+ * for await (const line of bodyLines(new TextEncoder().encode('{"a":1}\n\n{"b":2}'))) lines.push(new TextDecoder().decode(line))
+ * assert.deepEqual(lines, ['{"a":1}', '', '{"b":2}'])
  * ```
  */
 export async function* bodyLines(body: Uint8Array, linesPerTurn = 1024): AsyncGenerator<Uint8Array> {

@@ -8,7 +8,10 @@ import { PrefgameError } from '../src/index.js';
  *
  * @example
  * ```ts
- * checkCharset(request) // throws PREF_ERR_UNSUPPORTED_MEDIA_TYPE (415) for charset=latin1
+ * import type { FastifyRequest } from 'fastify'
+ * const withType = (type: string) => ({ headers: { 'content-type': type } }) as FastifyRequest
+ * checkCharset(withType('application/json; charset=utf-8')) // accepted
+ * assert.throws(() => checkCharset(withType('application/json; charset=latin1')), { code: 'PREF_ERR_UNSUPPORTED_MEDIA_TYPE' })
  * ```
  */
 export function checkCharset(request: FastifyRequest): void {

@@ -31,7 +31,7 @@ function reportError(command: string, error: unknown): number {
  * are taken up by other workers once their lock expires).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * await runWorker({ queue: 'redis://127.0.0.1:6379', concurrency: 2 }) // 0 after SIGTERM
  * ```
  */
@@ -97,7 +97,7 @@ function count(text: string, tally: BatchTally, tick: (failed: boolean) => void)
  * exit codes as a local batch; 2 when the queue cannot be reached or the job does not exist.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * await runQueueBatch('problems.ndjson', { queue: 'redis://127.0.0.1:6379', output: 'out.ndjson' }) // 0
  * ```
  */

@@ -92,7 +92,11 @@ async function run(file: string | undefined, options: RankOptions): Promise<numb
  *
  * @example
  * ```ts
- * addRankCommand(program, (code) => { exitCode = code })
+ * import { Command } from 'commander'
+ * const program = new Command('prefgame')
+ * const codes: number[] = []
+ * addRankCommand(program, (code) => codes.push(code))
+ * assert.deepEqual(program.commands.map((command) => command.name()), ['rank'])
  * ```
  */
 export function addRankCommand(program: Command, setCode: (code: number) => void): void {

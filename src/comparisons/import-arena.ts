@@ -25,7 +25,13 @@ function outcomeOf(row: TableRow): string | { reason: string } {
  *
  * @example
  * ```ts
- * readArenaRow({ line: 2, fields: { model_a: 'x', model_b: 'y', winner: 'tie' } }, log) // 'accepted'
+ * const seen: unknown[][] = []
+ * const sink: ComparisonSink = {
+ *   win: (criterion, winner, loser, count) => seen.push(['win', criterion, winner, loser, count]),
+ *   tie: (criterion, first, second, count) => seen.push(['tie', criterion, first, second, count]),
+ * }
+ * assert.equal(readArenaRow({ line: 2, fields: { model_a: 'x', model_b: 'y', winner: 'tie' } }, sink), 'accepted')
+ * assert.deepEqual(seen, [['tie', undefined, 'x', 'y', undefined]])
  * ```
  */
 export function readArenaRow(row: TableRow, sink: ComparisonSink, options: ArenaImportOptions = {}): RowVerdict {

@@ -31,7 +31,13 @@ function pairOf(row: TableRow): { first: string; second: string; tie: boolean } 
  *
  * @example
  * ```ts
- * readPairsRow({ line: 2, fields: { winner: 'A', loser: 'B', count: '3' } }, log) // 'accepted'
+ * const seen: unknown[][] = []
+ * const sink: ComparisonSink = {
+ *   win: (criterion, winner, loser, count) => seen.push(['win', criterion, winner, loser, count]),
+ *   tie: (criterion, first, second, count) => seen.push(['tie', criterion, first, second, count]),
+ * }
+ * assert.equal(readPairsRow({ line: 2, fields: { winner: 'A', loser: 'B', count: '3' } }, sink), 'accepted')
+ * assert.deepEqual(seen, [['win', undefined, 'A', 'B', 3]])
  * ```
  */
 export function readPairsRow(row: TableRow, sink: ComparisonSink): RowVerdict {

@@ -54,7 +54,15 @@ export function ratingItemColumns(columns: readonly string[]): [string, string] 
  *
  * @example
  * ```ts
- * readRatingsRow({ line: 2, fields: { item_a: 'p3', item_b: 'p7', safety: '4-2' } }, log, ['item_a', 'item_b'], ['safety']) // 'accepted'
+ * const seen: unknown[][] = []
+ * const sink: ComparisonSink = {
+ *   win: (criterion, winner, loser, count) => seen.push(['win', criterion, winner, loser, count]),
+ *   tie: (criterion, first, second, count) => seen.push(['tie', criterion, first, second, count]),
+ * }
+ * const row = { line: 2, fields: { item_a: 'p3', item_b: 'p7', safety: '4-2' } }
+ * assert.equal(readRatingsRow(row, sink, ['item_a', 'item_b'], ['safety']), 'accepted')
+ * // 4-2 on safety: p3 beat p7 four times, p7 beat p3 twice
+ * assert.deepEqual(seen, [['win', 'safety', 'p3', 'p7', 4], ['win', 'safety', 'p7', 'p3', 2]])
  * ```
  */
 export function readRatingsRow(row: TableRow, sink: ComparisonSink, itemColumns: readonly [string, string], criteria: readonly string[]): RowVerdict {

@@ -40,7 +40,9 @@ export function syntheticStrengths(n: number, seed: number, spread = 1): Float64
  *
  * @example
  * ```ts
- * for (const battle of syntheticBattles(syntheticStrengths(10, 1), 1000, { seed: 2 })) count(battle)
+ * const battles = [...syntheticBattles(syntheticStrengths(10, 1), 1000, { seed: 2 })]
+ * assert.equal(battles.length, 1000)
+ * assert.ok(battles.every((battle) => battle.first !== battle.second && battle.first < 10 && battle.second < 10))
  * ```
  */
 export function* syntheticBattles(strengths: ArrayLike<number>, count: number, options: BattleOptions): Generator<Battle> {

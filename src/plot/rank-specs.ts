@@ -24,7 +24,8 @@ export interface RatedItem {
  *
  * @example
  * ```ts
- * leaderboardSpec([{ item: 'atlas', rating: 1125, lower: 1107, upper: 1143 }], 'Leaderboard')
+ * const spec = leaderboardSpec([{ item: 'atlas', rating: 1125, lower: 1107, upper: 1143 }], 'Leaderboard', '95% intervals')
+ * assert.deepEqual(spec.title, { text: 'Leaderboard', subtitle: '95% intervals' })
  * ```
  */
 export function leaderboardSpec(entries: readonly RatedItem[], title: string, subtitle: string): VegaLiteSpec {
@@ -117,7 +118,9 @@ export function winnerSpec(items: readonly string[], distribution: readonly numb
  *
  * @example
  * ```ts
- * rankPlots(rankComparisons(input)).map((plot) => plot.name) // ['leaderboard', 'win-rates', 'winner']
+ * const read = readBattleText('model_a,model_b,winner\nx,y,model_a\ny,x,tie\nx,y,model_a\n')
+ * const input = { items: read.items, comparisons: read.comparisons, rows: read }
+ * assert.deepEqual(rankPlots(rankComparisons(input)).map((plot) => plot.name), ['leaderboard', 'win-rates', 'winner'])
  * ```
  */
 export function rankPlots(result: RankResultDocument): Array<{ name: string; spec: VegaLiteSpec }> {

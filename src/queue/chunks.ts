@@ -31,7 +31,13 @@ export interface Chunk {
  *
  * @example
  * ```ts
- * for await (const chunk of chunkLines(byteLines(createReadStream('in.ndjson')), defaultChunkSize)) store(chunk)
+ * const input = ['{"kind":"a"}', '', '{"kind":"b"}', '{"kind":"c"}'].join('\n') + '\n'
+ * const chunks: Chunk[] = []
+ * for await (const chunk of chunkLines(byteLines([input]), { maxLines: 2, maxBytes: 1 << 20 })) chunks.push(chunk)
+ * assert.deepEqual(chunks.map(({ index, firstLine, lines }) => ({ index, firstLine, lines })), [
+ *   { index: 0, firstLine: 1, lines: 2 },
+ *   { index: 1, firstLine: 4, lines: 1 },
+ * ])
  * ```
  */
 export async function* chunkLines(

@@ -54,7 +54,7 @@ export function queueUnavailable(display: string, reason: string | undefined): P
  * the single-machine paths (and the library) never load them.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * const connection = await connectQueue('redis://127.0.0.1:6379', 'client')
  * await connection.ping()
  * await connection.close()

@@ -7,7 +7,17 @@
  * @example
  * ```ts
  * const gate = createExclusiveGate()
- * await Promise.all([gate.run(() => solve(a)), gate.run(() => solve(suspect), true)])
+ * const log: string[] = []
+ * const task = (name: string) => async () => {
+ *   log.push(`${name} starts`)
+ *   await new Promise((resolve) => setTimeout(resolve, 1))
+ *   log.push(`${name} ends`)
+ *   return name
+ * }
+ * const names = await Promise.all([gate.run(task('a')), gate.run(task('suspect'), true), gate.run(task('b'))])
+ * assert.deepEqual(names, ['a', 'suspect', 'b'])
+ * // the suspect runs alone: after a, before b (waiting exclusive tasks go first)
+ * assert.deepEqual(log, ['a starts', 'a ends', 'suspect starts', 'suspect ends', 'b starts', 'b ends'])
  * ```
  */
 export function createExclusiveGate() {

@@ -84,10 +84,13 @@ const int = (value: string | null | undefined) => (value ? Number(value) : 0);
  * a job expires `ttlSeconds` after the job's last stored chunk.
  *
  * @example
- * ```ts
+ * ```ts no-run
+ * import { Redis } from 'ioredis'
+ * const redis = new Redis('redis://127.0.0.1:6379')
  * const store = createJobStore(redis, { ttlSeconds: 86_400 })
- * await store.createJob('3f2a...')
- * await store.status('3f2a...') // { id: '3f2a...', status: 'queued', total: 0, done: 0, failed: 0 }
+ * await store.createJob('3f2a')
+ * assert.deepEqual(await store.status('3f2a'), { id: '3f2a', status: 'queued', total: 0, done: 0, failed: 0 })
+ * redis.disconnect()
  * ```
  */
 export function createJobStore(redis: Redis, options: { prefix?: string; ttlSeconds: number }) {

@@ -6,8 +6,8 @@ import { PrefgameError } from '../errors.js';
  *
  * @example
  * ```ts
- * readQueueUrl('redis://:secret@10.0.0.5:6379/2').display // 'redis://:***@10.0.0.5:6379/2'
- * readQueueUrl('http://x') // throws PREF_ERR_INVALID_OPTION
+ * assert.equal(readQueueUrl('redis://:secret@10.0.0.5:6379/2').display, 'redis://:***@10.0.0.5:6379/2')
+ * assert.throws(() => readQueueUrl('http://x'), { code: 'PREF_ERR_INVALID_OPTION' })
  * ```
  */
 export function readQueueUrl(text: string): { url: string; display: string } {

@@ -56,8 +56,10 @@ function countLines(text: string): number {
  * PREF_ERR_QUEUE_UNAVAILABLE when Redis stays away longer than `unavailableMs`.
  *
  * @example
- * ```ts
- * for await (const text of readResults(connection, id, { follow: true })) output.write(text)
+ * ```ts no-run
+ * const connection = await connectQueue('redis://127.0.0.1:6379', 'client')
+ * for await (const text of readResults(connection, '3f2a', { follow: true })) process.stdout.write(text)
+ * await connection.close()
  * ```
  */
 export async function* readResults(

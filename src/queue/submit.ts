@@ -32,8 +32,12 @@ export function chunkJobId(job: string, chunk: number): string {
  * reader can tell an interrupted submission from a slow one). Returns the job's totals.
  *
  * @example
- * ```ts
+ * ```ts no-run
+ * import { createReadStream } from 'node:fs'
+ * const connection = await connectQueue('redis://127.0.0.1:6379', 'client')
  * const { id, total } = await submitJob(connection, byteLines(createReadStream('in.ndjson')))
+ * console.log(`job ${id}: ${total} lines queued`)
+ * await connection.close()
  * ```
  */
 export async function submitJob(

@@ -57,7 +57,7 @@ export interface QueueWorker {
  * lines, so every job ends.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * const worker = await startQueueWorker({ url: 'redis://127.0.0.1:6379', threads: 2 })
  * process.once('SIGTERM', () => worker.close())
  * ```

@@ -175,7 +175,11 @@ export class BattleReader {
  *
  * @example
  * ```ts
- * await readBattleStream(createReadStream('battles.csv.gz').pipe(createGunzip()))
+ * import { Readable } from 'node:stream'
+ * // chunks may split a row anywhere
+ * const read = await readBattleStream(Readable.from(['model_a,model_b,win', 'ner\nx,y,model_a\ny,', 'x,tie\n']))
+ * assert.equal(read.format, 'arena')
+ * assert.deepEqual([read.items, read.accepted], [['x', 'y'], 2])
  * ```
  */
 export async function readBattleStream(chunks: AsyncIterable<string | Uint8Array>, options: BattleReadOptions = {}): Promise<ReadBattles> {

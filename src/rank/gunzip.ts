@@ -8,7 +8,17 @@ import { createGunzip } from 'node:zlib';
  *
  * @example
  * ```ts
- * for await (const chunk of gunzipIfNeeded(createReadStream('battles.csv.gz'))) reader.push(chunk)
+ * import { Readable } from 'node:stream'
+ * import { gzipSync } from 'node:zlib'
+ * const text = 'model_a,model_b,winner\nx,y,model_a\n'
+ * for (const input of [gzipSync(text), Buffer.from(text)]) {
+ *   const decoder = new TextDecoder()
+ *   let out = ''
+ *   for await (const chunk of gunzipIfNeeded(Readable.from([input]))) {
+ *     out += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+ *   }
+ *   assert.equal(out, text) // gzip or not, the same text
+ * }
  * ```
  */
 export async function* gunzipIfNeeded(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {

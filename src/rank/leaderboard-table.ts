@@ -13,7 +13,16 @@ function align(rows: string[][]): string {
  *
  * @example
  * ```ts
- * process.stdout.write(leaderboardTable(rankComparisons(input)) + '\n')
+ * const read = readBattleText('model_a,model_b,winner\nx,y,model_a\ny,x,tie\nx,y,model_a\n')
+ * const input = { items: read.items, comparisons: read.comparisons, rows: read }
+ * const table = leaderboardTable(rankComparisons(input))
+ * // a header, one row per item (best first), then the winner and its certificate
+ * assert.deepEqual(table.split('\n').slice(0, 3).map((line) => line.trim().split(/\s+/).slice(0, 2)), [
+ *   ['rank', 'item'],
+ *   ['1', 'x'],
+ *   ['2', 'y'],
+ * ])
+ * assert.match(table, /von Neumann winner of preference: x/)
  * ```
  */
 export function leaderboardTable(result: RankResultDocument): string {

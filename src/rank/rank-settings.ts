@@ -18,7 +18,10 @@ const compiled = new Map<object, ValidateFunction>();
  *
  * @example
  * ```ts
- * checkRankDocument(RankSettings, { bootstrap: 'many' }, 'query') // throws PREF_ERR_SCHEMA at /bootstrap
+ * assert.throws(() => checkRankDocument(RankSettings, { bootstrap: 'many' }, 'query'), {
+ *   code: 'PREF_ERR_SCHEMA',
+ *   pointer: '/bootstrap',
+ * })
  * ```
  */
 export function checkRankDocument<T>(schema: object, value: unknown, prefix = ''): T {

@@ -45,8 +45,11 @@ function pathOfNonFinite(value: unknown, path: Array<string | number>): Array<st
  *
  * @example
  * ```ts
- * checkFiniteNumbers(JSON.parse('{"target":{"thresholds":{"speed":1e400}}}'))
- * // throws PREF_ERR_NON_FINITE at /target/thresholds/speed
+ * assert.throws(() => checkFiniteNumbers(JSON.parse('{"target":{"thresholds":{"speed":1e400}}}')), {
+ *   code: 'PREF_ERR_NON_FINITE',
+ *   pointer: '/target/thresholds/speed',
+ * })
+ * checkFiniteNumbers({ target: { thresholds: { speed: 0.5 } } }) // finite: returns
  * ```
  */
 export function checkFiniteNumbers(document: unknown): void {

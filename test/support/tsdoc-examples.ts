@@ -11,6 +11,9 @@
  *   exports the name (internal helpers), then from test/support/example-values.ts (named sample
  *   data: `criteria`, `speed`, `context`, ...); `assert` is `node:assert/strict`.
  * Everything else (helper values, data) must be written out in the example itself.
+ *
+ * A block fenced as ```` ```ts no-run ```` is type-checked but not executed. Use it only for an
+ * example that needs a server outside the process (Redis for the queue); every other example runs.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
@@ -23,6 +26,8 @@ export interface TsdocExample {
   line: number;
   /** The code, without the comment's leading `*`. */
   code: string;
+  /** False for a block fenced ```` ```ts no-run ```` (it needs an outside server): type-checked only. */
+  run: boolean;
 }
 
 /** The folders whose TSDoc examples are run (those of them that exist). */
@@ -54,7 +59,7 @@ export function examplesIn(file: string, text: string): TsdocExample[] {
   const examples: TsdocExample[] = [];
   let inComment = false;
   let afterExample = false;
-  let block: { line: number; code: string[] } | undefined;
+  let block: { line: number; code: string[]; run: boolean } | undefined;
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index];
     if (!inComment) {
@@ -64,13 +69,16 @@ export function examplesIn(file: string, text: string): TsdocExample[] {
     const body = raw.replace(/^\s*\/?\*\*?\/?\s?/, '');
     if (block) {
       if (/^\s*```/.test(body)) {
-        examples.push({ file, line: block.line, code: block.code.join('\n') });
+        examples.push({ file, line: block.line, code: block.code.join('\n'), run: block.run });
         block = undefined;
         afterExample = false;
       } else block.code.push(body);
     } else if (/@example\b/.test(body)) afterExample = true;
-    else if (afterExample && /^\s*```(ts|typescript)\s*$/.test(body)) block = { line: index + 2, code: [] };
-    else if (/^\s*@\w+/.test(body)) afterExample = false;
+    else if (afterExample) {
+      const fence = /^\s*```(?:ts|typescript)(\s+no-run)?\s*$/.exec(body);
+      if (fence !== null) block = { line: index + 2, code: [], run: fence[1] === undefined };
+      else if (/^\s*@\w+/.test(body)) afterExample = false;
+    }
     if (raw.includes('*/')) {
       inComment = false;
       afterExample = false;

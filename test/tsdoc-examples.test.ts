@@ -1,4 +1,5 @@
-// Every ```ts block of an `@example` in the TSDoc of src/ (and api/, cli/) is type-checked and run.
+// Every ```ts block of an `@example` in the TSDoc of src/ (and api/, cli/) is type-checked and run
+// (a block fenced ```ts no-run, for an example that needs an outside server, is only type-checked).
 // The files are found afresh on every run; see test/support/tsdoc-examples.ts for the conventions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,8 +39,11 @@ function sourceLine(name: string, line: number): string {
 
 test('the extractor reads the ts block after @example, with the line of its first code line', () => {
   const text = ['/**', ' * Adds.', ' *', ' * @example', ' * ```ts', ' * add(1, 2) // 3', ' * ```', ' */', 'export function add() {}'].join('\n');
-  assert.deepEqual(examplesIn('src/add.ts', text), [{ file: 'src/add.ts', line: 6, code: 'add(1, 2) // 3' }]);
+  assert.deepEqual(examplesIn('src/add.ts', text), [{ file: 'src/add.ts', line: 6, code: 'add(1, 2) // 3', run: true }]);
   assert.deepEqual(examplesIn('src/add.ts', text.replace('@example', '@remarks')), []);
+  assert.deepEqual(examplesIn('src/add.ts', text.replace('```ts', '```ts no-run')), [
+    { file: 'src/add.ts', line: 6, code: 'add(1, 2) // 3', run: false },
+  ]);
 });
 
 test('the source has TSDoc examples to run (the extractor finds them)', () => {
@@ -58,20 +62,36 @@ const typeCheck = new Promise<{ status: number | null; output: string }>((resolv
   child.on('close', (status) => resolve({ status, output }));
 });
 
+/** How long one example may take before it counts as hanging (a bound, not a speed check). */
+const exampleTimeoutMs = 20_000;
+
 test('every @example runs without throwing', async (t) => {
   const failures: string[] = [];
   const times: Array<[string, number]> = [];
-  for (const name of written.keys()) {
+  for (const [name, { example }] of written) {
+    if (!example.run) continue;
     const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await import(pathToFileURL(join(folder, name)).href);
+      const hang = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`did not finish within ${exampleTimeoutMs / 1000} s`)), exampleTimeoutMs);
+      });
+      await Promise.race([import(pathToFileURL(join(folder, name)).href), hang]);
       times.push([sourceLine(name, 0), performance.now() - started]);
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 8).join(' ').slice(0, 400);
       const frame = error instanceof Error ? new RegExp(`${name.replace(/[.$]/g, '\\$&')}:(\\d+)`).exec(error.stack ?? '') : null;
       failures.push(`${frame ? sourceLine(name, Number(frame[1])) : sourceLine(name, 0)}: ${message}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
+  if (failures.some((failure) => failure.includes('did not finish within'))) {
+    // A hanging example keeps the process alive after the report: end it once the report is out.
+    setTimeout(() => process.exit(1), 2_000).unref();
+  }
+  const skipped = examples.filter((example) => !example.run).map((example) => `${example.file}:${example.line}`);
+  t.diagnostic(`type-checked only (no-run): ${skipped.join(', ') || 'none'}`);
   const slowest = times.sort((a, b) => b[1] - a[1]).slice(0, 5);
   t.diagnostic(`slowest examples: ${slowest.map(([where, ms]) => `${where} ${Math.round(ms)} ms`).join(', ')}`);
   assert.deepEqual(failures, [], `examples that fail:\n${failures.join('\n')}`);
