@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'docs/api/', 'web/dist/', '**/*.d.ts'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'docs/api/', 'web/dist/', '**/*.d.ts', '.examples/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
