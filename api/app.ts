@@ -52,7 +52,11 @@ const packageVersion = (createRequire(import.meta.url)('prefgame/package.json') 
 
 /** A route path as a pattern: `:name` and `*` segments match any value. */
 function routePattern(url: string): RegExp {
-  const escaped = url.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const escaped = url
+    .split('/')
+    .map((part) =>
+      part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
   return new RegExp(`^${escaped.join('/')}/?$`);
 }
 
@@ -63,9 +67,17 @@ function errorDetailOf(error: FastifyError) {
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'PREF_ERR_BODY_TOO_LARGE' as const, message: 'the request body is larger than the server accepts (BODY_LIMIT)', pointer: '' };
+      return {
+        code: 'PREF_ERR_BODY_TOO_LARGE' as const,
+        message: 'the request body is larger than the server accepts (BODY_LIMIT)',
+        pointer: '',
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'PREF_ERR_UNSUPPORTED_MEDIA_TYPE' as const, message: 'send problem documents as application/json (and batches as application/x-ndjson)', pointer: '' };
+      return {
+        code: 'PREF_ERR_UNSUPPORTED_MEDIA_TYPE' as const,
+        message: 'send problem documents as application/json (and batches as application/x-ndjson)',
+        pointer: '',
+      };
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { code: 'PREF_ERR_SCHEMA' as const, message: error.message, pointer: '' };
@@ -113,7 +125,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // HiGHS is compiled once, here (off the event loop), and shared by the workers, which load it
   // before their first task; /ready says ready once every worker has.
-  const pool = createSolvePool({ threads: config.workers, maxQueue: config.queueSize, workerUrl: options.workerUrl, highsModule: await compileHighs() });
+  const pool = createSolvePool({
+    threads: config.workers,
+    maxQueue: config.queueSize,
+    workerUrl: options.workerUrl,
+    highsModule: await compileHighs(),
+  });
   let warm = false;
   const warming = pool.ready().then(() => {
     warm = true;
@@ -149,7 +166,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const detail = error instanceof PrefgameError ? error.toDetail() : errorDetailOf(error);
-    if (detail.code === 'PREF_ERR_INTERNAL' || detail.code === 'PREF_ERR_WORKER_FAILED') request.log.error({ err: error }, 'request failed');
+    if (detail.code === 'PREF_ERR_INTERNAL' || detail.code === 'PREF_ERR_WORKER_FAILED')
+      request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, detail, config.retryAfterSeconds);
   });
   // Every route's methods, so that a known path asked with another method answers 405 and says
@@ -166,9 +184,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const allowed = new Set(routes.filter((route) => route.pattern.test(path)).flatMap((route) => [...route.methods]));
     if (allowed.size > 0) {
       reply.header('allow', [...allowed].sort().join(', '));
-      return sendProblem(request, reply, { code: 'PREF_ERR_METHOD_NOT_ALLOWED', message: `${path} takes ${[...allowed].sort().join(', ')}, not ${request.method}`, pointer: '' });
+      return sendProblem(request, reply, {
+        code: 'PREF_ERR_METHOD_NOT_ALLOWED',
+        message: `${path} takes ${[...allowed].sort().join(', ')}, not ${request.method}`,
+        pointer: '',
+      });
     }
-    return sendProblem(request, reply, { code: 'PREF_ERR_NOT_FOUND', message: `there is no route ${request.method} ${path}`, pointer: '' });
+    return sendProblem(request, reply, {
+      code: 'PREF_ERR_NOT_FOUND',
+      message: `there is no route ${request.method} ${path}`,
+      pointer: '',
+    });
   });
 
   await app.register(swagger, {

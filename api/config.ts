@@ -38,7 +38,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be an integer >= ${minimum}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < minimum)
+    throw new Error(`${name} must be an integer >= ${minimum}, got "${raw}"`);
   return value;
 }
 

@@ -5,17 +5,47 @@ import type { ProblemKind, ProblemOf } from '../src/schema/kinds.js';
 
 const items = ['cautious', 'balanced', 'sporty'];
 const criteria = [
-  { name: 'safety', preferences: [[0.5, 0.7, 0.9], [0.3, 0.5, 0.7], [0.1, 0.3, 0.5]] },
-  { name: 'comfort', preferences: [[0.5, 0.4, 0.3], [0.6, 0.5, 0.6], [0.7, 0.4, 0.5]] },
+  {
+    name: 'safety',
+    preferences: [
+      [0.5, 0.7, 0.9],
+      [0.3, 0.5, 0.7],
+      [0.1, 0.3, 0.5],
+    ],
+  },
+  {
+    name: 'comfort',
+    preferences: [
+      [0.5, 0.4, 0.3],
+      [0.6, 0.5, 0.6],
+      [0.7, 0.4, 0.5],
+    ],
+  },
 ];
 const target = { thresholds: { safety: 0.45, comfort: 0.45 } };
 
 /** The example document of each kind (with its `kind`; the kind routes show it without). */
 export const problemExamples: { readonly [K in ProblemKind]: ProblemOf<K> } = {
-  'von-neumann': { kind: 'von-neumann', items: ['rock', 'paper', 'scissors'], preferences: [[0.5, 0, 1], [1, 0.5, 0], [0, 1, 0.5]] },
+  'von-neumann': {
+    kind: 'von-neumann',
+    items: ['rock', 'paper', 'scissors'],
+    preferences: [
+      [0.5, 0, 1],
+      [1, 0.5, 0],
+      [0, 1, 0.5],
+    ],
+  },
   linear: { kind: 'linear', items, criteria, weights: { safety: 2, comfort: 1 } },
   blackwell: { kind: 'blackwell', items, criteria, target },
-  'matrix-game': { kind: 'matrix-game', items: ['heads', 'tails'], columns: ['heads', 'tails'], payoff: [[1, -1], [-1, 1]] },
+  'matrix-game': {
+    kind: 'matrix-game',
+    items: ['heads', 'tails'],
+    columns: ['heads', 'tails'],
+    payoff: [
+      [1, -1],
+      [-1, 1],
+    ],
+  },
   estimate: {
     kind: 'estimate',
     comparisons: [

@@ -33,7 +33,12 @@ export const ProblemDetails = Type.Object(
  * await app.close()
  * ```
  */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: ErrorDetail, retryAfterSeconds = 1): FastifyReply {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: ErrorDetail,
+  retryAfterSeconds = 1,
+): FastifyReply {
   const entry = errorRegistry[error.code] ?? errorRegistry.PREF_ERR_INTERNAL;
   if (entry.status === 503) reply.header('retry-after', String(retryAfterSeconds));
   return reply

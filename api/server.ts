@@ -20,7 +20,10 @@ closeWithGrace({ delay: config.shutdownGraceMs + config.workerGraceMs + 5_000 },
   else app.log.info({ signal }, 'shutting down: no new requests, finishing the ones in flight');
   app.pool.refuseWaiting();
   const stop = setTimeout(() => {
-    app.log.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace is over: stopping the solves still running (503)');
+    app.log.warn(
+      { graceMs: config.shutdownGraceMs },
+      'shutdown grace is over: stopping the solves still running (503)',
+    );
     app.pool.stopRunning();
   }, config.shutdownGraceMs);
   try {

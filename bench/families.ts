@@ -1,5 +1,11 @@
 // Seeded problem families for the benchmarks.
-import { bradleyTerryPreferences, condorcetPreferences, cyclicPreferences, randomPreferences, type PreferenceRows } from '../src/generate/preference-matrices.js';
+import {
+  bradleyTerryPreferences,
+  condorcetPreferences,
+  cyclicPreferences,
+  randomPreferences,
+  type PreferenceRows,
+} from '../src/generate/preference-matrices.js';
 
 export const families = ['uniform-random', 'bradley-terry', 'bradley-terry-noisy', 'near-condorcet', 'cyclic'] as const;
 export type Family = (typeof families)[number];
@@ -58,6 +64,15 @@ export function rounded(matrix: PreferenceRows, digits: number): PreferenceRows 
  * 4-decimal probabilities, thresholds 0.55, l-inf (seeded by `index`).
  */
 export function batchBlackwellProblem(index: number, n = 128, k = 5) {
-  const criteria = mixedTensor(n, k, 50_000 + index).map((matrix, c) => ({ name: `c${c}`, preferences: rounded(matrix, 4) }));
-  return { id: index, kind: 'blackwell', criteria, target: { thresholds: Object.fromEntries(criteria.map(({ name }) => [name, 0.55])) }, norm: 'linf' };
+  const criteria = mixedTensor(n, k, 50_000 + index).map((matrix, c) => ({
+    name: `c${c}`,
+    preferences: rounded(matrix, 4),
+  }));
+  return {
+    id: index,
+    kind: 'blackwell',
+    criteria,
+    target: { thresholds: Object.fromEntries(criteria.map(({ name }) => [name, 0.55])) },
+    norm: 'linf',
+  };
 }

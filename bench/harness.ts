@@ -31,12 +31,23 @@ export function scipyAvailable(): boolean {
 }
 
 /** LP times of scipy's native HiGHS for the same problems (one python process per batch). */
-export function scipyTimes(problems: Array<{ kind: 'von-neumann' | 'blackwell'; matrices: number[][][]; thresholds?: number[] }>, budgetMs = Infinity): Array<{ ms: number; value: number | null }> {
+export function scipyTimes(
+  problems: Array<{ kind: 'von-neumann' | 'blackwell'; matrices: number[][][]; thresholds?: number[] }>,
+  budgetMs = Infinity,
+): Array<{ ms: number; value: number | null }> {
   const input = problems.map((problem) => JSON.stringify(problem)).join('\n') + '\n';
-  const run = spawnSync('python3', [new URL('./scipy-reference.py', import.meta.url).pathname], { input, encoding: 'utf8', maxBuffer: 1 << 30, ...(Number.isFinite(budgetMs) ? { timeout: budgetMs } : {}) });
+  const run = spawnSync('python3', [new URL('./scipy-reference.py', import.meta.url).pathname], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    ...(Number.isFinite(budgetMs) ? { timeout: budgetMs } : {}),
+  });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return [];
   if (run.status !== 0) throw new Error(`scipy reference failed: ${run.stderr}`);
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 /** A one-line description of this machine for the tables. */
@@ -59,7 +70,9 @@ export function saveResults(name: string, json: unknown, markdown: string): void
 }
 
 export const format = {
-  ms: (value: number | undefined | null) => (value === undefined || value === null ? '—' : value < 10 ? value.toFixed(2) : value.toFixed(0)),
-  ratio: (value: number | undefined | null) => (value === undefined || value === null || !Number.isFinite(value) ? '—' : `${value.toFixed(2)}x`),
+  ms: (value: number | undefined | null) =>
+    value === undefined || value === null ? '—' : value < 10 ? value.toFixed(2) : value.toFixed(0),
+  ratio: (value: number | undefined | null) =>
+    value === undefined || value === null || !Number.isFinite(value) ? '—' : `${value.toFixed(2)}x`,
   gap: (value: number | undefined) => (value === undefined ? '—' : value.toExponential(1)),
 };

@@ -17,21 +17,38 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 4 * workers);
 
 const allScenarios = [
-  { name: 'von-neumann n=10', path: '/v1/von-neumann', problem: { kind: 'von-neumann', preferences: matrixOf('random', 10, 10) } },
+  {
+    name: 'von-neumann n=10',
+    path: '/v1/von-neumann',
+    problem: { kind: 'von-neumann', preferences: matrixOf('random', 10, 10) },
+  },
   {
     name: 'blackwell n=100 k=3',
     path: '/v1/blackwell',
     // Probabilities with 4 decimals, as estimated preferences have (the body is 180 KB, not 570).
-    problem: { kind: 'blackwell', criteria: [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: rounded(matrixOf('bradley-terry', 100, 300 + c), 4) })), target: { thresholds: { c0: 0.55, c1: 0.55, c2: 0.55 } } },
+    problem: {
+      kind: 'blackwell',
+      criteria: [0, 1, 2].map((c) => ({
+        name: `c${c}`,
+        preferences: rounded(matrixOf('bradley-terry', 100, 300 + c), 4),
+      })),
+      target: { thresholds: { c0: 0.55, c1: 0.55, c2: 0.55 } },
+    },
   },
   {
     name: 'blackwell n=100 k=3, full-precision body',
     path: '/v1/blackwell',
-    problem: { kind: 'blackwell', criteria: [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: matrixOf('bradley-terry', 100, 300 + c) })), target: { thresholds: { c0: 0.55, c1: 0.55, c2: 0.55 } } },
+    problem: {
+      kind: 'blackwell',
+      criteria: [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: matrixOf('bradley-terry', 100, 300 + c) })),
+      target: { thresholds: { c0: 0.55, c1: 0.55, c2: 0.55 } },
+    },
   },
 ];
 
-const scenarios = allScenarios.filter((scenario) => !process.env.BENCH_ONLY || scenario.name.startsWith(process.env.BENCH_ONLY));
+const scenarios = allScenarios.filter(
+  (scenario) => !process.env.BENCH_ONLY || scenario.name.startsWith(process.env.BENCH_ONLY),
+);
 
 async function startServer(): Promise<{ port: number; stop: () => Promise<void> }> {
   // The request log goes to a file, as in production: piped into this process it would block the
@@ -40,7 +57,14 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
   const logFile = join(directory, 'server.log');
   const logDescriptor = openSync(logFile, 'w');
   const server = spawn(process.execPath, [new URL('../dist/api/server.js', import.meta.url).pathname], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: String(workers), QUEUE_SIZE: String(4 * connections), LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WORKERS: String(workers),
+      QUEUE_SIZE: String(4 * connections),
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', logDescriptor, 'inherit'],
   });
   closeSync(logDescriptor);
@@ -77,7 +101,13 @@ async function loadTest(port: number, path: string, body: string) {
     duration: seconds,
     timeout: 30,
   });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    total: result.requests.total,
+  };
 }
 
 /** The same problem, `connections` at a time, through a pool in this process, for the same time. */
@@ -97,7 +127,11 @@ async function inProcess(pool: ReturnType<typeof createSolvePool>, problem: obje
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: completed / seconds, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+  return {
+    requestsPerSecond: completed / seconds,
+    p50: latencies[Math.floor(latencies.length / 2)],
+    p99: latencies[Math.floor(latencies.length * 0.99)],
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -115,7 +149,9 @@ try {
     for (let round = 0; round < rounds; round++) {
       remote.push(await loadTest(server.port, scenario.path, body));
       local.push(await inProcess(pool, scenario.problem));
-      console.error(`${scenario.name}, round ${round + 1}: HTTP ${remote[round].requestsPerSecond.toFixed(1)} req/s, in-process ${local[round].requestsPerSecond.toFixed(1)} req/s`);
+      console.error(
+        `${scenario.name}, round ${round + 1}: HTTP ${remote[round].requestsPerSecond.toFixed(1)} req/s, in-process ${local[round].requestsPerSecond.toFixed(1)} req/s`,
+      );
     }
     const httpRps = median(remote.map((run) => run.requestsPerSecond));
     const localRps = median(local.map((run) => run.requestsPerSecond));
@@ -136,8 +172,28 @@ try {
   await server.stop();
 }
 const table = markdownTable(
-  ['problem', 'HTTP req/s', 'HTTP p50 (ms)', 'HTTP p99 (ms)', 'non-2xx', 'in-process req/s', 'in-process p50 (ms)', 'in-process p99 (ms)', 'HTTP / in-process'],
-  rows.map((row) => [row.scenario, Number(row.httpRps).toFixed(1), format.ms(Number(row.httpP50)), format.ms(Number(row.httpP99)), row.errors, Number(row.localRps).toFixed(1), format.ms(Number(row.localP50)), format.ms(Number(row.localP99)), format.ratio(Number(row.ratio))]),
+  [
+    'problem',
+    'HTTP req/s',
+    'HTTP p50 (ms)',
+    'HTTP p99 (ms)',
+    'non-2xx',
+    'in-process req/s',
+    'in-process p50 (ms)',
+    'in-process p99 (ms)',
+    'HTTP / in-process',
+  ],
+  rows.map((row) => [
+    row.scenario,
+    Number(row.httpRps).toFixed(1),
+    format.ms(Number(row.httpP50)),
+    format.ms(Number(row.httpP99)),
+    row.errors,
+    Number(row.localRps).toFixed(1),
+    format.ms(Number(row.localP50)),
+    format.ms(Number(row.localP99)),
+    format.ratio(Number(row.ratio)),
+  ]),
 );
 const markdown = `Machine: ${machine()}. ${workers} workers, ${connections} concurrent connections (autocannon, loopback), medians of ${rounds} alternating runs of ${seconds} s per problem; in-process: the same pool size and concurrency through \`createSolvePool\` in the load generator's process.\n\n${table}`;
 saveResults('http', { machine: machine(), workers, connections, seconds, rounds, rows }, markdown);

@@ -11,13 +11,26 @@ const decoder = new TextDecoder();
 
 function documents(digits: number | null): Uint8Array[] {
   return Array.from({ length: 40 }, (_, index) => {
-    const criteria = mixedTensor(128, 5, 50_000 + index).map((matrix, c) => ({ name: `c${c}`, preferences: digits === null ? matrix : rounded(matrix, digits) }));
-    return encoder.encode(JSON.stringify({ kind: 'blackwell', criteria, target: { thresholds: Object.fromEntries(criteria.map(({ name }) => [name, 0.55])) }, norm: 'linf' }));
+    const criteria = mixedTensor(128, 5, 50_000 + index).map((matrix, c) => ({
+      name: `c${c}`,
+      preferences: digits === null ? matrix : rounded(matrix, digits),
+    }));
+    return encoder.encode(
+      JSON.stringify({
+        kind: 'blackwell',
+        criteria,
+        target: { thresholds: Object.fromEntries(criteria.map(({ name }) => [name, 0.55])) },
+        norm: 'linf',
+      }),
+    );
   });
 }
 
 const rows: Array<Array<string | number>> = [];
-for (const [label, digits] of [['4-decimal', 4], ['full precision', null]] as const) {
+for (const [label, digits] of [
+  ['4-decimal', 4],
+  ['full precision', null],
+] as const) {
   const batch = documents(digits);
   const run = (read: (bytes: Uint8Array) => unknown) => () => batch.forEach(read);
   // Warm both paths up first: the JIT, not the first call, is what a batch sees.
@@ -35,7 +48,15 @@ for (const [label, digits] of [['4-decimal', 4], ['full precision', null]] as co
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const baseline = median(baselineTimes);
   const ours = median(ourTimes);
-  rows.push([label, `${(batch[0].length / 1024).toFixed(0)} kB`, baseline.toFixed(2), ours.toFixed(2), `${(ours / baseline).toFixed(2)}x`]);
+  rows.push([
+    label,
+    `${(batch[0].length / 1024).toFixed(0)} kB`,
+    baseline.toFixed(2),
+    ours.toFixed(2),
+    `${(ours / baseline).toFixed(2)}x`,
+  ]);
 }
 console.log(`Machine: ${machine()}\n`);
-console.log(markdownTable(['document', 'size', 'decode + JSON.parse (ms)', 'parseDocument(bytes) (ms)', 'ratio'], rows));
+console.log(
+  markdownTable(['document', 'size', 'decode + JSON.parse (ms)', 'parseDocument(bytes) (ms)', 'ratio'], rows),
+);

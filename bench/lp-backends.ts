@@ -3,7 +3,17 @@
 // with the ratios measured in this one run and the certificate gap achieved.
 import { solve } from '../src/index.js';
 import { PrefgameError } from '../src/errors.js';
-import { format, machine, markdownTable, matrixOf, saveResults, scipyAvailable, scipyTimes, time, type Family } from './harness.js';
+import {
+  format,
+  machine,
+  markdownTable,
+  matrixOf,
+  saveResults,
+  scipyAvailable,
+  scipyTimes,
+  time,
+  type Family,
+} from './harness.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10,50,100,200,400,800').split(',').map(Number);
 const families: Family[] = ['random', 'bradley-terry'];
@@ -31,17 +41,26 @@ solve({ kind: 'von-neumann', preferences: matrixOf('random', 20, 1) });
 for (const kind of ['von-neumann', 'blackwell'] as const) {
   for (const family of families) {
     for (const n of sizes) {
-      const matrices = kind === 'von-neumann' ? [matrixOf(family, n, n)] : [0, 1, 2].map((c) => matrixOf(family, n, 1000 * n + c));
+      const matrices =
+        kind === 'von-neumann' ? [matrixOf(family, n, n)] : [0, 1, 2].map((c) => matrixOf(family, n, 1000 * n + c));
       const problem =
         kind === 'von-neumann'
           ? { kind, preferences: matrices[0] }
-          : { kind, criteria: matrices.map((preferences, c) => ({ name: `c${c}`, preferences })), target: { thresholds: { c0: thresholds[0], c1: thresholds[1], c2: thresholds[2] } }, norm: 'linf' };
+          : {
+              kind,
+              criteria: matrices.map((preferences, c) => ({ name: `c${c}`, preferences })),
+              target: { thresholds: { c0: thresholds[0], c1: thresholds[1], c2: thresholds[2] } },
+              norm: 'linf',
+            };
       const repeats = n <= 100 ? 5 : 1;
       // The full LP on both engines: this compares LP engines, not algorithms (see bench/suite.ts).
       const highs = time(() => solve({ ...problem, options: { method: 'full-lp', timeLimitMs: 600_000 } }), repeats);
       const row: Row = { problem: kind, family, n, highsMs: highs.ms, highsGap: highs.result.certificate.gap };
       try {
-        const js = time(() => solve({ ...problem, options: { backend: 'javascript-lp-solver', method: 'full-lp' } }), n <= 50 ? 3 : 1);
+        const js = time(
+          () => solve({ ...problem, options: { backend: 'javascript-lp-solver', method: 'full-lp' } }),
+          n <= 50 ? 3 : 1,
+        );
         row.jsMs = js.ms;
         row.jsGap = js.result.certificate.gap;
       } catch (error) {
@@ -50,13 +69,26 @@ for (const kind of ['von-neumann', 'blackwell'] as const) {
       }
       if (scipy) row.scipyMs = scipyTimes([{ kind, matrices, thresholds }], scipyBudgetMs)[0]?.ms ?? Infinity;
       rows.push(row);
-      console.error(`${kind} ${family} n=${n}: highs ${format.ms(row.highsMs)} ms, javascript-lp-solver ${row.jsNote ?? format.ms(row.jsMs) + ' ms'}, scipy ${format.ms(row.scipyMs)} ms`);
+      console.error(
+        `${kind} ${family} n=${n}: highs ${format.ms(row.highsMs)} ms, javascript-lp-solver ${row.jsNote ?? format.ms(row.jsMs) + ' ms'}, scipy ${format.ms(row.scipyMs)} ms`,
+      );
     }
   }
 }
 
 const table = markdownTable(
-  ['problem', 'family', 'n', 'highs (ms)', 'gap', 'javascript-lp-solver (ms)', 'gap', 'js-lp / highs', 'scipy HiGHS (ms)', 'highs / scipy'],
+  [
+    'problem',
+    'family',
+    'n',
+    'highs (ms)',
+    'gap',
+    'javascript-lp-solver (ms)',
+    'gap',
+    'js-lp / highs',
+    'scipy HiGHS (ms)',
+    'highs / scipy',
+  ],
   rows.map((row) => [
     row.problem,
     row.family,
@@ -67,7 +99,9 @@ const table = markdownTable(
     format.gap(row.jsGap),
     format.ratio(row.jsMs !== undefined ? row.jsMs / row.highsMs : undefined),
     row.scipyMs === Infinity ? `> ${scipyBudgetMs / 1000} s` : format.ms(row.scipyMs),
-    row.scipyMs === Infinity ? `< ${(row.highsMs / scipyBudgetMs).toFixed(2)}x` : format.ratio(row.scipyMs !== undefined ? row.highsMs / row.scipyMs : undefined),
+    row.scipyMs === Infinity
+      ? `< ${(row.highsMs / scipyBudgetMs).toFixed(2)}x`
+      : format.ratio(row.scipyMs !== undefined ? row.highsMs / row.scipyMs : undefined),
   ]),
 );
 const markdown = `Machine: ${machine()}. Times are whole solves through \`solve()\` (validation, LP, certificate; median of 5 runs for n <= 100); scipy is \`linprog(method="highs")\` on the same LP, LP time only.\n\n${table}`;

@@ -20,14 +20,25 @@ const maxRequests = Number(process.env.BENCH_MAX_REQUESTS ?? 200_000);
 const size = Number(process.env.BENCH_ITEMS ?? 200);
 
 // A von Neumann problem of `size` items in full precision: a body of about 20 bytes per entry.
-const body = JSON.stringify({ kind: 'von-neumann', preferences: matrixOf('random', size, 7), options: { method: 'full-lp' } });
+const body = JSON.stringify({
+  kind: 'von-neumann',
+  preferences: matrixOf('random', size, 7),
+  options: { method: 'full-lp' },
+});
 
 async function startServer(): Promise<{ port: number; stop: () => Promise<void> }> {
   const directory = mkdtempSync(join(tmpdir(), 'prefgame-overload-'));
   const logFile = join(directory, 'server.log');
   const logDescriptor = openSync(logFile, 'w');
   const server = spawn(process.execPath, [new URL('../dist/api/server.js', import.meta.url).pathname], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: String(workers), QUEUE_SIZE: String(queueSize), LOG_LEVEL: 'info' }, // info: the bench waits for the "listening at" line
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WORKERS: String(workers),
+      QUEUE_SIZE: String(queueSize),
+      LOG_LEVEL: 'info',
+    }, // info: the bench waits for the "listening at" line
     stdio: ['ignore', logDescriptor, 'inherit'],
   });
   closeSync(logDescriptor);
@@ -42,7 +53,14 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
   }
   // Warm: every worker has loaded HiGHS once /ready says so.
   for (;;) {
-    const status = await new Promise<number>((resolve) => request({ host: '127.0.0.1', port, path: '/ready' }, (response) => (response.resume(), resolve(response.statusCode ?? 0))).on('error', () => resolve(0)).end());
+    const status = await new Promise<number>((resolve) =>
+      request(
+        { host: '127.0.0.1', port, path: '/ready' },
+        (response) => (response.resume(), resolve(response.statusCode ?? 0)),
+      )
+        .on('error', () => resolve(0))
+        .end(),
+    );
     if (status === 200) break;
     await delay(100);
   }
@@ -61,17 +79,30 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
 
 function post(agent: Agent, port: number): Promise<number> {
   return new Promise((resolve) => {
-    const outgoing = request({ host: '127.0.0.1', port, path: '/v1/von-neumann', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/von-neumann',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     outgoing.on('error', () => resolve(0));
     outgoing.end(body);
   });
 }
 
 /** `clients` loops that post until the phase ends, retrying at once on anything but 200. */
-async function phase(port: number, clients: number): Promise<{ solved: number; refused: number; failed: number; perSecond: number }> {
+async function phase(
+  port: number,
+  clients: number,
+): Promise<{ solved: number; refused: number; failed: number; perSecond: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const counts = { solved: 0, refused: 0, failed: 0 };
   const ends = performance.now() + seconds * 1000;
@@ -101,7 +132,14 @@ async function probeHealth<T>(port: number, work: Promise<T>): Promise<{ result:
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     while (!done) {
       const started = performance.now();
-      await new Promise<void>((resolve) => request({ host: '127.0.0.1', port, path: '/health', agent }, (response) => (response.resume(), response.on('end', () => resolve()))).on('error', () => resolve()).end());
+      await new Promise<void>((resolve) =>
+        request(
+          { host: '127.0.0.1', port, path: '/health', agent },
+          (response) => (response.resume(), response.on('end', () => resolve())),
+        )
+          .on('error', () => resolve())
+          .end(),
+      );
       latencies.push(performance.now() - started);
       await delay(50);
     }
@@ -120,17 +158,24 @@ function percentile(values: number[], fraction: number): number {
 
 const server = await startServer();
 try {
-  console.log(`body ${(body.length / 1024).toFixed(0)} kB, ${workers} workers, queue ${queueSize}, ${seconds} s per phase, ${stormClients} storm clients`);
+  console.log(
+    `body ${(body.length / 1024).toFixed(0)} kB, ${workers} workers, queue ${queueSize}, ${seconds} s per phase, ${stormClients} storm clients`,
+  );
   const unloaded = await probeHealth(server.port, phase(server.port, workers));
   const storm = await probeHealth(server.port, phase(server.port, stormClients));
-  for (const [name, { result, latencies }] of [['unloaded', unloaded], ['retry storm', storm]] as const) {
+  for (const [name, { result, latencies }] of [
+    ['unloaded', unloaded],
+    ['retry storm', storm],
+  ] as const) {
     console.log(
       `${name.padEnd(12)} ${result.perSecond.toFixed(1)} solves/s (${result.solved} solved, ${result.refused} refused with 503, ${result.failed} other); ` +
         `/health p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
     );
   }
   const ratio = storm.result.perSecond / unloaded.result.perSecond;
-  console.log(`goodput under the retry storm: ${(100 * ratio).toFixed(0)}% of the unloaded rate (target 90%); /health max ${Math.max(...storm.latencies).toFixed(1)} ms (target 100 ms)`);
+  console.log(
+    `goodput under the retry storm: ${(100 * ratio).toFixed(0)}% of the unloaded rate (target 90%); /health max ${Math.max(...storm.latencies).toFixed(1)} ms (target 100 ms)`,
+  );
 } finally {
   await server.stop();
 }

@@ -197,7 +197,8 @@ try {
   process.stdout.write(markdown + '\n');
   saveResults(
     'queue',
-    { machineryMs,
+    {
+      machineryMs,
       machine: machine(),
       local,
       localDouble,
@@ -219,7 +220,9 @@ try {
   );
 } finally {
   for (const worker of workers) worker.child.kill('SIGTERM');
-  await Promise.all(workers.map((worker) => (worker.child.exitCode === null ? once(worker.child, 'exit') : Promise.resolve())));
+  await Promise.all(
+    workers.map((worker) => (worker.child.exitCode === null ? once(worker.child, 'exit') : Promise.resolve())),
+  );
   client.disconnect();
   await redis.stop();
   rmSync(directory, { recursive: true, force: true });

@@ -29,7 +29,11 @@ interface CaseResult {
 }
 
 function runCase(spec: Record<string, unknown>): CaseResult {
-  const run = spawnSync(process.execPath, ['--no-liftoff', '--import', 'tsx', `${root}/bench/case.ts`, JSON.stringify(spec)], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 });
+  const run = spawnSync(
+    process.execPath,
+    ['--no-liftoff', '--import', 'tsx', `${root}/bench/case.ts`, JSON.stringify(spec)],
+    { encoding: 'utf8', cwd: root, maxBuffer: 1 << 24 },
+  );
   if (run.status !== 0) throw new Error(`case ${JSON.stringify(spec)} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
 }
@@ -45,7 +49,13 @@ const vonNeumannSizes: Record<Family, number[]> = {
   cyclic: [11, 101, 501],
 };
 /** Largest n at which the full LP is also run (for the ratio). */
-const fullLpUpTo: Record<Family, number> = { 'uniform-random': 800, 'bradley-terry': 2000, 'bradley-terry-noisy': 2000, 'near-condorcet': 1000, cyclic: 501 };
+const fullLpUpTo: Record<Family, number> = {
+  'uniform-random': 800,
+  'bradley-terry': 2000,
+  'bradley-terry-noisy': 2000,
+  'near-condorcet': 1000,
+  cyclic: 501,
+};
 
 const vonNeumannRows: Array<Record<string, unknown>> = [];
 for (const [family, sizes] of Object.entries(vonNeumannSizes) as Array<[Family, number[]]>) {
@@ -54,10 +64,18 @@ for (const [family, sizes] of Object.entries(vonNeumannSizes) as Array<[Family, 
     // full LPs of uniformly random matrices, where the first run is representative anyway).
     const repeats = n <= 500 ? 5 : family === 'uniform-random' ? 1 : 3;
     const auto = runCase({ kind: 'von-neumann', family, n, method: 'auto', repeats });
-    const full = n <= fullLpUpTo[family] ? runCase({ kind: 'von-neumann', family, n, method: 'full-lp', repeats: n <= 500 ? repeats : 1 }) : null;
-    const generation = family === 'uniform-random' && n >= 400 ? runCase({ kind: 'von-neumann', family, n, method: 'column-generation', repeats }) : null;
+    const full =
+      n <= fullLpUpTo[family]
+        ? runCase({ kind: 'von-neumann', family, n, method: 'full-lp', repeats: n <= 500 ? repeats : 1 })
+        : null;
+    const generation =
+      family === 'uniform-random' && n >= 400
+        ? runCase({ kind: 'von-neumann', family, n, method: 'column-generation', repeats })
+        : null;
     vonNeumannRows.push({ family, n, auto, full, generation });
-    log(`von-neumann ${family} n=${n}: auto ${format.ms(auto.ms)} ms (${auto.method}), full LP ${format.ms(full?.ms)} ms`);
+    log(
+      `von-neumann ${family} n=${n}: auto ${format.ms(auto.ms)} ms (${auto.method}), full LP ${format.ms(full?.ms)} ms`,
+    );
   }
 }
 
@@ -65,19 +83,43 @@ for (const [family, sizes] of Object.entries(vonNeumannSizes) as Array<[Family, 
 const blackwellRows: Array<Record<string, unknown>> = [];
 const blackwellCases: Array<{ n: number; k: number; norm: 'linf' | 'l1' | 'l2' }> = [];
 for (const k of [1, 3, 5, 8]) for (const n of [50, 200, 1000]) blackwellCases.push({ n, k, norm: 'linf' });
-blackwellCases.push({ n: 2000, k: 3, norm: 'linf' }, { n: 200, k: 3, norm: 'l1' }, { n: 200, k: 3, norm: 'l2' }, { n: 1000, k: 3, norm: 'l2' });
+blackwellCases.push(
+  { n: 2000, k: 3, norm: 'linf' },
+  { n: 200, k: 3, norm: 'l1' },
+  { n: 200, k: 3, norm: 'l2' },
+  { n: 1000, k: 3, norm: 'l2' },
+);
 for (const { n, k, norm } of quick ? blackwellCases.slice(0, 3) : blackwellCases) {
   const repeats = n <= 200 ? 3 : 1;
   const auto = runCase({ kind: 'blackwell', family: 'mixed', n, k, norm, method: 'auto', repeats: 3 });
-  const full = n * k <= 3000 && norm !== 'l2' ? runCase({ kind: 'blackwell', family: 'mixed', n, k, norm, method: 'full-lp', repeats }) : null;
+  const full =
+    n * k <= 3000 && norm !== 'l2'
+      ? runCase({ kind: 'blackwell', family: 'mixed', n, k, norm, method: 'full-lp', repeats })
+      : null;
   blackwellRows.push({ n, k, norm, auto, full });
-  log(`blackwell n=${n} k=${k} ${norm}: auto ${format.ms(auto.ms)} ms (${auto.method}), full LP ${format.ms(full?.ms)} ms`);
+  log(
+    `blackwell n=${n} k=${k} ${norm}: auto ${format.ms(auto.ms)} ms (${auto.method}), full LP ${format.ms(full?.ms)} ms`,
+  );
 }
 
 // ---- LP backends ----------------------------------------------------------------------------
 const backendRows: Array<Record<string, unknown>> = [];
-for (const [kind, n] of [['von-neumann', 10], ['von-neumann', 40], ['von-neumann', 70], ['blackwell', 10], ['blackwell', 25], ['blackwell', 40]] as const) {
-  const spec = { kind, family: kind === 'von-neumann' ? 'uniform-random' : 'mixed', n, k: 3, method: 'full-lp', repeats: 3 };
+for (const [kind, n] of [
+  ['von-neumann', 10],
+  ['von-neumann', 40],
+  ['von-neumann', 70],
+  ['blackwell', 10],
+  ['blackwell', 25],
+  ['blackwell', 40],
+] as const) {
+  const spec = {
+    kind,
+    family: kind === 'von-neumann' ? 'uniform-random' : 'mixed',
+    n,
+    k: 3,
+    method: 'full-lp',
+    repeats: 3,
+  };
   const highs = runCase(spec);
   const other = runCase({ ...spec, backend: 'javascript-lp-solver' });
   backendRows.push({ kind, n, highs, other });
@@ -87,16 +129,33 @@ for (const [kind, n] of [['von-neumann', 10], ['von-neumann', 40], ['von-neumann
 // ---- Batch throughput -----------------------------------------------------------------------
 async function writeBatch(file: string, count: number, make: (index: number) => object): Promise<void> {
   const out = createWriteStream(file);
-  for (let index = 0; index < count; index++) if (!out.write(JSON.stringify(make(index)) + '\n')) await once(out, 'drain');
+  for (let index = 0; index < count; index++)
+    if (!out.write(JSON.stringify(make(index)) + '\n')) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
 }
 
-function runBatch(file: string, jobs: number): { rate: number; seconds: number; cpuSeconds: number; peakMemoryMb: number; solved: number } {
-  const run = spawnSync(process.execPath, [`${root}/bin/prefgame.js`, 'batch', file, '-o', '/dev/null', '--jobs', String(jobs)], { encoding: 'utf8', cwd: root });
-  const summary = /(\d+) solved, (\d+) failed in ([\d.]+) s \(([\d.]+)\/s, \d+ jobs?, ([\d.]+) CPU s, peak memory (\d+) MB\)/.exec(run.stderr);
+function runBatch(
+  file: string,
+  jobs: number,
+): { rate: number; seconds: number; cpuSeconds: number; peakMemoryMb: number; solved: number } {
+  const run = spawnSync(
+    process.execPath,
+    [`${root}/bin/prefgame.js`, 'batch', file, '-o', '/dev/null', '--jobs', String(jobs)],
+    { encoding: 'utf8', cwd: root },
+  );
+  const summary =
+    /(\d+) solved, (\d+) failed in ([\d.]+) s \(([\d.]+)\/s, \d+ jobs?, ([\d.]+) CPU s, peak memory (\d+) MB\)/.exec(
+      run.stderr,
+    );
   if (!summary) throw new Error(`batch failed: ${run.stderr}`);
-  return { solved: Number(summary[1]), seconds: Number(summary[3]), rate: Number(summary[4]), cpuSeconds: Number(summary[5]), peakMemoryMb: Number(summary[6]) };
+  return {
+    solved: Number(summary[1]),
+    seconds: Number(summary[3]),
+    rate: Number(summary[4]),
+    cpuSeconds: Number(summary[5]),
+    peakMemoryMb: Number(summary[6]),
+  };
 }
 
 const directory = mkdtempSync(join(tmpdir(), 'prefgame-bench-'));
@@ -117,11 +176,17 @@ try {
     rmSync(blackwellFile);
   }
   const [shorter, longer] = batchRows.filter((row) => row.jobs === 2);
-  steadyRate = ((longer.solved as number) - (shorter.solved as number)) / ((longer.seconds as number) - (shorter.seconds as number));
+  steadyRate =
+    ((longer.solved as number) - (shorter.solved as number)) /
+    ((longer.seconds as number) - (shorter.seconds as number));
   log(`batch blackwell after start-up (2 jobs): ${steadyRate.toFixed(1)}/s`);
   for (const count of quick ? [1000] : [10_000, 100_000]) {
     const tinyFile = join(directory, `tiny-${count}.ndjson`);
-    await writeBatch(tinyFile, count, (index) => ({ id: index, kind: 'von-neumann', preferences: rounded(familyMatrix('uniform-random', 8, index), 3) }));
+    await writeBatch(tinyFile, count, (index) => ({
+      id: index,
+      kind: 'von-neumann',
+      preferences: rounded(familyMatrix('uniform-random', 8, index), 3),
+    }));
     const result = runBatch(tinyFile, 2);
     batchRows.push({ problems: `${count} x von-neumann n=8`, jobs: 2, ...result });
     log(`batch tiny ${count}: ${result.rate}/s, peak ${result.peakMemoryMb} MB`);
@@ -137,16 +202,68 @@ const sections = [
   `Machine: ${machine()}. Each case in a fresh process after a warm-up solve; times are whole \`solve()\` calls on in-memory arrays (validation, solve, certificate): medians of 5 runs (n <= 500) or 3 (larger; Blackwell auto always 3), single runs for the full LPs above n = 500 and for uniformly random matrices above n = 500.`,
   '### Von Neumann winners',
   markdownTable(
-    ['family', 'n', 'auto (ms)', 'method', 'rounds', 'LP iterations', 'support', 'gap', 'peak MB', 'full LP (ms)', 'auto / full LP', 'column generation / full LP'],
+    [
+      'family',
+      'n',
+      'auto (ms)',
+      'method',
+      'rounds',
+      'LP iterations',
+      'support',
+      'gap',
+      'peak MB',
+      'full LP (ms)',
+      'auto / full LP',
+      'column generation / full LP',
+    ],
     (vonNeumannRows as Row[]).map((row) => {
       const generation = row.generation as CaseResult | null;
-      return [row.family as string, row.n as number, format.ms(row.auto.ms), row.auto.method, row.auto.rounds ?? '—', row.auto.iterations, row.auto.support, format.gap(row.auto.gap), row.auto.peakMemoryMb.toFixed(0), format.ms(row.full?.ms), ratio(row.auto.ms, row.full?.ms), ratio(generation?.ms, row.full?.ms)];
+      return [
+        row.family as string,
+        row.n as number,
+        format.ms(row.auto.ms),
+        row.auto.method,
+        row.auto.rounds ?? '—',
+        row.auto.iterations,
+        row.auto.support,
+        format.gap(row.auto.gap),
+        row.auto.peakMemoryMb.toFixed(0),
+        format.ms(row.full?.ms),
+        ratio(row.auto.ms, row.full?.ms),
+        ratio(generation?.ms, row.full?.ms),
+      ];
     }),
   ),
   '### Blackwell winners (mixed multi-criteria tensors, thresholds 0.55)',
   markdownTable(
-    ['n', 'k', 'norm', 'auto (ms)', 'method', 'rounds', 'LP iterations', 'support', 'gap', 'peak MB', 'full LP (ms)', 'auto / full LP'],
-    (blackwellRows as Row[]).map((row) => [row.n as number, row.k as number, row.norm as string, format.ms(row.auto.ms), row.auto.method, row.auto.rounds ?? '—', row.auto.iterations, row.auto.support, format.gap(row.auto.gap), row.auto.peakMemoryMb.toFixed(0), format.ms(row.full?.ms), ratio(row.auto.ms, row.full?.ms)]),
+    [
+      'n',
+      'k',
+      'norm',
+      'auto (ms)',
+      'method',
+      'rounds',
+      'LP iterations',
+      'support',
+      'gap',
+      'peak MB',
+      'full LP (ms)',
+      'auto / full LP',
+    ],
+    (blackwellRows as Row[]).map((row) => [
+      row.n as number,
+      row.k as number,
+      row.norm as string,
+      format.ms(row.auto.ms),
+      row.auto.method,
+      row.auto.rounds ?? '—',
+      row.auto.iterations,
+      row.auto.support,
+      format.gap(row.auto.gap),
+      row.auto.peakMemoryMb.toFixed(0),
+      format.ms(row.full?.ms),
+      ratio(row.auto.ms, row.full?.ms),
+    ]),
   ),
   '### LP backends (full LP, HiGHS vs javascript-lp-solver)',
   markdownTable(
@@ -154,16 +271,34 @@ const sections = [
     backendRows.map((row) => {
       const highs = row.highs as CaseResult;
       const other = row.other as CaseResult;
-      return [row.kind as string, row.n as number, format.ms(highs.ms), format.ms(other.ms), ratio(other.ms, highs.ms), `${format.gap(highs.gap)} / ${format.gap(other.gap)}`];
+      return [
+        row.kind as string,
+        row.n as number,
+        format.ms(highs.ms),
+        format.ms(other.ms),
+        ratio(other.ms, highs.ms),
+        `${format.gap(highs.gap)} / ${format.gap(other.gap)}`,
+      ];
     }),
   ),
   '### Batch throughput (`prefgame batch`, whole process)',
   markdownTable(
     ['problems', 'jobs', 'problems/s', 'wall s', 'CPU s', 'peak MB'],
-    batchRows.map((row) => [row.problems as string, row.jobs as number, (row.rate as number).toFixed(1), (row.seconds as number).toFixed(2), (row.cpuSeconds as number).toFixed(1), row.peakMemoryMb as number]),
+    batchRows.map((row) => [
+      row.problems as string,
+      row.jobs as number,
+      (row.rate as number).toFixed(1),
+      (row.seconds as number).toFixed(2),
+      (row.cpuSeconds as number).toFixed(1),
+      row.peakMemoryMb as number,
+    ]),
   ),
   `Blackwell n=128 k=5 with 2 jobs once the workers have started (the extra problems of the longer run over its extra seconds): ${steadyRate.toFixed(1)} problems/s.`,
 ];
 const markdown = sections.join('\n\n');
-saveResults('suite', { machine: machine(), vonNeumannRows, blackwellRows, backendRows, batchRows, steadyRate }, markdown);
+saveResults(
+  'suite',
+  { machine: machine(), vonNeumannRows, blackwellRows, backendRows, batchRows, steadyRate },
+  markdown,
+);
 console.log(markdown);

@@ -39,7 +39,9 @@ export async function runBatch(file: string | undefined, options: { output?: str
   const input = fromFile ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin;
   // Open the output before any solving, so that a bad path fails at once (the caller prints
   // one PREF_ERR_IO line); later write errors end the batch the same way.
-  const output: Writable = options.output ? createWriteStream('', { fd: openSync(options.output, 'w') }) : process.stdout;
+  const output: Writable = options.output
+    ? createWriteStream('', { fd: openSync(options.output, 'w') })
+    : process.stdout;
   let outputError: Error | undefined;
   const onOutputError = (error: Error) => {
     outputError ??= error;
@@ -65,7 +67,11 @@ export async function runBatch(file: string | undefined, options: { output?: str
     const pool = createSolvePool({ threads: jobs, maxQueue: 3 * jobs, highsModule: await compileHighs() });
     close = () => pool.close();
     const { timeLimitMs, graceMs } = batchLineLimits;
-    outputs = solveInOrder(lines, (line, lineNumber) => pool.solveLine(line, lineNumber, {}, timeLimitMs, graceMs), 4 * jobs);
+    outputs = solveInOrder(
+      lines,
+      (line, lineNumber) => pool.solveLine(line, lineNumber, {}, timeLimitMs, graceMs),
+      4 * jobs,
+    );
   } else {
     const { solveLine } = await import('../src/batch.js');
     await loadHighs();

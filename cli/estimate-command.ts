@@ -1,7 +1,13 @@
 import { Command, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toErrorDetail } from '../src/errors.js';
-import { importComparisons, logFormats, problemFromImport, type ImportedProblem, type LogFormat } from '../src/comparisons/import-log.js';
+import {
+  importComparisons,
+  logFormats,
+  problemFromImport,
+  type ImportedProblem,
+  type LogFormat,
+} from '../src/comparisons/import-log.js';
 
 /** Most rejected rows listed one per line on stderr (the rest are counted). */
 const listedRejections = 50;
@@ -24,16 +30,25 @@ function run(file: string, options: EstimateOptions): number {
     imported = importComparisons(text, options.format, {
       bothBad: options.bothBad,
       criterion: options.criterion,
-      criteria: options.criteria?.split(',').map((name) => name.trim()).filter((name) => name !== ''),
+      criteria: options.criteria
+        ?.split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
     });
   } catch (error) {
     const detail = toErrorDetail(error);
-    process.stdout.write(JSON.stringify({ id: null, status: 'error', error: detail }, null, options.compact ? undefined : 2) + '\n');
+    process.stdout.write(
+      JSON.stringify({ id: null, status: 'error', error: detail }, null, options.compact ? undefined : 2) + '\n',
+    );
     process.stderr.write(`prefgame estimate: ${detail.code}: ${detail.message}\n`);
     return 1;
   }
-  for (const row of imported.rejected.slice(0, listedRejections)) process.stderr.write(`prefgame estimate: line ${row.line}: ${row.reason}\n`);
-  if (imported.rejected.length > listedRejections) process.stderr.write(`prefgame estimate: ... and ${imported.rejected.length - listedRejections} more rejected rows\n`);
+  for (const row of imported.rejected.slice(0, listedRejections))
+    process.stderr.write(`prefgame estimate: line ${row.line}: ${row.reason}\n`);
+  if (imported.rejected.length > listedRejections)
+    process.stderr.write(
+      `prefgame estimate: ... and ${imported.rejected.length - listedRejections} more rejected rows\n`,
+    );
   const problem = problemFromImport(imported, options.kind);
   const json = JSON.stringify(problem, null, options.compact ? undefined : 2) + '\n';
   if (options.output) writeFileSync(options.output, json);
@@ -63,11 +78,28 @@ function run(file: string, options: EstimateOptions): number {
 export function addEstimateCommand(program: Command, setCode: (code: number) => void): void {
   program
     .command('estimate')
-    .description('turn a comparison log (CSV or JSONL) into a problem document: prefgame estimate FILE --format arena|pairs|ratings')
+    .description(
+      'turn a comparison log (CSV or JSONL) into a problem document: prefgame estimate FILE --format arena|pairs|ratings',
+    )
     .argument('<file>', 'comparison log; - reads stdin')
-    .addOption(new Option('--format <format>', 'arena: model_a, model_b, winner; pairs: winner, loser[, criterion, count, tie]; ratings: item_a, item_b, one column per criterion').choices(logFormats).makeOptionMandatory())
-    .addOption(new Option('--kind <kind>', 'kind of the document written').choices(['estimate', 'von-neumann', 'linear']).default('estimate'))
-    .addOption(new Option('--both-bad <policy>', 'arena: "tie (bothbad)" outcomes count as ties or are skipped').choices(['tie', 'skip']).default('tie'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'arena: model_a, model_b, winner; pairs: winner, loser[, criterion, count, tie]; ratings: item_a, item_b, one column per criterion',
+      )
+        .choices(logFormats)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--kind <kind>', 'kind of the document written')
+        .choices(['estimate', 'von-neumann', 'linear'])
+        .default('estimate'),
+    )
+    .addOption(
+      new Option('--both-bad <policy>', 'arena: "tie (bothbad)" outcomes count as ties or are skipped')
+        .choices(['tie', 'skip'])
+        .default('tie'),
+    )
     .option('--criterion <name>', 'arena: criterion of every comparison (default: none, i.e. "preference")')
     .option('--criteria <names>', 'ratings: comma-separated criterion columns (default: every column but the items)')
     .option('--strict', 'exit 1 when any row was rejected', false)

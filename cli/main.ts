@@ -30,7 +30,9 @@ function reportFailure(document: unknown, error: unknown, compact: boolean): num
   const detail = toErrorDetail(error);
   const id = document === undefined ? documentIdOf(error) : identifierOf(document);
   print({ id: typeof id === 'string' ? capText(id) : id, status: 'error', error: detail }, compact);
-  process.stderr.write(`prefgame: ${detail.code}: ${detail.message}${detail.pointer ? ` (at ${detail.pointer})` : ''}\n`);
+  process.stderr.write(
+    `prefgame: ${detail.code}: ${detail.message}${detail.pointer ? ` (at ${detail.pointer})` : ''}\n`,
+  );
   return exitCodes.someFailed;
 }
 
@@ -40,7 +42,9 @@ async function writePlots(result: unknown, directory: string): Promise<string[]>
   const plots = await plotResult(result);
   mkdirSync(directory, { recursive: true });
   const id = (result as { id?: unknown }).id;
-  const base = (typeof id === 'string' || typeof id === 'number' ? String(id) : (result as { kind: string }).kind).replace(/[^A-Za-z0-9._-]+/g, '_');
+  const base = (
+    typeof id === 'string' || typeof id === 'number' ? String(id) : (result as { kind: string }).kind
+  ).replace(/[^A-Za-z0-9._-]+/g, '_');
   return plots.map(({ name, svg }) => {
     const path = join(directory, `${base}-${name}.svg`);
     writeFileSync(path, svg);
@@ -75,9 +79,12 @@ async function solveCommand(file: string | undefined, options: { compact: boolea
     const [{ solve }] = await Promise.all([import('../src/solve.js'), loading]);
     const result = solve(document);
     print(result, options.compact);
-    if (options.plot) for (const path of await writePlots(result, options.plot)) process.stderr.write(`prefgame: wrote ${path}\n`);
+    if (options.plot)
+      for (const path of await writePlots(result, options.plot)) process.stderr.write(`prefgame: wrote ${path}\n`);
     if (result.status !== 'optimal') {
-      process.stderr.write(`prefgame: the solve stopped with status ${result.status}, not optimal: the result holds the best answer found and its bounds\n`);
+      process.stderr.write(
+        `prefgame: the solve stopped with status ${result.status}, not optimal: the result holds the best answer found and its bounds\n`,
+      );
       return exitCodes.someFailed;
     }
     return exitCodes.solved;
@@ -105,7 +112,9 @@ function schemaCommand(name: string | undefined): number {
   const key = name ?? 'problem';
   const schema = schemaDocuments[key];
   if (!schema) {
-    process.stderr.write(`prefgame schema: unknown schema "${key}"; choose one of ${Object.keys(schemaDocuments).join(', ')}\n`);
+    process.stderr.write(
+      `prefgame schema: unknown schema "${key}"; choose one of ${Object.keys(schemaDocuments).join(', ')}\n`,
+    );
     return exitCodes.usage;
   }
   print(schema, false);
@@ -120,7 +129,8 @@ function isFileError(error: unknown): boolean {
 /** The one-line message of an I/O error: `prefgame: PREF_ERR_IO: <what failed>`. */
 function ioErrorLine(error: unknown): string {
   const { code, syscall, path } = error as { code?: string; syscall?: string; path?: string };
-  const what = syscall === 'open' || syscall === 'read' || syscall === 'write' ? `cannot ${syscall}` : `${syscall} failed`;
+  const what =
+    syscall === 'open' || syscall === 'read' || syscall === 'write' ? `cannot ${syscall}` : `${syscall} failed`;
   return `prefgame: PREF_ERR_IO: ${what}${path ? ` ${path}` : ''}: ${code ?? 'error'}\n`;
 }
 
@@ -145,7 +155,10 @@ function guardStdout(): void {
 function packageVersion(): string {
   for (let url = new URL('.', import.meta.url); url.pathname !== '/'; url = new URL('..', url)) {
     try {
-      const manifest = JSON.parse(readFileSync(new URL('package.json', url), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(new URL('package.json', url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'prefgame') return manifest.version ?? 'unknown';
     } catch {
       // not here: keep walking up
@@ -179,7 +192,9 @@ export async function runCli(argv: string[]): Promise<number> {
   let code: number = exitCodes.solved;
   const program = new Command()
     .name('prefgame')
-    .description('Game-theoretic preference aggregation: von Neumann, Blackwell and linear-aggregation winners with certificates.')
+    .description(
+      'Game-theoretic preference aggregation: von Neumann, Blackwell and linear-aggregation winners with certificates.',
+    )
     .version(packageVersion())
     .exitOverride()
     .showHelpAfterError();
@@ -197,35 +212,90 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('solve an NDJSON file of problems: one result or error line per input line, in order')
     .argument('[file]', 'NDJSON input; - or nothing reads stdin')
     .option('-o, --output <file>', 'write results here instead of stdout')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads (default: the CPU count; 1 solves in this thread)').argParser(positiveInteger))
-    .option('--queue <url>', 'solve on queue workers (prefgame worker) through Redis at redis://HOST:PORT[/DB] (docs/scaling-out.md)')
+    .addOption(
+      new Option('-j, --jobs <n>', 'worker threads (default: the CPU count; 1 solves in this thread)').argParser(
+        positiveInteger,
+      ),
+    )
+    .option(
+      '--queue <url>',
+      'solve on queue workers (prefgame worker) through Redis at redis://HOST:PORT[/DB] (docs/scaling-out.md)',
+    )
     .option('--job <id>', 'with --queue and no FILE: re-attach to a queued job and write its whole ordered output')
-    .addOption(new Option('--chunk-lines <n>', 'with --queue: lines per chunk, the unit a worker takes (default 64; a chunk also closes at 4 MiB)').argParser(positiveInteger))
-    .action(async (file: string | undefined, options: { output?: string; jobs?: number; queue?: string; job?: string; chunkLines?: number }) => {
-      if (options.queue === undefined) {
-        if (options.job !== undefined) throw usageError('batch: --job needs --queue URL');
-        const { runBatch } = await import('./batch-command.js');
-        code = await runBatch(file, options);
-        return;
-      }
-      if (options.jobs !== undefined) throw usageError('batch: --jobs is for local batches; with --queue, each worker\'s --concurrency sets its threads');
-      if (options.job !== undefined && file !== undefined) throw usageError('batch: give either FILE or --job ID, not both');
-      const { runQueueBatch } = await import('./queue-commands.js');
-      code = await runQueueBatch(file, { queue: options.queue, job: options.job, output: options.output, chunkLines: options.chunkLines });
-    });
+    .addOption(
+      new Option(
+        '--chunk-lines <n>',
+        'with --queue: lines per chunk, the unit a worker takes (default 64; a chunk also closes at 4 MiB)',
+      ).argParser(positiveInteger),
+    )
+    .action(
+      async (
+        file: string | undefined,
+        options: { output?: string; jobs?: number; queue?: string; job?: string; chunkLines?: number },
+      ) => {
+        if (options.queue === undefined) {
+          if (options.job !== undefined) throw usageError('batch: --job needs --queue URL');
+          const { runBatch } = await import('./batch-command.js');
+          code = await runBatch(file, options);
+          return;
+        }
+        if (options.jobs !== undefined)
+          throw usageError(
+            "batch: --jobs is for local batches; with --queue, each worker's --concurrency sets its threads",
+          );
+        if (options.job !== undefined && file !== undefined)
+          throw usageError('batch: give either FILE or --job ID, not both');
+        const { runQueueBatch } = await import('./queue-commands.js');
+        code = await runQueueBatch(file, {
+          queue: options.queue,
+          job: options.job,
+          output: options.output,
+          chunkLines: options.chunkLines,
+        });
+      },
+    );
   program
     .command('worker')
-    .description('solve queued batch lines (prefgame batch --queue, POST /v1/jobs) until SIGTERM; run any number of them on any machines')
+    .description(
+      'solve queued batch lines (prefgame batch --queue, POST /v1/jobs) until SIGTERM; run any number of them on any machines',
+    )
     .requiredOption('--queue <url>', 'Redis at redis://HOST:PORT[/DB] (rediss:// for TLS)')
-    .addOption(new Option('-c, --concurrency <n>', 'solver threads (default: the CPU count)').argParser(positiveInteger))
-    .addOption(new Option('--lock-duration <ms>', 'a chunk whose worker is silent this long is taken up by another worker').argParser(positiveInteger).default(30_000))
-    .addOption(new Option('--stalled-interval <ms>', 'how often to look for chunks whose worker went silent').argParser(positiveInteger).default(30_000))
-    .addOption(new Option('--line-attempts <n>', 'tries of a line that keeps stopping its worker process before it fails alone').argParser(positiveInteger).default(3))
-    .addOption(new Option('--line-timeout <ms>', 'time limit of one line (as a local batch: one hour)').argParser(positiveInteger))
-    .action(async (options: { queue: string; concurrency?: number; lockDuration: number; stalledInterval: number; lineAttempts: number; lineTimeout?: number }) => {
-      const { runWorker } = await import('./queue-commands.js');
-      code = await runWorker(options);
-    });
+    .addOption(
+      new Option('-c, --concurrency <n>', 'solver threads (default: the CPU count)').argParser(positiveInteger),
+    )
+    .addOption(
+      new Option('--lock-duration <ms>', 'a chunk whose worker is silent this long is taken up by another worker')
+        .argParser(positiveInteger)
+        .default(30_000),
+    )
+    .addOption(
+      new Option('--stalled-interval <ms>', 'how often to look for chunks whose worker went silent')
+        .argParser(positiveInteger)
+        .default(30_000),
+    )
+    .addOption(
+      new Option('--line-attempts <n>', 'tries of a line that keeps stopping its worker process before it fails alone')
+        .argParser(positiveInteger)
+        .default(3),
+    )
+    .addOption(
+      new Option('--line-timeout <ms>', 'time limit of one line (as a local batch: one hour)').argParser(
+        positiveInteger,
+      ),
+    )
+    .action(
+      async (options: {
+        queue: string;
+        concurrency?: number;
+        lockDuration: number;
+        stalledInterval: number;
+        lineAttempts: number;
+        lineTimeout?: number;
+      }) => {
+        const { runWorker } = await import('./queue-commands.js');
+        code = await runWorker(options);
+      },
+    );
   program
     .command('validate')
     .description('check a problem document (schema, limits and content rules) without solving it')
@@ -252,7 +322,9 @@ export async function runCli(argv: string[]): Promise<number> {
   });
   program
     .command('plot')
-    .description('write SVG pictures of a result document: the frontier of a two-criteria pareto result (with its winners and target), the distributions of winners and compared lotteries, the trajectory of an approachability simulation, the leaderboard, win-rate heat map and winner of rank and estimate results')
+    .description(
+      'write SVG pictures of a result document: the frontier of a two-criteria pareto result (with its winners and target), the distributions of winners and compared lotteries, the trajectory of an approachability simulation, the leaderboard, win-rate heat map and winner of rank and estimate results',
+    )
     .argument('[file]', 'result document (JSON); - or nothing reads stdin')
     .option('-o, --output <dir>', 'directory to write the SVG files into', '.')
     .action(async (file: string | undefined, options: { output: string }) => {

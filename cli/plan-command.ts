@@ -6,7 +6,9 @@ function number(minimum: number, maximum: number, integer = false) {
   return (text: string): number => {
     const value = Number(text);
     if (!Number.isFinite(value) || value < minimum || value > maximum || (integer && !Number.isInteger(value))) {
-      throw new InvalidArgumentError(`expected ${integer ? 'a whole number' : 'a number'} from ${minimum} to ${maximum}`);
+      throw new InvalidArgumentError(
+        `expected ${integer ? 'a whole number' : 'a number'} from ${minimum} to ${maximum}`,
+      );
     }
     return value;
   };
@@ -44,7 +46,9 @@ export function addPlanCommand(program: Command, setCode: (code: number) => void
     .requiredOption('--epsilon <e>', 'wanted suboptimality on the true preferences', number(1e-9, 1))
     .option('--delta <d>', '1 - confidence', number(1e-12, 0.999999), 0.05)
     .option('--criteria <k>', 'criteria the winner uses (von-neumann: 1)', number(1, 1000, true), 1)
-    .addOption(new Option('--kind <kind>', 'the winner').choices(['von-neumann', 'linear', 'blackwell']).default('von-neumann'))
+    .addOption(
+      new Option('--kind <kind>', 'the winner').choices(['von-neumann', 'linear', 'blackwell']).default('von-neumann'),
+    )
     .addOption(new Option('--norm <norm>', 'blackwell: the norm').choices(['linf', 'l1', 'l2']).default('linf'))
     .option('--prior <a>', 'symmetric Beta prior of the estimate', number(0, 1e6), 0.5)
     .action((options: PlanOptions) => {
@@ -53,7 +57,10 @@ export function addPlanCommand(program: Command, setCode: (code: number) => void
         const { items, kind, norm, epsilon, delta, prior } = options;
         const { comparisonsPerPair, pairs, criteria, totalComparisons, deviation, factor } = plan;
         const request = { items, criteria, kind, ...(kind === 'blackwell' ? { norm } : {}), epsilon, delta, prior };
-        process.stdout.write(JSON.stringify({ ...request, comparisonsPerPair, pairs, totalComparisons, deviation, factor }, null, 2) + '\n');
+        process.stdout.write(
+          JSON.stringify({ ...request, comparisonsPerPair, pairs, totalComparisons, deviation, factor }, null, 2) +
+            '\n',
+        );
         setCode(0);
       } catch (error) {
         if (!(error instanceof PrefgameError)) throw error;

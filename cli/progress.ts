@@ -65,7 +65,10 @@ export function createProgress(stream: NodeJS.WriteStream, total: number | undef
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: total !== undefined ? 'prefgame batch [{bar}] {value}/{total} | {rate}/s | {failed} failed | ETA {eta_formatted}' : 'prefgame batch {value} solved | {rate}/s | {failed} failed',
+        format:
+          total !== undefined
+            ? 'prefgame batch [{bar}] {value}/{total} | {rate}/s | {failed} failed | ETA {eta_formatted}'
+            : 'prefgame batch {value} solved | {rate}/s | {failed} failed',
         hideCursor: true,
         etaBuffer: 200,
         fps: 5,
@@ -91,7 +94,9 @@ export function createProgress(stream: NodeJS.WriteStream, total: number | undef
       if (now - last >= intervalMs) {
         last = now;
         const remaining = total !== undefined ? `, about ${Math.ceil((total - done) / rate())} s left` : '';
-        stream.write(`prefgame batch: ${done}${total !== undefined ? `/${total}` : ''} done, ${failed} failed, ${rate().toFixed(1)}/s${remaining}\n`);
+        stream.write(
+          `prefgame batch: ${done}${total !== undefined ? `/${total}` : ''} done, ${failed} failed, ${rate().toFixed(1)}/s${remaining}\n`,
+        );
       }
     },
     stop() {},

@@ -9,14 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { Application, LogLevel } from 'typedoc';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, unknown> };
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  exports: Record<string, unknown>;
+};
 
 /** The source file of each export of package.json, from its declarations (the JavaScript may be a bundle). */
 export function sourceEntryPoints(exports: Record<string, unknown>): string[] {
   const entries: string[] = [];
   for (const target of Object.values(exports)) {
     const types = typeof target === 'object' && target !== null ? (target as Record<string, unknown>).types : undefined;
-    if (typeof types === 'string' && types.startsWith('./dist/') && types.endsWith('.d.ts')) entries.push(`${types.slice('./dist/'.length, -'.d.ts'.length)}.ts`);
+    if (typeof types === 'string' && types.startsWith('./dist/') && types.endsWith('.d.ts'))
+      entries.push(`${types.slice('./dist/'.length, -'.d.ts'.length)}.ts`);
   }
   return entries;
 }

@@ -22,7 +22,8 @@ const commands: Record<string, string> = { 'lp-backends': 'bench:backends' };
 export function benchSections(page: string): string[] {
   const names: string[] = [];
   for (const match of page.matchAll(/<!-- bench:([\w-]+) -->/g)) {
-    if (!page.includes(`<!-- /bench:${match[1]} -->`, match.index)) throw new Error(`docs/benchmarks.md: the section bench:${match[1]} is not closed`);
+    if (!page.includes(`<!-- /bench:${match[1]} -->`, match.index))
+      throw new Error(`docs/benchmarks.md: the section bench:${match[1]} is not closed`);
     names.push(match[1]);
   }
   return names;
@@ -53,5 +54,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     results.push({ name, markdown: readFileSync(file, 'utf8'), date: statSync(file).mtime.toISOString().slice(0, 10) });
   }
   writeFileSync(pageUrl, publishBenchmarks(page, results));
-  process.stdout.write(results.length === 0 ? 'no bench results in bench/results/: nothing to publish\n' : `published ${results.map((result) => result.name).join(', ')} into docs/benchmarks.md\n`);
+  process.stdout.write(
+    results.length === 0
+      ? 'no bench results in bench/results/: nothing to publish\n'
+      : `published ${results.map((result) => result.name).join(', ')} into docs/benchmarks.md\n`,
+  );
 }

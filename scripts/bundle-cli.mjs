@@ -13,7 +13,18 @@ const outdir = new URL('../dist/bundle/', import.meta.url);
 rmSync(outdir, { recursive: true, force: true });
 
 /** Packages bundled in; every other bare import stays an import of node_modules. */
-const inside = [/^@sinclair\/typebox(\/|$)/, /^ajv(\/|$)/, /^fast-uri$/, /^fast-deep-equal$/, /^json-schema-traverse$/, /^commander$/, /^csv-parse(\/|$)/, /^@stdlib\//, /^cli-progress$/, /^secure-json-parse$/];
+const inside = [
+  /^@sinclair\/typebox(\/|$)/,
+  /^ajv(\/|$)/,
+  /^fast-uri$/,
+  /^fast-deep-equal$/,
+  /^json-schema-traverse$/,
+  /^commander$/,
+  /^csv-parse(\/|$)/,
+  /^@stdlib\//,
+  /^cli-progress$/,
+  /^secure-json-parse$/,
+];
 
 await build({
   // The command, the pool worker, and every entry point of package.json `exports` but the
@@ -42,7 +53,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // CommonJS packages bundled into an ES module still call require() for Node's built-ins.
-  banner: { js: "import { createRequire as prefgameRequire } from 'node:module'; const require = prefgameRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as prefgameRequire } from 'node:module'; const require = prefgameRequire(import.meta.url);",
+  },
   plugins: [
     {
       name: 'keep-outside',
@@ -57,4 +70,7 @@ await build({
 });
 
 // The precompiled validators are loaded from beside the module that validates.
-copyFileSync(new URL('../dist/src/schema/problem-validators.cjs', import.meta.url), new URL('problem-validators.cjs', outdir));
+copyFileSync(
+  new URL('../dist/src/schema/problem-validators.cjs', import.meta.url),
+  new URL('problem-validators.cjs', outdir),
+);

@@ -19,7 +19,8 @@ const statusNames: Record<number, string> = {
 /** The Markdown of docs/errors.md for a registry of codes (in registry order within each status). */
 export function renderErrorsPage(registry: Readonly<Record<string, { status: number; title: string }>>): string {
   const byStatus = new Map<number, string[]>();
-  for (const [code, entry] of Object.entries(registry)) byStatus.set(entry.status, [...(byStatus.get(entry.status) ?? []), code]);
+  for (const [code, entry] of Object.entries(registry))
+    byStatus.set(entry.status, [...(byStatus.get(entry.status) ?? []), code]);
   const lines = [
     '# Error codes',
     '',
@@ -41,7 +42,8 @@ export function renderErrorsPage(registry: Readonly<Record<string, { status: num
   ];
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
     lines.push(`## ${status} ${statusNames[status] ?? ''}`.trimEnd(), '', '| code | meaning |', '| --- | --- |');
-    for (const code of byStatus.get(status)!) lines.push(`| \`${code}\` | ${registry[code].title.replace(/[\\_*|]/g, '\\$&')} |`);
+    for (const code of byStatus.get(status)!)
+      lines.push(`| \`${code}\` | ${registry[code].title.replace(/[\\_*|]/g, '\\$&')} |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -21,7 +21,10 @@ const comfort = [
   [0.75, 0.7, 0.55, 0.5, 0.6],
   [0.65, 0.8, 0.65, 0.4, 0.5],
 ];
-const criteria = [{ name: 'safety', preferences: safety }, { name: 'comfort', preferences: comfort }];
+const criteria = [
+  { name: 'safety', preferences: safety },
+  { name: 'comfort', preferences: comfort },
+];
 
 const examples: Record<string, Record<string, unknown>> = {
   pareto: {
@@ -53,8 +56,22 @@ const examples: Record<string, Record<string, unknown>> = {
     items: ['cautious', 'balanced', 'sporty'],
     columns: ['rain', 'rush-hour', 'highway', 'night'],
     payoffs: [
-      { name: 'safety', payoff: [[0.9, 0.8, 0.7, 0.85], [0.6, 0.55, 0.6, 0.5], [0.3, 0.35, 0.5, 0.2]] },
-      { name: 'comfort', payoff: [[0.3, 0.2, 0.4, 0.35], [0.6, 0.5, 0.6, 0.55], [0.8, 0.6, 0.9, 0.7]] },
+      {
+        name: 'safety',
+        payoff: [
+          [0.9, 0.8, 0.7, 0.85],
+          [0.6, 0.55, 0.6, 0.5],
+          [0.3, 0.35, 0.5, 0.2],
+        ],
+      },
+      {
+        name: 'comfort',
+        payoff: [
+          [0.3, 0.2, 0.4, 0.35],
+          [0.6, 0.5, 0.6, 0.55],
+          [0.8, 0.6, 0.9, 0.7],
+        ],
+      },
     ],
     target: { thresholds: { safety: 0.6, comfort: 0.5 } },
     norm: 'l2',

@@ -9,7 +9,6 @@ export { errorLine };
 /** One output line of a batch: a result, or an error naming the input line. */
 export type BatchOutput = AnyResultDocument | ErrorLineDocument;
 
-
 /**
  * Solves one line of an NDJSON batch (text or UTF-8 bytes) and never throws: a line that is not
  * JSON, fails validation or fails to solve gives an error line `{ id, status: "error", line,

@@ -13,7 +13,12 @@ import type { ErrorLineDocument } from './schema/result.js';
  */
 export function errorLine(id: string | number | null, lineNumber: number, error: unknown): ErrorLineDocument {
   // The id is echoed so that a reader can match the line, but never at any length.
-  return { id: typeof id === 'string' ? capText(id) : id, status: 'error', line: lineNumber, error: toErrorDetail(error) };
+  return {
+    id: typeof id === 'string' ? capText(id) : id,
+    status: 'error',
+    line: lineNumber,
+    error: toErrorDetail(error),
+  };
 }
 
 /**

@@ -41,7 +41,10 @@ export const errorRegistry = {
   PREF_ERR_UNSUPPORTED_KIND: { status: 422, title: 'This problem kind is not available yet' },
   PREF_ERR_SELF_COMPARISON: { status: 422, title: 'A comparison compares an item with itself' },
   PREF_ERR_MISSING_PAIR: { status: 422, title: 'A pair of items was never compared (strict estimation)' },
-  PREF_ERR_NOT_CONNECTED: { status: 422, title: 'The comparisons do not connect every item (unregularised Bradley-Terry has no maximum)' },
+  PREF_ERR_NOT_CONNECTED: {
+    status: 422,
+    title: 'The comparisons do not connect every item (unregularised Bradley-Terry has no maximum)',
+  },
   PREF_ERR_EMPTY_IMPORT: { status: 422, title: 'An imported comparison log has no usable row' },
   PREF_ERR_NO_CONDORCET_WINNER: { status: 422, title: 'There is no Condorcet winner' },
   PREF_ERR_BAD_COMPRESSION: { status: 400, title: 'A gzip input does not decompress' },
@@ -57,9 +60,15 @@ export const errorRegistry = {
   PREF_ERR_IO: { status: 500, title: 'Reading the input or writing the output failed' },
   PREF_ERR_WORKER_FAILED: { status: 500, title: 'The worker solving the problem failed' },
   PREF_ERR_INTERNAL: { status: 500, title: 'Internal error' },
-  PREF_ERR_JOBS_DISABLED: { status: 404, title: 'Asynchronous jobs are not enabled on this service (start it with PREFGAME_QUEUE_URL)' },
+  PREF_ERR_JOBS_DISABLED: {
+    status: 404,
+    title: 'Asynchronous jobs are not enabled on this service (start it with PREFGAME_QUEUE_URL)',
+  },
   PREF_ERR_JOB_NOT_FOUND: { status: 404, title: 'No such job: unknown, cancelled and removed, or its results expired' },
-  PREF_ERR_JOB_INCOMPLETE: { status: 409, title: 'The submission of this job stopped before all of its lines were queued' },
+  PREF_ERR_JOB_INCOMPLETE: {
+    status: 409,
+    title: 'The submission of this job stopped before all of its lines were queued',
+  },
   PREF_ERR_QUEUE_UNAVAILABLE: { status: 503, title: 'The job queue (Redis) cannot be reached' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -44,7 +44,13 @@ export {
   type ProblemDocument,
   type AnyResultDocument,
 } from './schema/kinds.js';
-export { Result, ErrorLine, type ResultDocument, type ErrorLineDocument, type SolveStatusValue } from './schema/result.js';
+export {
+  Result,
+  ErrorLine,
+  type ResultDocument,
+  type ErrorLineDocument,
+  type SolveStatusValue,
+} from './schema/result.js';
 export {
   VonNeumannProblem,
   LinearProblem,
@@ -62,7 +68,12 @@ export {
   type OptionsDocument,
 } from './schema/problem.js';
 export { Comparison, type ComparisonDocument, type EstimationSettingsDocument } from './schema/comparisons.js';
-export { EstimateProblem, EstimateResult, type EstimateDocument, type EstimateResultDocument } from './schema/estimate.js';
+export {
+  EstimateProblem,
+  EstimateResult,
+  type EstimateDocument,
+  type EstimateResultDocument,
+} from './schema/estimate.js';
 export { ParetoProblem, ParetoResult, type ParetoDocument, type ParetoResultDocument } from './schema/pareto.js';
 export { CompareProblem, CompareResult, type CompareDocument, type CompareResultDocument } from './schema/compare.js';
 export {
@@ -71,4 +82,9 @@ export {
   type ApproachabilityDocument,
   type ApproachabilityResultDocument,
 } from './schema/approachability.js';
-export type { RankResultDocument, RankRequestDocument, RankSettingsDocument, LeaderboardEntryDocument } from './schema/rank.js';
+export type {
+  RankResultDocument,
+  RankRequestDocument,
+  RankSettingsDocument,
+  LeaderboardEntryDocument,
+} from './schema/rank.js';

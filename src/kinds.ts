@@ -29,12 +29,24 @@ export interface KindDefinition<K extends ProblemKind> {
  * ```
  */
 export const kindRegistry: { readonly [K in ProblemKind]: KindDefinition<K> & (typeof kindSchemas)[K] } = {
-  'von-neumann': { ...kindSchemas['von-neumann'], check: (document) => void readVonNeumann(document), solve: solveVonNeumann },
+  'von-neumann': {
+    ...kindSchemas['von-neumann'],
+    check: (document) => void readVonNeumann(document),
+    solve: solveVonNeumann,
+  },
   linear: { ...kindSchemas.linear, check: (document) => void readLinear(document, []), solve: solveLinear },
   blackwell: { ...kindSchemas.blackwell, check: (document) => void readBlackwell(document), solve: solveBlackwell },
-  'matrix-game': { ...kindSchemas['matrix-game'], check: (document) => void readMatrixGame(document), solve: solveMatrixGameProblem },
+  'matrix-game': {
+    ...kindSchemas['matrix-game'],
+    check: (document) => void readMatrixGame(document),
+    solve: solveMatrixGameProblem,
+  },
   estimate: { ...kindSchemas.estimate, check: (document) => void readEstimate(document), solve: solveEstimate },
   pareto: { ...kindSchemas.pareto, check: (document) => void readPareto(document), solve: solvePareto },
   compare: { ...kindSchemas.compare, check: (document) => void readCompare(document), solve: solveCompare },
-  approachability: { ...kindSchemas.approachability, check: (document) => void readApproachability(document), solve: solveApproachability },
+  approachability: {
+    ...kindSchemas.approachability,
+    check: (document) => void readApproachability(document),
+    solve: solveApproachability,
+  },
 };

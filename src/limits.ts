@@ -38,7 +38,10 @@ function tooLarge(what: string, count: number, limit: string, value: number, poi
 }
 
 /** Distinct items and criteria named by a comparison log, against the limits. O(rows). */
-function checkComparisonLimits(comparisons: Array<{ criterion?: unknown; winner?: unknown; loser?: unknown; tie?: unknown }>, limits: Limits): void {
+function checkComparisonLimits(
+  comparisons: Array<{ criterion?: unknown; winner?: unknown; loser?: unknown; tie?: unknown }>,
+  limits: Limits,
+): void {
   const items = new Set<unknown>();
   const criteria = new Set<unknown>();
   for (const row of comparisons) {
@@ -49,7 +52,8 @@ function checkComparisonLimits(comparisons: Array<{ criterion?: unknown; winner?
   }
   items.delete(undefined);
   if (items.size > limits.maxItems) tooLarge('comparisons', items.size, 'maxItems', limits.maxItems, '/comparisons');
-  if (criteria.size > limits.maxCriteria) tooLarge('comparisons', criteria.size, 'maxCriteria', limits.maxCriteria, '/comparisons');
+  if (criteria.size > limits.maxCriteria)
+    tooLarge('comparisons', criteria.size, 'maxCriteria', limits.maxCriteria, '/comparisons');
 }
 
 /**
@@ -66,28 +70,58 @@ function checkComparisonLimits(comparisons: Array<{ criterion?: unknown; winner?
  */
 export function checkLimits(document: Record<string, unknown>, limits: Limits): void {
   const rows = (value: unknown) => (Array.isArray(value) ? value.length : 0);
-  if (rows(document.preferences) > limits.maxItems) tooLarge('preferences', rows(document.preferences), 'maxItems', limits.maxItems, '/preferences');
-  if (rows(document.items) > limits.maxItems) tooLarge('items', rows(document.items), 'maxItems', limits.maxItems, '/items');
+  if (rows(document.preferences) > limits.maxItems)
+    tooLarge('preferences', rows(document.preferences), 'maxItems', limits.maxItems, '/preferences');
+  if (rows(document.items) > limits.maxItems)
+    tooLarge('items', rows(document.items), 'maxItems', limits.maxItems, '/items');
   if (Array.isArray(document.criteria)) {
-    if (document.criteria.length > limits.maxCriteria) tooLarge('criteria', document.criteria.length, 'maxCriteria', limits.maxCriteria, '/criteria');
+    if (document.criteria.length > limits.maxCriteria)
+      tooLarge('criteria', document.criteria.length, 'maxCriteria', limits.maxCriteria, '/criteria');
     document.criteria.forEach((criterion: { preferences?: unknown }, index) => {
-      if (rows(criterion?.preferences) > limits.maxItems) tooLarge(`criteria[${index}].preferences`, rows(criterion.preferences), 'maxItems', limits.maxItems, `/criteria/${index}/preferences`);
+      if (rows(criterion?.preferences) > limits.maxItems)
+        tooLarge(
+          `criteria[${index}].preferences`,
+          rows(criterion.preferences),
+          'maxItems',
+          limits.maxItems,
+          `/criteria/${index}/preferences`,
+        );
     });
   }
   if (Array.isArray(document.payoff)) {
-    if (document.payoff.length > limits.maxItems) tooLarge('payoff rows', document.payoff.length, 'maxItems', limits.maxItems, '/payoff');
-    if (rows(document.payoff[0]) > limits.maxItems) tooLarge('payoff columns', rows(document.payoff[0]), 'maxItems', limits.maxItems, '/payoff/0');
+    if (document.payoff.length > limits.maxItems)
+      tooLarge('payoff rows', document.payoff.length, 'maxItems', limits.maxItems, '/payoff');
+    if (rows(document.payoff[0]) > limits.maxItems)
+      tooLarge('payoff columns', rows(document.payoff[0]), 'maxItems', limits.maxItems, '/payoff/0');
   }
-  if (Array.isArray(document.comparisons)) checkComparisonLimits(document.comparisons as Parameters<typeof checkComparisonLimits>[0], limits);
+  if (Array.isArray(document.comparisons))
+    checkComparisonLimits(document.comparisons as Parameters<typeof checkComparisonLimits>[0], limits);
   if (Array.isArray(document.payoffs)) {
-    if (document.payoffs.length > limits.maxCriteria) tooLarge('payoffs', document.payoffs.length, 'maxCriteria', limits.maxCriteria, '/payoffs');
+    if (document.payoffs.length > limits.maxCriteria)
+      tooLarge('payoffs', document.payoffs.length, 'maxCriteria', limits.maxCriteria, '/payoffs');
     document.payoffs.forEach((criterion: { payoff?: unknown[] }, index) => {
-      if (rows(criterion?.payoff) > limits.maxItems) tooLarge(`payoffs[${index}].payoff rows`, rows(criterion.payoff), 'maxItems', limits.maxItems, `/payoffs/${index}/payoff`);
-      if (rows(criterion?.payoff?.[0]) > limits.maxItems) tooLarge(`payoffs[${index}].payoff columns`, rows(criterion.payoff![0]), 'maxItems', limits.maxItems, `/payoffs/${index}/payoff/0`);
+      if (rows(criterion?.payoff) > limits.maxItems)
+        tooLarge(
+          `payoffs[${index}].payoff rows`,
+          rows(criterion.payoff),
+          'maxItems',
+          limits.maxItems,
+          `/payoffs/${index}/payoff`,
+        );
+      if (rows(criterion?.payoff?.[0]) > limits.maxItems)
+        tooLarge(
+          `payoffs[${index}].payoff columns`,
+          rows(criterion.payoff![0]),
+          'maxItems',
+          limits.maxItems,
+          `/payoffs/${index}/payoff/0`,
+        );
     });
   }
-  if (rows(document.overall) > limits.maxItems) tooLarge('overall', rows(document.overall), 'maxItems', limits.maxItems, '/overall');
-  const target = document.target as { thresholds?: object; halfspaces?: unknown[]; constraints?: unknown[] } | undefined;
+  if (rows(document.overall) > limits.maxItems)
+    tooLarge('overall', rows(document.overall), 'maxItems', limits.maxItems, '/overall');
+  const target = document.target as
+    { thresholds?: object; halfspaces?: unknown[]; constraints?: unknown[] } | undefined;
   if (target && typeof target === 'object') {
     const count = Object.keys(target.thresholds ?? {}).length + rows(target.halfspaces) + rows(target.constraints);
     if (count > limits.maxConstraints) tooLarge('target', count, 'maxConstraints', limits.maxConstraints, '/target');

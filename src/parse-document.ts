@@ -22,8 +22,15 @@ function forbiddenKey(value: unknown): string | null {
       continue;
     }
     if (Object.prototype.hasOwnProperty.call(current, '__proto__')) return '__proto__';
-    const constructor = Object.prototype.hasOwnProperty.call(current, 'constructor') ? (current as { constructor: unknown }).constructor : undefined;
-    if (constructor !== null && typeof constructor === 'object' && Object.prototype.hasOwnProperty.call(constructor, 'prototype')) return 'constructor.prototype';
+    const constructor = Object.prototype.hasOwnProperty.call(current, 'constructor')
+      ? (current as { constructor: unknown }).constructor
+      : undefined;
+    if (
+      constructor !== null &&
+      typeof constructor === 'object' &&
+      Object.prototype.hasOwnProperty.call(constructor, 'prototype')
+    )
+      return 'constructor.prototype';
     for (const key of Object.keys(current)) stack.push((current as Record<string, unknown>)[key]);
   }
   return null;
@@ -52,7 +59,12 @@ export function parseDocument(input: string | Uint8Array, kind?: string): unknow
   if (kind !== undefined && document !== null && typeof document === 'object' && !Array.isArray(document)) {
     const given = (document as { kind?: unknown }).kind;
     if (given === undefined) (document as { kind?: unknown }).kind = kind;
-    else if (given !== kind) throw new PrefgameError('PREF_ERR_UNKNOWN_KIND', `this route solves kind "${kind}" but the document says ${JSON.stringify(given)}; leave kind out or use /v1/solve`, '/kind');
+    else if (given !== kind)
+      throw new PrefgameError(
+        'PREF_ERR_UNKNOWN_KIND',
+        `this route solves kind "${kind}" but the document says ${JSON.stringify(given)}; leave kind out or use /v1/solve`,
+        '/kind',
+      );
   }
   return document;
 }
@@ -73,7 +85,11 @@ function parseText(input: string): unknown {
   const suspicious = text.includes('__proto__') || text.includes('constructor') || text.includes('\\u');
   const key = suspicious ? forbiddenKey(document) : null;
   if (key !== null) {
-    const error = new PrefgameError('PREF_ERR_FORBIDDEN_KEY', `the document uses the key "${key}", which is not accepted`, '');
+    const error = new PrefgameError(
+      'PREF_ERR_FORBIDDEN_KEY',
+      `the document uses the key "${key}", which is not accepted`,
+      '',
+    );
     throw Object.assign(error, { documentId: identifierOf(document) });
   }
   return document;

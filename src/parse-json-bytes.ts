@@ -103,7 +103,8 @@ class ByteReader {
       position++;
     }
     this.position = position + 1;
-    if (ascii && position - start <= 64) return String.fromCharCode.apply(null, bytes.subarray(start, position) as unknown as number[]);
+    if (ascii && position - start <= 64)
+      return String.fromCharCode.apply(null, bytes.subarray(start, position) as unknown as number[]);
     return decoder.decode(bytes.subarray(start, position));
   }
 

@@ -49,10 +49,19 @@ export interface SolveConfig {
  * ```
  * An `estimate` document returns its own result shape ({@link EstimateResultDocument}).
  */
-export function solve<K extends ProblemKind>(problem: { kind: K; [field: string]: unknown }, config?: SolveConfig): ResultOf<K>;
+export function solve<K extends ProblemKind>(
+  problem: { kind: K; [field: string]: unknown },
+  config?: SolveConfig,
+): ResultOf<K>;
 export function solve(problem: unknown, config?: SolveConfig): AnyResultDocument;
 export function solve(problem: unknown, config: SolveConfig = {}): AnyResultDocument {
-  const limits: Limits = { ...defaultLimits, ...config.limits, deadline: config.deadline, arrivedAt: config.arrivedAt, clock: config.clock };
+  const limits: Limits = {
+    ...defaultLimits,
+    ...config.limits,
+    deadline: config.deadline,
+    arrivedAt: config.arrivedAt,
+    clock: config.clock,
+  };
   const document = validateProblem(problem);
   checkLimits(document, limits);
   try {
@@ -119,7 +128,6 @@ export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: So
   return solve<'matrix-game'>({ ...problem, kind: 'matrix-game' }, config);
 }
 
-
 /**
  * Estimates preference matrices from raw comparisons, with per-entry confidence intervals and
  * counts; optionally a winner with its bootstrap confidence and plug-in bound, a sample-size
@@ -131,7 +139,10 @@ export function matrixGame(problem: WithoutKind<MatrixGameDocument>, config?: So
  * // [[0.5, 0.8], [0.2, 0.5]]: (3 + 1/2 + 0.5) / (4 + 1)
  * ```
  */
-export function estimateFromComparisons(problem: WithoutKind<EstimateDocument>, config?: SolveConfig): EstimateResultDocument {
+export function estimateFromComparisons(
+  problem: WithoutKind<EstimateDocument>,
+  config?: SolveConfig,
+): EstimateResultDocument {
   return solve({ ...problem, kind: 'estimate' } as EstimateDocument, config);
 }
 
@@ -185,7 +196,10 @@ export function compareLotteries(problem: WithoutKind<CompareDocument>, config?:
  * assert.equal(approachability({ criteria, target: { thresholds: { safety: 0.6 } } }).approachable, false) // (1/2, 1/2) is not in the target
  * ```
  */
-export function approachability(problem: WithoutKind<ApproachabilityDocument>, config?: SolveConfig): ApproachabilityResultDocument {
+export function approachability(
+  problem: WithoutKind<ApproachabilityDocument>,
+  config?: SolveConfig,
+): ApproachabilityResultDocument {
   return solve<'approachability'>({ ...problem, kind: 'approachability' }, config);
 }
 

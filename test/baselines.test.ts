@@ -1,7 +1,19 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ajv } from '../src/schema/ajv.js';
-import { bootstrapBradleyTerry, bordaScores, condorcetLoser, condorcetWinner, copelandScores, eloRating, fitBradleyTerry, rankOrder, winsFromCells, winsFromMatrix, type PairwiseWins } from '../src/baselines/index.js';
+import {
+  bootstrapBradleyTerry,
+  bordaScores,
+  condorcetLoser,
+  condorcetWinner,
+  copelandScores,
+  eloRating,
+  fitBradleyTerry,
+  rankOrder,
+  winsFromCells,
+  winsFromMatrix,
+  type PairwiseWins,
+} from '../src/baselines/index.js';
 import { comparisonsFromJudgements, preferencesFromStrengths, sampleJudgements } from '../src/generate/index.js';
 import { observedCells, readComparisons } from '../src/estimation/index.js';
 import { schemaDocuments, solve } from '../src/index.js';
@@ -39,9 +51,21 @@ const centred = (values: ArrayLike<number>) => {
 };
 
 describe('Condorcet, Copeland and Borda', () => {
-  const ordered = matrixFromRows([[0.5, 0.6, 0.7], [0.4, 0.5, 0.9], [0.3, 0.1, 0.5]]);
-  const cycle = matrixFromRows([[0.5, 0, 1], [1, 0.5, 0], [0, 1, 0.5]]);
-  const tied = matrixFromRows([[0.5, 0.6, 0.5], [0.4, 0.5, 0.9], [0.5, 0.1, 0.5]]);
+  const ordered = matrixFromRows([
+    [0.5, 0.6, 0.7],
+    [0.4, 0.5, 0.9],
+    [0.3, 0.1, 0.5],
+  ]);
+  const cycle = matrixFromRows([
+    [0.5, 0, 1],
+    [1, 0.5, 0],
+    [0, 1, 0.5],
+  ]);
+  const tied = matrixFromRows([
+    [0.5, 0.6, 0.5],
+    [0.4, 0.5, 0.9],
+    [0.5, 0.1, 0.5],
+  ]);
 
   test('Condorcet winner and loser, or none in a cycle or a tie', () => {
     assert.equal(condorcetWinner(ordered), 0);
@@ -54,32 +78,53 @@ describe('Condorcet, Copeland and Borda', () => {
   test('Copeland counts wins and half ties; Borda averages probabilities', () => {
     assert.deepEqual(Array.from(copelandScores(tied)), [1.5, 1, 0.5]);
     assert.deepEqual(Array.from(copelandScores(cycle)), [1, 1, 1]);
-    assert.deepEqual(Array.from(bordaScores(ordered)).map((value) => Math.round(value * 1e12) / 1e12), [0.65, 0.65, 0.2]);
+    assert.deepEqual(
+      Array.from(bordaScores(ordered)).map((value) => Math.round(value * 1e12) / 1e12),
+      [0.65, 0.65, 0.2],
+    );
   });
 
   test('ranks: best first, equal scores share the smaller rank', () => {
-    assert.deepEqual(rankOrder(['a', 'b', 'c', 'd'], [1, 2, 2, 0]).map((entry) => [entry.item, entry.rank]), [['b', 1], ['c', 1], ['a', 3], ['d', 4]]);
+    assert.deepEqual(
+      rankOrder(['a', 'b', 'c', 'd'], [1, 2, 2, 0]).map((entry) => [entry.item, entry.rank]),
+      [
+        ['b', 1],
+        ['c', 1],
+        ['a', 3],
+        ['d', 4],
+      ],
+    );
   });
 });
 
 describe('Bradley-Terry', () => {
   const strengths = [1.5, 1.0, 0.6, 0.2, 0, -0.1, -0.4, -0.8, -1.2, -1.5];
   const truth = centred(strengths);
-  const comparisons = comparisonsFromJudgements(sampleJudgements({ quality: preferencesFromStrengths(strengths) }, names(10), { seed: 21, perPair: 300, tieRate: 0.05 }));
+  const comparisons = comparisonsFromJudgements(
+    sampleJudgements({ quality: preferencesFromStrengths(strengths) }, names(10), {
+      seed: 21,
+      perPair: 300,
+      tieRate: 0.05,
+    }),
+  );
   const cells = observedCells(readComparisons(comparisons, names(10)));
   const wins = winsFromCells(cells, 0);
 
   test('recovers known strengths from a seeded synthetic data set within 0.15 (about 4 standard errors)', () => {
     const fit = fitBradleyTerry(wins, 0);
     assert.ok(fit.converged);
-    fit.scores.forEach((score, i) => assert.ok(Math.abs(score - truth[i]) < 0.15, `item ${i}: ${score} vs ${truth[i]}`));
+    fit.scores.forEach((score, i) =>
+      assert.ok(Math.abs(score - truth[i]) < 0.15, `item ${i}: ${score} vs ${truth[i]}`),
+    );
     assert.ok(Math.abs(fit.scores.reduce((a, b) => a + b, 0)) < 1e-9, 'mean 0');
   });
 
   test('agrees with an independent MM fit to 1e-6 without regularisation', () => {
     const newton = fitBradleyTerry(wins, 0).scores;
     const reference = centred(minorizationMaximization(wins));
-    newton.forEach((score, i) => assert.ok(Math.abs(score - reference[i]) < 1e-6, `item ${i}: ${score} vs ${reference[i]}`));
+    newton.forEach((score, i) =>
+      assert.ok(Math.abs(score - reference[i]) < 1e-6, `item ${i}: ${score} vs ${reference[i]}`),
+    );
   });
 
   test('with regularisation the gradient of the penalised likelihood vanishes (KKT)', () => {
@@ -97,18 +142,48 @@ describe('Bradley-Terry', () => {
   });
 
   test('disconnected or separated data: an error without regularisation, finite scores with it', () => {
-    const separated = winsFromCells(observedCells(readComparisons([{ winner: 'a', loser: 'b', count: 5 }, { winner: 'b', loser: 'c', count: 2 }, { winner: 'c', loser: 'b' }], undefined)), 0);
-    assert.throws(() => fitBradleyTerry(separated, 0), { code: 'PREF_ERR_NOT_CONNECTED', pointer: '/rankings/regularisation' });
+    const separated = winsFromCells(
+      observedCells(
+        readComparisons(
+          [
+            { winner: 'a', loser: 'b', count: 5 },
+            { winner: 'b', loser: 'c', count: 2 },
+            { winner: 'c', loser: 'b' },
+          ],
+          undefined,
+        ),
+      ),
+      0,
+    );
+    assert.throws(() => fitBradleyTerry(separated, 0), {
+      code: 'PREF_ERR_NOT_CONNECTED',
+      pointer: '/rankings/regularisation',
+    });
     const fit = fitBradleyTerry(separated, 0.01);
     assert.ok(fit.converged && fit.scores.every(Number.isFinite));
     assert.ok(fit.scores[0] > fit.scores[1] && fit.scores[1] > fit.scores[2]);
-    const isolated = fitBradleyTerry(winsFromMatrix(matrixFromRows([[0.5, 1, 0.5], [0, 0.5, 0.5], [0.5, 0.5, 0.5]])), 0.01);
+    const isolated = fitBradleyTerry(
+      winsFromMatrix(
+        matrixFromRows([
+          [0.5, 1, 0.5],
+          [0, 0.5, 0.5],
+          [0.5, 0.5, 0.5],
+        ]),
+      ),
+      0.01,
+    );
     assert.ok(isolated.converged);
   });
 
   test('bootstrap intervals (seeded) contain the true strengths for most items', () => {
     const fit = fitBradleyTerry(wins, 0);
-    const intervals = bootstrapBradleyTerry(cells, [0], [fit.scores], { rounds: 100, seed: 4, level: 0.95, regularisation: 0, deadline: Infinity });
+    const intervals = bootstrapBradleyTerry(cells, [0], [fit.scores], {
+      rounds: 100,
+      seed: 4,
+      level: 0.95,
+      regularisation: 0,
+      deadline: Infinity,
+    });
     assert.equal(intervals.completed, 100);
     let covered = 0;
     truth.forEach((value, i) => {
@@ -128,28 +203,55 @@ describe('the rankings field', () => {
   const validResult = ajv.compile(schemaDocuments.result);
 
   test('on a matrix: every method, Bradley-Terry on the probabilities without intervals; the result matches its schema', () => {
-    const result = solve({ kind: 'von-neumann', items: ['a', 'b', 'c'], preferences: [[0.5, 0.6, 0.7], [0.4, 0.5, 0.9], [0.3, 0.1, 0.5]], rankings: true });
+    const result = solve({
+      kind: 'von-neumann',
+      items: ['a', 'b', 'c'],
+      preferences: [
+        [0.5, 0.6, 0.7],
+        [0.4, 0.5, 0.9],
+        [0.3, 0.1, 0.5],
+      ],
+      rankings: true,
+    });
     assert.ok(validResult(result), JSON.stringify(validResult.errors));
     const ranking = result.rankings!.criteria[0];
     assert.equal(ranking.criterion, undefined);
     assert.equal(ranking.condorcetWinner, 'a');
-    assert.deepEqual(ranking.copeland!.map((entry) => entry.item), ['a', 'b', 'c']);
+    assert.deepEqual(
+      ranking.copeland!.map((entry) => entry.item),
+      ['a', 'b', 'c'],
+    );
     assert.equal(ranking.bradleyTerry!.intervals, undefined);
     assert.equal(ranking.bradleyTerry!.scores[2].item, 'c');
   });
 
   test('with comparisons: per criterion with bootstrap intervals, the weighted matrix for linear, methods as asked', () => {
-    const comparisons = comparisonsFromJudgements(sampleJudgements({ safety: preferencesFromStrengths([1, 0, -1]), speed: preferencesFromStrengths([-1, 0, 1]) }, ['a', 'b', 'c'], { seed: 2, perPair: 30 }));
-    const result = solve({ kind: 'linear', comparisons, weights: { safety: 3, speed: 1 }, rankings: { methods: ['bradley-terry', 'condorcet'], rounds: 30, seed: 9 } });
+    const comparisons = comparisonsFromJudgements(
+      sampleJudgements(
+        { safety: preferencesFromStrengths([1, 0, -1]), speed: preferencesFromStrengths([-1, 0, 1]) },
+        ['a', 'b', 'c'],
+        { seed: 2, perPair: 30 },
+      ),
+    );
+    const result = solve({
+      kind: 'linear',
+      comparisons,
+      weights: { safety: 3, speed: 1 },
+      rankings: { methods: ['bradley-terry', 'condorcet'], rounds: 30, seed: 9 },
+    });
     assert.ok(validResult(result), JSON.stringify(validResult.errors));
     const rankings = result.rankings!;
     assert.deepEqual(rankings.methods, ['condorcet', 'bradley-terry']);
-    assert.deepEqual(rankings.criteria.map((entry) => entry.criterion), ['safety', 'speed']);
+    assert.deepEqual(
+      rankings.criteria.map((entry) => entry.criterion),
+      ['safety', 'speed'],
+    );
     assert.equal(rankings.criteria[0].copeland, undefined);
     assert.equal(rankings.criteria[0].bradleyTerry!.scores[0].item, 'a');
     assert.equal(rankings.criteria[1].bradleyTerry!.scores[0].item, 'c');
     assert.deepEqual(rankings.criteria[0].bradleyTerry!.intervals, { level: 0.95, rounds: 30, completed: 30, seed: 9 });
-    for (const entry of rankings.criteria[0].bradleyTerry!.scores) assert.ok(entry.lower! <= entry.score && entry.score <= entry.upper!);
+    for (const entry of rankings.criteria[0].bradleyTerry!.scores)
+      assert.ok(entry.lower! <= entry.score && entry.score <= entry.upper!);
     assert.ok(rankings.weighted && rankings.weighted.condorcetWinner === 'a');
     assert.equal(solve({ kind: 'linear', comparisons, rankings: false }).rankings, undefined);
   });

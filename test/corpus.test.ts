@@ -39,7 +39,10 @@ const corpusDirectory = new URL('./corpus/', import.meta.url);
 export const corpus: CorpusCase[] = readdirSync(corpusDirectory)
   .filter((name) => name.endsWith('.json'))
   .sort()
-  .map((name) => ({ name: name.replace(/\.json$/, ''), ...JSON.parse(readFileSync(new URL(name, corpusDirectory), 'utf8')) }));
+  .map((name) => ({
+    name: name.replace(/\.json$/, ''),
+    ...JSON.parse(readFileSync(new URL(name, corpusDirectory), 'utf8')),
+  }));
 
 /** What is compared between paths: the error's code, pointer and id, or the result's key fields. */
 interface Answer {
@@ -55,8 +58,16 @@ interface Answer {
 }
 
 function fromOutput(output: Record<string, any>): Answer {
-  if (output.status === 'error') return { code: output.error.code, pointer: output.error.pointer, message: output.error.message, id: output.id };
-  return { id: output.id, status: output.status, distribution: output.distribution, value: output.value, certificate: output.certificate, unique: output.unique };
+  if (output.status === 'error')
+    return { code: output.error.code, pointer: output.error.pointer, message: output.error.message, id: output.id };
+  return {
+    id: output.id,
+    status: output.status,
+    distribution: output.distribution,
+    value: output.value,
+    certificate: output.certificate,
+    unique: output.unique,
+  };
 }
 
 function viaLibrary(text: string): Answer {
@@ -98,20 +109,33 @@ function checkExpectation(entry: CorpusCase, answer: Answer, path: string): void
   if (expect.code) {
     assert.equal(answer.code, expect.code, `${where}: ${JSON.stringify(answer).slice(0, 400)}`);
     if (expect.pointer !== undefined) assert.equal(answer.pointer, expect.pointer, where);
-    if (expect.maxMessage !== undefined) assert.ok((answer.message ?? '').length <= expect.maxMessage, `${where}: message of ${answer.message?.length}`);
+    if (expect.maxMessage !== undefined)
+      assert.ok((answer.message ?? '').length <= expect.maxMessage, `${where}: message of ${answer.message?.length}`);
     assert.ok((answer.pointer ?? '').length <= 1200, `${where}: pointer of ${answer.pointer?.length}`);
   } else {
     assert.equal(answer.code, undefined, `${where}: ${JSON.stringify(answer).slice(0, 400)}`);
     if (expect.status !== 'any') assert.equal(answer.status, expect.status ?? 'optimal', where);
     const { lowerBound, upperBound, gap } = answer.certificate!;
-    assert.ok(lowerBound <= upperBound && gap >= 0, `${where}: bounds out of order ${JSON.stringify(answer.certificate)}`);
-    if (answer.status === 'optimal') assert.ok(gap <= 1e-9 * payoffScale(entry.text), `${where}: optimal with gap ${gap}`);
+    assert.ok(
+      lowerBound <= upperBound && gap >= 0,
+      `${where}: bounds out of order ${JSON.stringify(answer.certificate)}`,
+    );
+    if (answer.status === 'optimal')
+      assert.ok(gap <= 1e-9 * payoffScale(entry.text), `${where}: optimal with gap ${gap}`);
     if (expect.unique !== undefined) assert.equal(answer.unique, expect.unique, where);
-    if (expect.distribution) answer.distribution!.forEach((p, i) => assert.ok(Math.abs(p - expect.distribution![i]) <= 1e-9, `${where}: distribution ${answer.distribution}`));
-    if (expect.value !== undefined) assert.ok(Math.abs(answer.value! - expect.value) <= (expect.valueTolerance ?? 1e-9), `${where}: value ${answer.value}`);
+    if (expect.distribution)
+      answer.distribution!.forEach((p, i) =>
+        assert.ok(Math.abs(p - expect.distribution![i]) <= 1e-9, `${where}: distribution ${answer.distribution}`),
+      );
+    if (expect.value !== undefined)
+      assert.ok(
+        Math.abs(answer.value! - expect.value) <= (expect.valueTolerance ?? 1e-9),
+        `${where}: value ${answer.value}`,
+      );
   }
   if (expect.id !== undefined && path !== 'POST /v1/<kind>') assert.equal(answer.id, expect.id, where);
-  if (expect.maxId !== undefined && answer.id !== undefined) assert.ok(String(answer.id).length <= expect.maxId, `${where}: id of ${String(answer.id).length}`);
+  if (expect.maxId !== undefined && answer.id !== undefined)
+    assert.ok(String(answer.id).length <= expect.maxId, `${where}: id of ${String(answer.id).length}`);
 }
 
 describe('regression corpus: every case of the issue, the same answer on all five paths', () => {
@@ -136,26 +160,47 @@ describe('regression corpus: every case of the issue, the same answer on all fiv
   test('library, prefgame solve, prefgame batch, POST /v1/<kind> and POST /v1/batch agree', async () => {
     const library = corpus.map((entry) => viaLibrary(entry.text));
 
-    const solved = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/cli-solve-each.ts'), ...files], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 });
+    const solved = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'test/support/cli-solve-each.ts'), ...files],
+      { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 },
+    );
     assert.equal(solved.status, 0, solved.stderr);
-    const cliSolve = (JSON.parse(solved.stdout) as Array<{ code: number; stdout: string }>).map(({ code, stdout }, index) => {
-      const answer = fromOutput(JSON.parse(stdout));
-      // Exit status: 0 only for an optimal result.
-      assert.equal(code, answer.status === 'optimal' ? 0 : 1, `${corpus[index].name}: prefgame solve exit status`);
-      return answer;
-    });
+    const cliSolve = (JSON.parse(solved.stdout) as Array<{ code: number; stdout: string }>).map(
+      ({ code, stdout }, index) => {
+        const answer = fromOutput(JSON.parse(stdout));
+        // Exit status: 0 only for an optimal result.
+        assert.equal(code, answer.status === 'optimal' ? 0 : 1, `${corpus[index].name}: prefgame solve exit status`);
+        return answer;
+      },
+    );
 
     const ndjson = join(directory, 'corpus.ndjson');
     writeFileSync(ndjson, corpus.map((entry) => entry.text).join('\n') + '\n');
-    const batch = spawnSync(process.execPath, [join(root, 'bin/prefgame.js'), 'batch', ndjson, '--jobs', '1'], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 });
-    const cliBatch = batch.stdout.trim().split('\n').map((line) => fromOutput(JSON.parse(line)));
+    const batch = spawnSync(process.execPath, [join(root, 'bin/prefgame.js'), 'batch', ndjson, '--jobs', '1'], {
+      encoding: 'utf8',
+      cwd: root,
+      maxBuffer: 1 << 28,
+    });
+    const cliBatch = batch.stdout
+      .trim()
+      .split('\n')
+      .map((line) => fromOutput(JSON.parse(line)));
     assert.equal(cliBatch.length, corpus.length, batch.stderr);
 
     const kindRoutes: Answer[] = [];
     for (const entry of corpus) {
       const kind = kindOf(entry.text);
-      const response = await app.inject({ method: 'POST', url: kind ? `/v1/${kind}` : '/v1/solve', payload: entry.text, headers: { 'content-type': 'application/json' } });
-      assert.ok(response.statusCode === 200 || (response.statusCode >= 400 && response.statusCode < 500), `${entry.name}: HTTP ${response.statusCode} ${response.body.slice(0, 300)}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: kind ? `/v1/${kind}` : '/v1/solve',
+        payload: entry.text,
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.ok(
+        response.statusCode === 200 || (response.statusCode >= 400 && response.statusCode < 500),
+        `${entry.name}: HTTP ${response.statusCode} ${response.body.slice(0, 300)}`,
+      );
       const body = response.json();
       if (response.statusCode !== 200) {
         assert.equal(response.statusCode, errorRegistry[body.code as ErrorCode].status, entry.name);
@@ -163,9 +208,17 @@ describe('regression corpus: every case of the issue, the same answer on all fiv
       } else kindRoutes.push(fromOutput(body));
     }
 
-    const response = await app.inject({ method: 'POST', url: '/v1/batch', payload: corpus.map((entry) => entry.text).join('\n') + '\n', headers: { 'content-type': 'application/x-ndjson' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      payload: corpus.map((entry) => entry.text).join('\n') + '\n',
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     assert.equal(response.statusCode, 200, response.body.slice(0, 300));
-    const httpBatch = response.body.trim().split('\n').map((line) => fromOutput(JSON.parse(line)));
+    const httpBatch = response.body
+      .trim()
+      .split('\n')
+      .map((line) => fromOutput(JSON.parse(line)));
     assert.equal(httpBatch.length, corpus.length);
 
     const paths: Array<[string, Answer[]]> = [
@@ -180,7 +233,8 @@ describe('regression corpus: every case of the issue, the same answer on all fiv
       const reference = { ...library[index], message: undefined };
       for (const [path, answers] of paths.slice(1)) {
         const answer = { ...answers[index], message: undefined };
-        const compared = path === 'POST /v1/<kind>' ? [withoutErrorId(reference), withoutErrorId(answer)] : [reference, answer];
+        const compared =
+          path === 'POST /v1/<kind>' ? [withoutErrorId(reference), withoutErrorId(answer)] : [reference, answer];
         assert.deepEqual(compared[1], compared[0], `${entry.name}: ${path} differs from the library`);
       }
     });

@@ -22,13 +22,44 @@ test('the errors page changes when the registry does (the check can fail)', () =
 });
 
 test('publishing bench results replaces exactly their sections, dated, and nothing else', () => {
-  const page = ['# B', 'intro', '<!-- bench:suite -->', 'old suite', '<!-- /bench:suite -->', 'between', '<!-- bench:http -->', 'old http', '<!-- /bench:http -->', 'end'].join('\n');
-  const published = publishBenchmarks(page, [{ name: 'suite', markdown: '| a |\n| --- |\n| 1 |\n', date: '2026-12-01' }, { name: 'absent', markdown: 'x', date: '2026-12-01' }]);
+  const page = [
+    '# B',
+    'intro',
+    '<!-- bench:suite -->',
+    'old suite',
+    '<!-- /bench:suite -->',
+    'between',
+    '<!-- bench:http -->',
+    'old http',
+    '<!-- /bench:http -->',
+    'end',
+  ].join('\n');
+  const published = publishBenchmarks(page, [
+    { name: 'suite', markdown: '| a |\n| --- |\n| 1 |\n', date: '2026-12-01' },
+    { name: 'absent', markdown: 'x', date: '2026-12-01' },
+  ]);
   assert.equal(
     published,
-    ['# B', 'intro', '<!-- bench:suite -->', '_Measured 2026-12-01 (`npm run bench:suite`)._', '', '| a |\n| --- |\n| 1 |', '<!-- /bench:suite -->', 'between', '<!-- bench:http -->', 'old http', '<!-- /bench:http -->', 'end'].join('\n'),
+    [
+      '# B',
+      'intro',
+      '<!-- bench:suite -->',
+      '_Measured 2026-12-01 (`npm run bench:suite`)._',
+      '',
+      '| a |\n| --- |\n| 1 |',
+      '<!-- /bench:suite -->',
+      'between',
+      '<!-- bench:http -->',
+      'old http',
+      '<!-- /bench:http -->',
+      'end',
+    ].join('\n'),
   );
-  assert.equal(publishBenchmarks(published, [{ name: 'suite', markdown: '| a |\n| --- |\n| 1 |\n', date: '2026-12-01' }]), published, 'publishing twice changes nothing');
+  assert.equal(
+    publishBenchmarks(published, [{ name: 'suite', markdown: '| a |\n| --- |\n| 1 |\n', date: '2026-12-01' }]),
+    published,
+    'publishing twice changes nothing',
+  );
   assert.throws(() => benchSections('<!-- bench:suite --> never closed'), /not closed/);
 });
 
@@ -36,11 +67,24 @@ test('every bench section of docs/benchmarks.md is closed and names a bench that
   const page = readFileSync(join(root, 'docs', 'benchmarks.md'), 'utf8');
   const benches = readdirSync(join(root, 'bench'))
     .filter((name) => name.endsWith('.ts'))
-    .flatMap((name) => [...readFileSync(join(root, 'bench', name), 'utf8').matchAll(/saveResults\('([\w-]+)'/g)].map((match) => match[1]));
+    .flatMap((name) =>
+      [...readFileSync(join(root, 'bench', name), 'utf8').matchAll(/saveResults\(\s*'([\w-]+)'/g)].map(
+        (match) => match[1],
+      ),
+    );
   const sections = benchSections(page);
   assert.ok(sections.length >= 3);
-  for (const name of sections) assert.ok(benches.includes(name), `docs/benchmarks.md has a section bench:${name}, but no bench saves results under that name`);
-  for (const name of sections) assert.match(page, new RegExp(`<!-- bench:${name} -->\\n_Measured \\d{4}-\\d{2}-\\d{2} `), `bench:${name} is not dated`);
+  for (const name of sections)
+    assert.ok(
+      benches.includes(name),
+      `docs/benchmarks.md has a section bench:${name}, but no bench saves results under that name`,
+    );
+  for (const name of sections)
+    assert.match(
+      page,
+      new RegExp(`<!-- bench:${name} -->\\n_Measured \\d{4}-\\d{2}-\\d{2} `),
+      `bench:${name} is not dated`,
+    );
 });
 
 /** GitHub's anchor of a Markdown heading. */
@@ -83,7 +127,8 @@ test('every relative link in README.md and docs/ points at a file and heading th
       const [path, anchor] = link.split('#');
       const target = path === '' ? join(root, file) : join(root, dirname(file), path);
       if (!existsSync(target)) broken.push(`${file}: ${link} (no ${relative(root, target)})`);
-      else if (anchor !== undefined && target.endsWith('.md') && !anchors(target).has(anchor)) broken.push(`${file}: ${link} (no heading #${anchor})`);
+      else if (anchor !== undefined && target.endsWith('.md') && !anchors(target).has(anchor))
+        broken.push(`${file}: ${link} (no heading #${anchor})`);
     }
   }
   assert.deepEqual(broken, []);
@@ -92,5 +137,6 @@ test('every relative link in README.md and docs/ points at a file and heading th
 test('the README stays short and links the guides', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   assert.ok(readme.split('\n').length <= 200, `README.md has ${readme.split('\n').length} lines`);
-  for (const guide of readdirSync(join(root, 'docs', 'guides'))) assert.ok(readme.includes(`docs/guides/${guide}`), `README.md does not link docs/guides/${guide}`);
+  for (const guide of readdirSync(join(root, 'docs', 'guides')))
+    assert.ok(readme.includes(`docs/guides/${guide}`), `README.md does not link docs/guides/${guide}`);
 });

@@ -13,11 +13,17 @@ export interface ReferenceCase {
 }
 // A copy of ../shared/vectors/public.json, so that a clone tests on its own (vectors.test.ts
 // checks that the copy is current when the shared file is present).
-export const referenceCases: ReferenceCase[] = JSON.parse(readFileSync(new URL('./vectors/public.json', import.meta.url), 'utf8')).cases;
+export const referenceCases: ReferenceCase[] = JSON.parse(
+  readFileSync(new URL('./vectors/public.json', import.meta.url), 'utf8'),
+).cases;
 
 /** Runs the built `prefgame` command. */
 export function runCli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [`${root}/bin/prefgame.js`, ...args], { input, encoding: 'utf8', cwd: root });
+  const result = spawnSync(process.execPath, [`${root}/bin/prefgame.js`, ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,18 +46,30 @@ export function complementaryFromUpper(n: number, upper: readonly number[]): num
  * (tenths), which produces ties, dominated items and non-unique winners: the degenerate cases.
  */
 export function complementaryMatrix(maxSize = 7): fc.Arbitrary<number[][]> {
-  const entry = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 10 }).map((value) => value / 10));
+  const entry = fc.oneof(
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.integer({ min: 0, max: 10 }).map((value) => value / 10),
+  );
   return fc
     .integer({ min: 2, max: maxSize })
-    .chain((n) => fc.array(entry, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => complementaryFromUpper(n, upper)));
+    .chain((n) =>
+      fc
+        .array(entry, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 })
+        .map((upper) => complementaryFromUpper(n, upper)),
+    );
 }
 
 /** k complementary matrices of one size n. */
 export function preferenceTensor(maxSize = 6, maxCriteria = 3): fc.Arbitrary<number[][][]> {
-  const entry = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 10 }).map((value) => value / 10));
+  const entry = fc.oneof(
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.integer({ min: 0, max: 10 }).map((value) => value / 10),
+  );
   return fc.tuple(fc.integer({ min: 2, max: maxSize }), fc.integer({ min: 1, max: maxCriteria })).chain(([n, k]) =>
     fc.array(
-      fc.array(entry, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => complementaryFromUpper(n, upper)),
+      fc
+        .array(entry, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 })
+        .map((upper) => complementaryFromUpper(n, upper)),
       { minLength: k, maxLength: k },
     ),
   );
@@ -59,7 +77,10 @@ export function preferenceTensor(maxSize = 6, maxCriteria = 3): fc.Arbitrary<num
 
 /** A permutation of 0..n-1. */
 export function permutation(n: number): fc.Arbitrary<number[]> {
-  return fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n });
+  return fc.shuffledSubarray(
+    Array.from({ length: n }, (_, i) => i),
+    { minLength: n, maxLength: n },
+  );
 }
 
 /** `P'[a][b] = P[order[a]][order[b]]`: the same preferences with the items relabelled. */

@@ -95,7 +95,9 @@ function cycles(edges: readonly Edge[]): string[][] {
 
 test('the cycle finder finds a cycle between folders, and none in a chain', () => {
   const edge = (from: string, to: string): Edge => ({ from, to, file: `${from} -> ${to}` });
-  assert.deepEqual(cycles([edge('a/', 'b/'), edge('b/', 'c/'), edge('c/', 'a/'), edge('c/', 'd/')]), [['a/', 'b/', 'c/']]);
+  assert.deepEqual(cycles([edge('a/', 'b/'), edge('b/', 'c/'), edge('c/', 'a/'), edge('c/', 'd/')]), [
+    ['a/', 'b/', 'c/'],
+  ]);
   assert.deepEqual(cycles([edge('a/', 'b/'), edge('b/', 'c/'), edge('a/', 'c/')]), []);
 });
 
@@ -129,6 +131,10 @@ test('the LP layer imports only numeric helpers and knows nothing of documents',
   assert.deepEqual(upward, []);
   for (const file of lp) {
     const text = readFileSync(file, 'utf8');
-    assert.doesNotMatch(text, /'\/options\/|Blackwell|von Neumann|PrefgameError/, `${relative(root, file)} speaks of documents`);
+    assert.doesNotMatch(
+      text,
+      /'\/options\/|Blackwell|von Neumann|PrefgameError/,
+      `${relative(root, file)} speaks of documents`,
+    );
   }
 });

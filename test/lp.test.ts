@@ -41,7 +41,13 @@ describe('LP engines', () => {
 
   test('the safe dual bound is a valid bound for any multipliers', () => {
     const program = example();
-    for (const duals of [[0, 0], [1, 0], [2, -1], [1.3, -0.2], [-5, 5]]) {
+    for (const duals of [
+      [0, 0],
+      [1, 0],
+      [2, -1],
+      [1.3, -0.2],
+      [-5, 5],
+    ]) {
       assert.ok(safeDualBound(program, duals) <= 1.25 + 1e-12, `duals ${duals.join(', ')}`);
     }
     assert.ok(Math.abs(safeDualBound(program, [1.5, -0.5]) - 1.25) < 1e-12);
@@ -51,8 +57,23 @@ describe('LP engines', () => {
     const coefficient = fc.integer({ min: -10, max: 10 }).map((value) => value / 4);
     const lp = fc.record({
       sense: fc.constantFrom<'minimize' | 'maximize'>('minimize', 'maximize'),
-      columns: fc.array(fc.record({ cost: coefficient, lower: fc.constantFrom(0, -1), upper: fc.constantFrom(1, 2), start: fc.integer({ min: 0, max: 4 }).map((value) => value / 4) }), { minLength: 1, maxLength: 5 }),
-      rows: fc.array(fc.record({ coefficients: fc.array(coefficient, { minLength: 5, maxLength: 5 }), kind: fc.constantFrom('lower', 'upper', 'range', 'equal'), slack: fc.integer({ min: 0, max: 4 }).map((value) => value / 4) }), { minLength: 1, maxLength: 5 }),
+      columns: fc.array(
+        fc.record({
+          cost: coefficient,
+          lower: fc.constantFrom(0, -1),
+          upper: fc.constantFrom(1, 2),
+          start: fc.integer({ min: 0, max: 4 }).map((value) => value / 4),
+        }),
+        { minLength: 1, maxLength: 5 },
+      ),
+      rows: fc.array(
+        fc.record({
+          coefficients: fc.array(coefficient, { minLength: 5, maxLength: 5 }),
+          kind: fc.constantFrom('lower', 'upper', 'range', 'equal'),
+          slack: fc.integer({ min: 0, max: 4 }).map((value) => value / 4),
+        }),
+        { minLength: 1, maxLength: 5 },
+      ),
     });
     let withDuals = 0;
     fc.assert(
@@ -66,7 +87,11 @@ describe('LP engines', () => {
           const upper = row.kind === 'lower' ? Infinity : row.kind === 'equal' ? activity : activity + row.slack;
           builder.addRow(indices, values, lower, upper);
         }
-        const program = linearProgram(sense, { cost: columns.map((c) => c.cost), lower: columns.map((c) => c.lower), upper: columns.map((c) => c.upper) }, builder.finish());
+        const program = linearProgram(
+          sense,
+          { cost: columns.map((c) => c.cost), lower: columns.map((c) => c.lower), upper: columns.map((c) => c.upper) },
+          builder.finish(),
+        );
         const reference = backends.highs.solve(program, { timeLimitMs: 600_000 });
         const other = backends['javascript-lp-solver'].solve(program, { timeLimitMs: 600_000 });
         assert.equal(reference.status, 'optimal');
@@ -77,7 +102,10 @@ describe('LP engines', () => {
         // that library on some degenerate LPs); when it gives them, they must certify the optimum.
         if (other.rowDuals) {
           withDuals++;
-          assert.ok(Math.abs(safeDualBound(program, other.rowDuals) - reference.objective) <= 1e-9, `bound ${safeDualBound(program, other.rowDuals)} vs ${reference.objective}`);
+          assert.ok(
+            Math.abs(safeDualBound(program, other.rowDuals) - reference.objective) <= 1e-9,
+            `bound ${safeDualBound(program, other.rowDuals)} vs ${reference.objective}`,
+          );
         }
       }),
       { numRuns: 300, seed: 11 },

@@ -15,7 +15,10 @@ function polyhedralTarget(k: number, random: () => number) {
   const weights = Array.from({ length: k }, () => Math.round(random() * 10) / 10 + 0.1);
   const total = weights.reduce((a, b) => a + b, 0);
   const terms = weights.map((weight, c) => `${weight} * c${c}`).join(' + ');
-  return { thresholds: { c0: Math.round(random() * 6) / 10 }, constraints: [`${terms} >= ${(0.55 * total).toFixed(3)}`] };
+  return {
+    thresholds: { c0: Math.round(random() * 6) / 10 },
+    constraints: [`${terms} >= ${(0.55 * total).toFixed(3)}`],
+  };
 }
 
 describe('column generation and the full LP agree', () => {
@@ -27,7 +30,9 @@ describe('column generation and the full LP agree', () => {
         assert.equal(generated.status, 'optimal');
         assert.equal(generated.diagnostics.method, 'column-generation');
         assert.equal(generated.unique, full.unique);
-        full.distribution.forEach((p, i) => assert.ok(Math.abs(p - generated.distribution[i]) <= 1e-7, `item ${i}: ${p} vs ${generated.distribution[i]}`));
+        full.distribution.forEach((p, i) =>
+          assert.ok(Math.abs(p - generated.distribution[i]) <= 1e-7, `item ${i}: ${p} vs ${generated.distribution[i]}`),
+        );
       }),
       runs,
     );
@@ -35,31 +40,56 @@ describe('column generation and the full LP agree', () => {
 
   test('Blackwell winners: same value under every norm, for boxes and general polyhedra', () => {
     fc.assert(
-      fc.property(preferenceTensor(7, 3), fc.constantFrom<Norm>('linf', 'l1', 'l2'), fc.boolean(), fc.integer(), (tensor, norm, polyhedral, seed) => {
-        const k = tensor.length;
-        const random = seededRandom(seed);
-        const target = polyhedral ? polyhedralTarget(k, random) : { thresholds: Object.fromEntries(tensor.map((_, c) => [`c${c}`, Math.round(random() * 8) / 10])) };
-        const problem = { kind: 'blackwell' as const, criteria: criteriaOf(tensor), target, norm };
-        const full = solve({ ...problem, options: { method: 'full-lp' } });
-        const generated = solve({ ...problem, options: { method: 'column-generation' } });
-        assert.equal(full.status, 'optimal');
-        assert.equal(generated.status, 'optimal');
-        assert.ok(Math.abs(full.value - generated.value) <= 2 * toleranceOf(norm), `${full.value} vs ${generated.value}`);
-        assert.ok(generated.certificate.lowerBound <= full.value + 1e-12 && full.certificate.lowerBound <= generated.value + 1e-12);
-      }),
+      fc.property(
+        preferenceTensor(7, 3),
+        fc.constantFrom<Norm>('linf', 'l1', 'l2'),
+        fc.boolean(),
+        fc.integer(),
+        (tensor, norm, polyhedral, seed) => {
+          const k = tensor.length;
+          const random = seededRandom(seed);
+          const target = polyhedral
+            ? polyhedralTarget(k, random)
+            : { thresholds: Object.fromEntries(tensor.map((_, c) => [`c${c}`, Math.round(random() * 8) / 10])) };
+          const problem = { kind: 'blackwell' as const, criteria: criteriaOf(tensor), target, norm };
+          const full = solve({ ...problem, options: { method: 'full-lp' } });
+          const generated = solve({ ...problem, options: { method: 'column-generation' } });
+          assert.equal(full.status, 'optimal');
+          assert.equal(generated.status, 'optimal');
+          assert.ok(
+            Math.abs(full.value - generated.value) <= 2 * toleranceOf(norm),
+            `${full.value} vs ${generated.value}`,
+          );
+          assert.ok(
+            generated.certificate.lowerBound <= full.value + 1e-12 &&
+              full.certificate.lowerBound <= generated.value + 1e-12,
+          );
+        },
+      ),
       runs,
     );
   });
 
   test('on seeded medium problems, auto is what the better method would give', () => {
-    for (const [family, preferences] of [['random', randomPreferences(60, 1)], ['bradley-terry', bradleyTerryPreferences(300, 2, { noise: 0.5 })]] as const) {
+    for (const [family, preferences] of [
+      ['random', randomPreferences(60, 1)],
+      ['bradley-terry', bradleyTerryPreferences(300, 2, { noise: 0.5 })],
+    ] as const) {
       const full = solve({ kind: 'von-neumann', preferences, options: { method: 'full-lp' } });
       const auto = solve({ kind: 'von-neumann', preferences });
       full.distribution.forEach((p, i) => assert.ok(Math.abs(p - auto.distribution[i]) <= 1e-7, `${family} item ${i}`));
     }
-    const criteria = [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: bradleyTerryPreferences(150, 10 + c, { noise: 0.5 }) }));
+    const criteria = [0, 1, 2].map((c) => ({
+      name: `c${c}`,
+      preferences: bradleyTerryPreferences(150, 10 + c, { noise: 0.5 }),
+    }));
     for (const norm of ['linf', 'l1', 'l2'] as const) {
-      const problem = { kind: 'blackwell' as const, criteria, target: { thresholds: { c0: 0.6, c1: 0.55, c2: 0.5 } }, norm };
+      const problem = {
+        kind: 'blackwell' as const,
+        criteria,
+        target: { thresholds: { c0: 0.6, c1: 0.55, c2: 0.5 } },
+        norm,
+      };
       const full = solve({ ...problem, options: { method: 'full-lp' } });
       const auto = solve(problem);
       assert.equal(auto.diagnostics.method, 'column-generation');
@@ -102,7 +132,12 @@ function projectedSubgradient(tensor: number[][][], tau: number[], norm: Norm, i
     let gradient: number[] = [];
     for (let j = 0; j < n; j++) {
       const shortfall = columns.map((column, c) => Math.max(0, tau[c] - column[j]));
-      const value = norm === 'linf' ? Math.max(...shortfall) : norm === 'l1' ? shortfall.reduce((a, b) => a + b, 0) : Math.hypot(...shortfall);
+      const value =
+        norm === 'linf'
+          ? Math.max(...shortfall)
+          : norm === 'l1'
+            ? shortfall.reduce((a, b) => a + b, 0)
+            : Math.hypot(...shortfall);
       if (value > worstValue) {
         worstValue = value;
         worst = j;
@@ -114,7 +149,9 @@ function projectedSubgradient(tensor: number[][][], tau: number[], norm: Norm, i
           if (norm === 'linf') return c === largest ? -1 : 0;
           return norm === 'l1' ? -1 : -value / length;
         });
-        gradient = Array.from({ length: n }, (_, i) => direction.reduce((sum, d, c) => sum + d * tensor[c][i][worst], 0));
+        gradient = Array.from({ length: n }, (_, i) =>
+          direction.reduce((sum, d, c) => sum + d * tensor[c][i][worst], 0),
+        );
       }
     }
     best = Math.min(best, worstValue);
@@ -129,9 +166,17 @@ describe('the LP answers and an independent projected subgradient method', () =>
     fc.assert(
       fc.property(preferenceTensor(5, 3), fc.constantFrom<Norm>('linf', 'l1', 'l2'), (tensor, norm) => {
         const tau = tensor.map((_, c) => 0.5 + 0.05 * c);
-        const result = solve({ kind: 'blackwell', criteria: criteriaOf(tensor), target: { thresholds: Object.fromEntries(tau.map((value, c) => [`c${c}`, value])) }, norm });
+        const result = solve({
+          kind: 'blackwell',
+          criteria: criteriaOf(tensor),
+          target: { thresholds: Object.fromEntries(tau.map((value, c) => [`c${c}`, value])) },
+          norm,
+        });
         const found = projectedSubgradient(tensor, tau, norm, 3000);
-        assert.ok(found >= result.certificate.lowerBound - 1e-12, `subgradient ${found} below lower bound ${result.certificate.lowerBound}`);
+        assert.ok(
+          found >= result.certificate.lowerBound - 1e-12,
+          `subgradient ${found} below lower bound ${result.certificate.lowerBound}`,
+        );
         assert.ok(found <= result.value + 0.02, `subgradient ${found} far above the LP value ${result.value}`);
       }),
       { numRuns: 25, seed: 99 },

@@ -17,20 +17,65 @@ describe('numeric helpers', () => {
   test('cleanDistribution clips, renormalises and falls back to uniform', () => {
     assert.deepEqual(Array.from(cleanDistribution([2, 1e-20, -1, 2])), [0.5, 0, 0, 0.5]);
     assert.deepEqual(Array.from(cleanDistribution([0, 0])), [0.5, 0.5]);
-    assert.deepEqual(supportOf([0.25, 0, 0.75], ['a', 'b', 'c']), [{ item: 'c', probability: 0.75 }, { item: 'a', probability: 0.25 }]);
+    assert.deepEqual(supportOf([0.25, 0, 0.75], ['a', 'b', 'c']), [
+      { item: 'c', probability: 0.75 },
+      { item: 'a', probability: 0.25 },
+    ]);
   });
 
   test('null spaces and linear systems', () => {
-    const basis = nullSpace([[1, 1, 0], [0, 0, 1]], 3);
+    const basis = nullSpace(
+      [
+        [1, 1, 0],
+        [0, 0, 1],
+      ],
+      3,
+    );
     assert.equal(basis.length, 1);
-    assert.ok(Math.abs(Math.abs(basis[0][0]) - Math.SQRT1_2) < 1e-15 && Math.abs(basis[0][0] + basis[0][1]) < 1e-15 && basis[0][2] === 0);
-    assert.equal(nullSpace([[1, 0], [0, 1]], 2).length, 0);
-    assert.deepEqual(Array.from(solveLinearSystem([[2, 0], [0, 4]], [2, 2])!), [1, 0.5]);
-    assert.equal(solveLinearSystem([[1, 2], [2, 4]], [1, 1]), null);
+    assert.ok(
+      Math.abs(Math.abs(basis[0][0]) - Math.SQRT1_2) < 1e-15 &&
+        Math.abs(basis[0][0] + basis[0][1]) < 1e-15 &&
+        basis[0][2] === 0,
+    );
+    assert.equal(
+      nullSpace(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        2,
+      ).length,
+      0,
+    );
+    assert.deepEqual(
+      Array.from(
+        solveLinearSystem(
+          [
+            [2, 0],
+            [0, 4],
+          ],
+          [2, 2],
+        )!,
+      ),
+      [1, 0.5],
+    );
+    assert.equal(
+      solveLinearSystem(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        [1, 1],
+      ),
+      null,
+    );
   });
 
   test('payoffs of lotteries against columns and rows', () => {
-    const matrix = matrixFromRows([[0.5, 1], [0, 0.5]]);
+    const matrix = matrixFromRows([
+      [0.5, 1],
+      [0, 0.5],
+    ]);
     assert.deepEqual(Array.from(columnPayoffs(matrix, [0.5, 0.5])), [0.25, 0.75]);
     assert.deepEqual(Array.from(rowPayoffs(matrix, [1, 0])), [0.5, 0]);
   });

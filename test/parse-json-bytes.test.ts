@@ -16,7 +16,9 @@ function same(actual: unknown, expected: unknown): boolean {
   const expectedKeys = Object.keys(expected);
   if (actualKeys.join('\u0000') !== expectedKeys.join('\u0000')) return false;
   if (Object.getPrototypeOf(actual) !== Object.getPrototypeOf(expected)) return false;
-  return expectedKeys.every((key) => same((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]));
+  return expectedKeys.every((key) =>
+    same((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]),
+  );
 }
 
 test('parseJsonBytes returns what JSON.parse returns, or leaves the text to it', () => {
@@ -53,7 +55,8 @@ test('parseJsonBytes reads short decimals exactly as JSON.parse rounds them', ()
 });
 
 test('parseJsonBytes reads a problem document itself and leaves every unusual text to JSON.parse', () => {
-  const problem = '{"kind": "blackwell", "criteria": [{"name": "safety", "preferences": [[0.5, 0.2500], [0.75, 0.5]]}], "target": {"thresholds": {"safety": 0.55}}, "norm": "linf", "options": {"exact": true, "seed": null, "label": "münchen"}}';
+  const problem =
+    '{"kind": "blackwell", "criteria": [{"name": "safety", "preferences": [[0.5, 0.2500], [0.75, 0.5]]}], "target": {"thresholds": {"safety": 0.55}}, "norm": "linf", "options": {"exact": true, "seed": null, "label": "münchen"}}';
   assert.deepEqual(parseJsonBytes(bytesOf(problem)), JSON.parse(problem));
   assert.equal(parseJsonBytes(bytesOf('-0')), -0);
   for (const text of [
@@ -82,12 +85,34 @@ test('parseJsonBytes reads a problem document itself and leaves every unusual te
 });
 
 test('parseDocument gives the same documents and the same errors from bytes as from text', () => {
-  for (const text of ['{"kind": "von-neumann", "preferences": [[0.5]]}', '{"preferences": [[0.5, 1e-1], [0.9, 0.5]]}', '{"a": "\\u0041"}']) {
+  for (const text of [
+    '{"kind": "von-neumann", "preferences": [[0.5]]}',
+    '{"preferences": [[0.5, 1e-1], [0.9, 0.5]]}',
+    '{"a": "\\u0041"}',
+  ]) {
     assert.deepEqual(parseDocument(bytesOf(text)), parseDocument(text));
   }
-  for (const text of ['', '{oops', '{"__proto__": {}}', '{"constructor": {"prototype": {}}}', '{"\\u005f_proto__": {}}']) {
-    const fromText = (() => { try { parseDocument(text); } catch (error) { return (error as { code: string }).code; } })();
-    const fromBytes = (() => { try { parseDocument(bytesOf(text)); } catch (error) { return (error as { code: string }).code; } })();
+  for (const text of [
+    '',
+    '{oops',
+    '{"__proto__": {}}',
+    '{"constructor": {"prototype": {}}}',
+    '{"\\u005f_proto__": {}}',
+  ]) {
+    const fromText = (() => {
+      try {
+        parseDocument(text);
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    })();
+    const fromBytes = (() => {
+      try {
+        parseDocument(bytesOf(text));
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    })();
     assert.ok(fromText?.startsWith('PREF_ERR_'), text);
     assert.equal(fromBytes, fromText, text);
   }

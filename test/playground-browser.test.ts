@@ -25,7 +25,6 @@ const driving = JSON.parse(readFileSync(join(root, 'docs/examples/pareto-problem
 const assistants = JSON.parse(readFileSync(join(root, 'examples/assistants/blackwell.json'), 'utf8'));
 const wait = { timeout: 90_000 };
 
- 
 type Json = Record<string, any>;
 
 // The page's globals, for the functions that run inside it (this file compiles without the DOM lib).

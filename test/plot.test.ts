@@ -8,23 +8,65 @@ import { plotResult, plotSpecs } from '../src/plot/index.js';
 import { runCli } from './helpers.js';
 
 const criteria = [
-  { name: 'safety', preferences: [[0.5, 0.7, 0.9], [0.3, 0.5, 0.8], [0.1, 0.2, 0.5]] },
-  { name: 'comfort', preferences: [[0.5, 0.4, 0.3], [0.6, 0.5, 0.45], [0.7, 0.55, 0.5]] },
+  {
+    name: 'safety',
+    preferences: [
+      [0.5, 0.7, 0.9],
+      [0.3, 0.5, 0.8],
+      [0.1, 0.2, 0.5],
+    ],
+  },
+  {
+    name: 'comfort',
+    preferences: [
+      [0.5, 0.4, 0.3],
+      [0.6, 0.5, 0.45],
+      [0.7, 0.55, 0.5],
+    ],
+  },
 ];
 
 describe('plots', () => {
   test('each result gives the pictures that apply, as Vega-Lite specs built from the result alone', () => {
-    const pareto = paretoFrontier({ criteria, target: { thresholds: { safety: 0.45, comfort: 0.45 } }, weights: { safety: 1, comfort: 1 } });
+    const pareto = paretoFrontier({
+      criteria,
+      target: { thresholds: { safety: 0.45, comfort: 0.45 } },
+      weights: { safety: 1, comfort: 1 },
+    });
     const specs = plotSpecs(pareto);
-    assert.deepEqual(specs.map((plot) => plot.name), ['frontier', 'distributions']);
-    const layers = (specs[0].spec.layer as Array<{ data: { values: Array<{ series?: string; label?: string }> } }>);
-    assert.equal(layers[0].data.values.filter((point) => point.series === 'Pareto frontier').length, pareto.frontier.length);
+    assert.deepEqual(
+      specs.map((plot) => plot.name),
+      ['frontier', 'distributions'],
+    );
+    const layers = specs[0].spec.layer as Array<{ data: { values: Array<{ series?: string; label?: string }> } }>;
+    assert.equal(
+      layers[0].data.values.filter((point) => point.series === 'Pareto frontier').length,
+      pareto.frontier.length,
+    );
     assert.ok(layers[0].data.values.some((point) => point.series === 'target set'));
-    assert.deepEqual(layers[1].data.values.map((point) => point.label), ['Blackwell winner (linf)', 'linear-aggregation winner']);
-    assert.deepEqual(plotSpecs(compareLotteries({ criteria })).map((plot) => plot.name), ['distributions']);
-    const repeated = approachability({ criteria, target: { thresholds: { safety: 0.55 } }, simulate: { rounds: 20, opponent: { type: 'random' }, checkpoints: 3 } });
-    assert.deepEqual(plotSpecs(repeated).map((plot) => plot.name), ['trajectory', 'distributions']);
-    assert.deepEqual(plotSpecs(paretoFrontier({ criteria: [...criteria, { name: 'speed', preferences: criteria[0].preferences }] })).map((plot) => plot.name), []);
+    assert.deepEqual(
+      layers[1].data.values.map((point) => point.label),
+      ['Blackwell winner (linf)', 'linear-aggregation winner'],
+    );
+    assert.deepEqual(
+      plotSpecs(compareLotteries({ criteria })).map((plot) => plot.name),
+      ['distributions'],
+    );
+    const repeated = approachability({
+      criteria,
+      target: { thresholds: { safety: 0.55 } },
+      simulate: { rounds: 20, opponent: { type: 'random' }, checkpoints: 3 },
+    });
+    assert.deepEqual(
+      plotSpecs(repeated).map((plot) => plot.name),
+      ['trajectory', 'distributions'],
+    );
+    assert.deepEqual(
+      plotSpecs(
+        paretoFrontier({ criteria: [...criteria, { name: 'speed', preferences: criteria[0].preferences }] }),
+      ).map((plot) => plot.name),
+      [],
+    );
   });
 
   test('rendered with Vega to SVG, and written by prefgame plot and solve --plot', async () => {

@@ -25,7 +25,13 @@ describe('batch plumbing', () => {
 
   test('byteLines gives the same lines as splitting the text, however the input is chunked', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'grapheme' }).map((text) => text.replace(/[\r\n]/g, '')), { maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }), async (lines, sizes) => {
+      fc.asyncProperty(
+        fc.array(
+          fc.string({ unit: 'grapheme' }).map((text) => text.replace(/[\r\n]/g, '')),
+          { maxLength: 20 },
+        ),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+        async (lines, sizes) => {
           const text = lines.map((line) => line + '\n').join('');
           const bytes = encoder.encode(text);
           const chunks: Uint8Array[] = [];
@@ -37,25 +43,36 @@ describe('batch plumbing', () => {
           const found: string[] = [];
           for await (const line of byteLines(chunks)) found.push(decoder.decode(line));
           assert.deepEqual(found, lines);
-        }),
+        },
+      ),
       { numRuns: 100, seed: 5 },
     );
   });
 
   test('solveInOrder keeps input order whatever order the lines finish in, and holds at most `concurrency` lines', async () => {
-    const lines = Array.from({ length: 30 }, (_, index) => JSON.stringify({ id: index, kind: 'von-neumann', preferences: [[0.5]] }));
+    const lines = Array.from({ length: 30 }, (_, index) =>
+      JSON.stringify({ id: index, kind: 'von-neumann', preferences: [[0.5]] }),
+    );
     lines.splice(7, 0, '   ');
     let inFlight = 0;
     let most = 0;
     const outputs = [];
-    for await (const output of solveInOrder(lines, async (line, lineNumber) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await sleep((lineNumber * 7919) % 13);
-      inFlight--;
-      return solveLine(line, lineNumber);
-    }, 4)) outputs.push(output);
-    assert.deepEqual(outputs.map((output) => output.id), Array.from({ length: 30 }, (_, index) => index));
+    for await (const output of solveInOrder(
+      lines,
+      async (line, lineNumber) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await sleep((lineNumber * 7919) % 13);
+        inFlight--;
+        return solveLine(line, lineNumber);
+      },
+      4,
+    ))
+      outputs.push(output);
+    assert.deepEqual(
+      outputs.map((output) => output.id),
+      Array.from({ length: 30 }, (_, index) => index),
+    );
     assert.ok(most <= 4);
   });
 });

@@ -29,7 +29,15 @@ function thresholdObjective(tensor: number[][][], tau: number[], norm: Norm, dis
   const columns = tensor.map((matrix) => payoffs(matrix, distribution));
   const n = tensor[0].length;
   let worst = 0;
-  for (let j = 0; j < n; j++) worst = Math.max(worst, thresholdDistance(columns.map((column) => column[j]), tau, norm));
+  for (let j = 0; j < n; j++)
+    worst = Math.max(
+      worst,
+      thresholdDistance(
+        columns.map((column) => column[j]),
+        tau,
+        norm,
+      ),
+    );
   return worst;
 }
 
@@ -68,12 +76,19 @@ describe('von Neumann winners', () => {
   test('do not depend on the order of the items, even when the optimum is not unique', () => {
     fc.assert(
       fc.property(
-        complementaryMatrix(7).chain((preferences) => fc.tuple(fc.constant(preferences), permutation(preferences.length))),
+        complementaryMatrix(7).chain((preferences) =>
+          fc.tuple(fc.constant(preferences), permutation(preferences.length)),
+        ),
         ([preferences, order]) => {
           const original = solve({ kind: 'von-neumann', preferences });
           const permuted = solve({ kind: 'von-neumann', preferences: permuteMatrix(preferences, order) });
           assert.equal(permuted.unique, original.unique);
-          order.forEach((i, a) => assert.ok(Math.abs(permuted.distribution[a] - original.distribution[i]) <= 1e-7, `item ${i}: ${original.distribution[i]} vs ${permuted.distribution[a]}`));
+          order.forEach((i, a) =>
+            assert.ok(
+              Math.abs(permuted.distribution[a] - original.distribution[i]) <= 1e-7,
+              `item ${i}: ${original.distribution[i]} vs ${permuted.distribution[a]}`,
+            ),
+          );
         },
       ),
       runs,
@@ -121,7 +136,14 @@ describe('Blackwell winners', () => {
     fc.assert(
       fc.property(
         problem.chain(([tensor, tau]) =>
-          fc.tuple(fc.constant(tensor), fc.constant(tau), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: tensor[0].length, maxLength: tensor[0].length })),
+          fc.tuple(
+            fc.constant(tensor),
+            fc.constant(tau),
+            fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+              minLength: tensor[0].length,
+              maxLength: tensor[0].length,
+            }),
+          ),
         ),
         fc.constantFrom<Norm>('linf', 'l1', 'l2'),
         ([tensor, tau, weights], norm) => {
@@ -139,11 +161,17 @@ describe('Blackwell winners', () => {
   test('do not depend on the order of the items (value)', () => {
     fc.assert(
       fc.property(
-        problem.chain(([tensor, tau]) => fc.tuple(fc.constant(tensor), fc.constant(tau), permutation(tensor[0].length))),
+        problem.chain(([tensor, tau]) =>
+          fc.tuple(fc.constant(tensor), fc.constant(tau), permutation(tensor[0].length)),
+        ),
         fc.constantFrom<Norm>('linf', 'l1', 'l2'),
         ([tensor, tau, order], norm) => {
           const original = blackwell(tensor, tau, norm);
-          const permuted = blackwell(tensor.map((matrix) => permuteMatrix(matrix, order)), tau, norm);
+          const permuted = blackwell(
+            tensor.map((matrix) => permuteMatrix(matrix, order)),
+            tau,
+            norm,
+          );
           assert.ok(Math.abs(original.value - permuted.value) <= 2 * toleranceOf(norm));
         },
       ),
@@ -154,16 +182,31 @@ describe('Blackwell winners', () => {
   test('a halfspace target through 1/2 has value 0, and its winners are von Neumann winners of the weighted matrix', () => {
     fc.assert(
       fc.property(
-        preferenceTensor(6, 3).chain((tensor) => fc.tuple(fc.constant(tensor), fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: tensor.length, maxLength: tensor.length }))),
+        preferenceTensor(6, 3).chain((tensor) =>
+          fc.tuple(
+            fc.constant(tensor),
+            fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
+              minLength: tensor.length,
+              maxLength: tensor.length,
+            }),
+          ),
+        ),
         fc.constantFrom<Norm>('linf', 'l1', 'l2'),
         ([tensor, weights], norm) => {
           const total = weights.reduce((a, b) => a + b, 0);
           const w = weights.map((value) => value / total);
           const halfspace = { weights: Object.fromEntries(w.map((value, c) => [`c${c}`, value])), offset: 0.5 };
-          const result = solve({ kind: 'blackwell', criteria: criteriaOf(tensor), target: { halfspaces: [halfspace] }, norm });
+          const result = solve({
+            kind: 'blackwell',
+            criteria: criteriaOf(tensor),
+            target: { halfspaces: [halfspace] },
+            norm,
+          });
           assert.equal(result.status, 'optimal');
           assert.ok(result.value <= toleranceOf(norm), `value ${result.value}`);
-          const weighted = tensor[0].map((row, i) => row.map((_, j) => tensor.reduce((sum, matrix, c) => sum + w[c] * matrix[i][j], 0)));
+          const weighted = tensor[0].map((row, i) =>
+            row.map((_, j) => tensor.reduce((sum, matrix, c) => sum + w[c] * matrix[i][j], 0)),
+          );
           assert.ok(Math.min(...payoffs(weighted, result.distribution)) >= 0.5 - 1e-6);
         },
       ),
@@ -178,7 +221,9 @@ describe('Blackwell winners', () => {
         fc.constantFrom<Norm>('linf', 'l1', 'l2'),
         ([tensor, tau, shrink], norm) => {
           const larger = tau.map((value, c) => value * shrink[c]);
-          assert.ok(blackwell(tensor, larger, norm).value <= blackwell(tensor, tau, norm).value + 2 * toleranceOf(norm));
+          assert.ok(
+            blackwell(tensor, larger, norm).value <= blackwell(tensor, tau, norm).value + 2 * toleranceOf(norm),
+          );
         },
       ),
       runs,
@@ -210,19 +255,32 @@ describe('Blackwell winners', () => {
 describe('matrix games', () => {
   const game = fc
     .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
-    .chain(([m, n]) => fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }));
+    .chain(([m, n]) =>
+      fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), {
+        minLength: m,
+        maxLength: m,
+      }),
+    );
 
   test('have certified values that move with shifts and scalings of the payoffs', () => {
     fc.assert(
-      fc.property(game, fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (payoff, shift, scale) => {
-        const result = solve({ kind: 'matrix-game', payoff });
-        assert.equal(result.status, 'optimal');
-        assertProbabilityVector(result.distribution);
-        assertProbabilityVector(result.columnDistribution ?? []);
-        assert.ok(result.certificate.gap <= 1e-9 * 200);
-        const moved = solve({ kind: 'matrix-game', payoff: payoff.map((row) => row.map((value) => value * scale + shift)) });
-        assert.ok(Math.abs(moved.value - (result.value * scale + shift)) <= 1e-7 * (1 + Math.abs(moved.value)));
-      }),
+      fc.property(
+        game,
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (payoff, shift, scale) => {
+          const result = solve({ kind: 'matrix-game', payoff });
+          assert.equal(result.status, 'optimal');
+          assertProbabilityVector(result.distribution);
+          assertProbabilityVector(result.columnDistribution ?? []);
+          assert.ok(result.certificate.gap <= 1e-9 * 200);
+          const moved = solve({
+            kind: 'matrix-game',
+            payoff: payoff.map((row) => row.map((value) => value * scale + shift)),
+          });
+          assert.ok(Math.abs(moved.value - (result.value * scale + shift)) <= 1e-7 * (1 + Math.abs(moved.value)));
+        },
+      ),
       runs,
     );
   });

@@ -17,10 +17,20 @@ import { binaryExponent, timesPowerOfTwo } from '../src/numeric/power-of-two.js'
 import { checkProblem } from '../src/check.js';
 import { root } from './helpers.js';
 
-const problemLine = JSON.stringify({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] });
+const problemLine = JSON.stringify({
+  kind: 'von-neumann',
+  preferences: [
+    [0.5, 0.7],
+    [0.3, 0.5],
+  ],
+});
 
 function cli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/prefgame.js'), ...args], { input, encoding: 'utf8', cwd: root });
+  const result = spawnSync(process.execPath, [join(root, 'bin/prefgame.js'), ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: root,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -49,7 +59,10 @@ describe('item 7: CLI I/O errors are one coded line with exit status 2; a closed
   });
 
   test('prefgame schema | head: the reader closes the pipe; no stack trace, status 0', async () => {
-    const child = spawn(process.execPath, [join(root, 'bin/prefgame.js'), 'schema'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin/prefgame.js'), 'schema'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     // Read one chunk, then close our end, as `head -1` does.
@@ -72,35 +85,74 @@ describe('items 3, 9, 12 over HTTP', () => {
   });
 
   test('item 12: a body declared in another charset is 415; utf-8 in any spelling is fine', async () => {
-    for (const type of ['application/json; charset=latin1', 'application/json; charset="ISO-8859-1"', 'application/json;charset=utf-16']) {
-      const response = await app.inject({ method: 'POST', url: '/v1/von-neumann', payload: problemLine, headers: { 'content-type': type } });
+    for (const type of [
+      'application/json; charset=latin1',
+      'application/json; charset="ISO-8859-1"',
+      'application/json;charset=utf-16',
+    ]) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/von-neumann',
+        payload: problemLine,
+        headers: { 'content-type': type },
+      });
       assert.equal(response.statusCode, 415, type);
       assert.equal(response.json().code, 'PREF_ERR_UNSUPPORTED_MEDIA_TYPE');
     }
-    const batch = await app.inject({ method: 'POST', url: '/v1/batch', payload: problemLine, headers: { 'content-type': 'application/x-ndjson; charset=latin1' } });
+    const batch = await app.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      payload: problemLine,
+      headers: { 'content-type': 'application/x-ndjson; charset=latin1' },
+    });
     assert.equal(batch.statusCode, 415);
     for (const type of ['application/json; charset=utf-8', 'application/json; charset=UTF8', 'application/json']) {
-      const response = await app.inject({ method: 'POST', url: '/v1/von-neumann', payload: problemLine, headers: { 'content-type': type } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/von-neumann',
+        payload: problemLine,
+        headers: { 'content-type': type },
+      });
       assert.equal(response.statusCode, 200, type);
     }
   });
 
   test('item 3: blank lines count toward MAX_BATCH_LINES', async () => {
-    const fits = await app.inject({ method: 'POST', url: '/v1/batch', payload: problemLine + '\n'.repeat(9), headers: { 'content-type': 'application/x-ndjson' } });
+    const fits = await app.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      payload: problemLine + '\n'.repeat(9),
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     assert.equal(fits.statusCode, 200);
     assert.equal(fits.body.trim().split('\n').length, 1);
-    const over = await app.inject({ method: 'POST', url: '/v1/batch', payload: problemLine + '\n'.repeat(10) + ' ', headers: { 'content-type': 'application/x-ndjson' } });
+    const over = await app.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      payload: problemLine + '\n'.repeat(10) + ' ',
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     assert.equal(over.statusCode, 422);
     assert.equal(over.json().code, 'PREF_ERR_TOO_LARGE');
   });
 
   test('item 9: a 1 MB unknown key and a 1 MB id are not echoed back whole', async () => {
     const key = 'k'.repeat(1 << 20);
-    const response = await app.inject({ method: 'POST', url: '/v1/von-neumann', payload: `{"preferences":[[0.5]],"${key}":1}`, headers: { 'content-type': 'application/json' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/von-neumann',
+      payload: `{"preferences":[[0.5]],"${key}":1}`,
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(response.statusCode, 400);
     assert.equal(response.json().code, 'PREF_ERR_UNKNOWN_FIELD');
     assert.ok(response.body.length < 4 * echoLimit, `${response.body.length} bytes`);
-    const batch = await app.inject({ method: 'POST', url: '/v1/batch', payload: `{"id":"${key}","kind":"von-neumann","preferences":[[0.5,2],[0,0.5]]}\n`, headers: { 'content-type': 'application/x-ndjson' } });
+    const batch = await app.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      payload: `{"id":"${key}","kind":"von-neumann","preferences":[[0.5,2],[0,0.5]]}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     assert.equal(batch.statusCode, 200);
     assert.ok(batch.body.length < 4 * echoLimit, `${batch.body.length} bytes`);
   });
@@ -144,7 +196,10 @@ describe('items 2 and 13: scale and rounding', () => {
 
   test('orderedBounds keeps the value and moves the other bound', () => {
     assert.deepEqual(orderedBounds(2, 2, 1.9999999999999998), { lowerBound: 2, upperBound: 2 });
-    assert.deepEqual(orderedBounds(1.9999999999999998, 2, 1.9999999999999998), { lowerBound: 1.9999999999999998, upperBound: 1.9999999999999998 });
+    assert.deepEqual(orderedBounds(1.9999999999999998, 2, 1.9999999999999998), {
+      lowerBound: 1.9999999999999998,
+      upperBound: 1.9999999999999998,
+    });
     assert.deepEqual(orderedBounds(1, 0.5, 1), { lowerBound: 0.5, upperBound: 1 });
   });
 
@@ -158,21 +213,38 @@ describe('items 2 and 13: scale and rounding', () => {
   });
 
   test('a matrix game and the same game times 10^k (k = -300..300) have the same strategies', () => {
-    const base = [[3, -1, 2], [-2, 1, 0], [1, 2, -3]];
+    const base = [
+      [3, -1, 2],
+      [-2, 1, 0],
+      [1, 2, -3],
+    ];
     const reference = matrixGame({ payoff: base });
     for (let k = -300; k <= 300; k += 25) {
       const result = matrixGame({ payoff: base.map((row) => row.map((value) => value * 10 ** k)) });
       assert.equal(result.status, 'optimal', `10^${k}`);
-      result.distribution.forEach((p, i) => assert.ok(Math.abs(p - reference.distribution[i]) < 1e-9, `10^${k}: ${result.distribution}`));
-      assert.ok(Math.abs(result.value / 10 ** k - reference.value) < 1e-9 * Math.max(1, Math.abs(reference.value)), `10^${k}: ${result.value}`);
+      result.distribution.forEach((p, i) =>
+        assert.ok(Math.abs(p - reference.distribution[i]) < 1e-9, `10^${k}: ${result.distribution}`),
+      );
+      assert.ok(
+        Math.abs(result.value / 10 ** k - reference.value) < 1e-9 * Math.max(1, Math.abs(reference.value)),
+        `10^${k}: ${result.value}`,
+      );
       assert.ok(result.certificate.lowerBound <= result.certificate.upperBound);
     }
   });
 
   test('prefgame validate rejects what solve rejects for non-finite content', () => {
-    const document = JSON.parse('{"kind":"blackwell","criteria":[{"name":"speed","preferences":[[0.5,0.7],[0.3,0.5]]}],"target":{"constraints":["1e308*1e308*speed >= 1"]}}');
-    assert.throws(() => checkProblem(document), (error: PrefgameError) => error.code === 'PREF_ERR_NON_FINITE' && error.pointer === '/target/constraints/0');
-    assert.throws(() => solve(document), (error: PrefgameError) => error.code === 'PREF_ERR_NON_FINITE');
+    const document = JSON.parse(
+      '{"kind":"blackwell","criteria":[{"name":"speed","preferences":[[0.5,0.7],[0.3,0.5]]}],"target":{"constraints":["1e308*1e308*speed >= 1"]}}',
+    );
+    assert.throws(
+      () => checkProblem(document),
+      (error: PrefgameError) => error.code === 'PREF_ERR_NON_FINITE' && error.pointer === '/target/constraints/0',
+    );
+    assert.throws(
+      () => solve(document),
+      (error: PrefgameError) => error.code === 'PREF_ERR_NON_FINITE',
+    );
     const { code, stdout } = cli(['validate', '-'], '{"kind":"matrix-game","payoff":[[1,1e999]]}');
     assert.equal(code, 1);
     assert.equal(JSON.parse(stdout).error.code, 'PREF_ERR_NON_FINITE');

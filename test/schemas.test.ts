@@ -9,10 +9,21 @@ import { referenceCases, root } from './helpers.js';
 
 describe('JSON Schemas', () => {
   test('the committed schemas/ files are exactly the generated ones (run npm run schemas)', () => {
-    const committed = readdirSync(`${root}/schemas`).filter((name) => name.endsWith('.json')).sort();
-    assert.deepEqual(committed, Object.keys(schemaDocuments).map((name) => `${name}.json`).sort());
+    const committed = readdirSync(`${root}/schemas`)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
+    assert.deepEqual(
+      committed,
+      Object.keys(schemaDocuments)
+        .map((name) => `${name}.json`)
+        .sort(),
+    );
     for (const [name, schema] of Object.entries(schemaDocuments)) {
-      assert.deepEqual(JSON.parse(readFileSync(`${root}/schemas/${name}.json`, 'utf8')), schema, `schemas/${name}.json has drifted`);
+      assert.deepEqual(
+        JSON.parse(readFileSync(`${root}/schemas/${name}.json`, 'utf8')),
+        schema,
+        `schemas/${name}.json has drifted`,
+      );
     }
   });
 

@@ -32,7 +32,10 @@ function instrumented(script: string, nodeArguments: string[] = []): string {
     api.Module = new Proxy(api.Module, { construct(target, args) { calls.compile++; return Reflect.construct(target, args); } });
     api.Instance = new Proxy(api.Instance, { construct(target, args) { calls.instantiate++; return Reflect.construct(target, args); } });
   `;
-  const run = spawnSync(process.execPath, [...nodeArguments, '--input-type=module', '-e', preamble + script], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...nodeArguments, '--input-type=module', '-e', preamble + script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   assert.equal(run.status, 0, run.stderr);
   return run.stdout;
 }
@@ -68,7 +71,16 @@ describe('start-up: nothing happens at import', () => {
 
   test('the CLI and its batch workers compile HiGHS once and share it (workers instantiate the main thread module)', () => {
     const directory = mkdtempSync(join(tmpdir(), 'prefgame-startup-'));
-    const lines = Array.from({ length: 6 }, (_, index) => JSON.stringify({ id: index, kind: 'von-neumann', preferences: [[0.5, 0.1 * index], [1 - 0.1 * index, 0.5]] }));
+    const lines = Array.from({ length: 6 }, (_, index) =>
+      JSON.stringify({
+        id: index,
+        kind: 'von-neumann',
+        preferences: [
+          [0.5, 0.1 * index],
+          [1 - 0.1 * index, 0.5],
+        ],
+      }),
+    );
     writeFileSync(join(directory, 'in.ndjson'), lines.join('\n') + '\n');
     // Worker threads have their own globals: count in the main thread, where the one compile happens.
     const output = instrumented(`
@@ -111,7 +123,16 @@ describe('the CLI picks how V8 compiles HiGHS', () => {
 
   test('prefgame solve sets --no-liftoff only when asked, before HiGHS compiles', () => {
     const directory = mkdtempSync(join(tmpdir(), 'prefgame-tiering-'));
-    writeFileSync(join(directory, 'small.json'), JSON.stringify({ kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] }));
+    writeFileSync(
+      join(directory, 'small.json'),
+      JSON.stringify({
+        kind: 'von-neumann',
+        preferences: [
+          [0.5, 0.7],
+          [0.3, 0.5],
+        ],
+      }),
+    );
     const solveIn = (environment: string) =>
       JSON.parse(
         instrumented(`
@@ -152,7 +173,8 @@ describe('honest accounting: time limits and non-optimal results', () => {
 
   test('the batch tally counts only optimal results as solved', () => {
     const tally = new BatchTally();
-    for (const status of ['optimal', 'time_limit', 'error', 'optimal', 'numerical_error', 'time_limit']) tally.add(status);
+    for (const status of ['optimal', 'time_limit', 'error', 'optimal', 'numerical_error', 'time_limit'])
+      tally.add(status);
     assert.equal(tally.summary(), '2 solved, 1 failed, 3 not optimal (time_limit: 2, numerical_error: 1)');
     assert.equal(tally.exitCode(), 1);
     const clean = new BatchTally();
@@ -161,8 +183,20 @@ describe('honest accounting: time limits and non-optimal results', () => {
   });
 
   // Past its vertex budget a pareto frontier is an approximation: status iteration_limit, on any machine.
-  const truncatedFrontier = { id: 'budget', kind: 'pareto', criteria: criteriaOf([randomPreferences(30, 1), randomPreferences(30, 2), randomPreferences(30, 3)]), maxVertices: 20 };
-  const optimal = { id: 'fine', kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] };
+  const truncatedFrontier = {
+    id: 'budget',
+    kind: 'pareto',
+    criteria: criteriaOf([randomPreferences(30, 1), randomPreferences(30, 2), randomPreferences(30, 3)]),
+    maxVertices: 20,
+  };
+  const optimal = {
+    id: 'fine',
+    kind: 'von-neumann',
+    preferences: [
+      [0.5, 0.7],
+      [0.3, 0.5],
+    ],
+  };
 
   test('prefgame solve exits 1 when the result is not optimal, and still prints it', () => {
     const { code, stdout, stderr } = runCli(['solve', '-', '--compact'], JSON.stringify(truncatedFrontier));
@@ -177,7 +211,13 @@ describe('honest accounting: time limits and non-optimal results', () => {
       const input = [optimal, truncatedFrontier, optimal].map((line) => JSON.stringify(line)).join('\n') + '\n{oops\n';
       const { code, stdout, stderr } = runCli(['batch', '-', '--jobs', jobs], input);
       assert.equal(code, 1);
-      assert.deepEqual(stdout.trim().split('\n').map((line) => JSON.parse(line).status), ['optimal', 'iteration_limit', 'optimal', 'error']);
+      assert.deepEqual(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line).status),
+        ['optimal', 'iteration_limit', 'optimal', 'error'],
+      );
       assert.match(stderr, /2 solved, 1 failed, 1 not optimal \(iteration_limit: 1\)/);
     });
   }

@@ -61,9 +61,19 @@ test('the root entry point exports exactly the names a user needs', () => {
 
 test('the document types have the names a user would guess, and the old names still work', () => {
   // Compile-time checks (npm run typecheck); at run time they only have to run.
-  const problem: Problem = { kind: 'von-neumann', preferences: [[0.5, 0.7], [0.3, 0.5]] };
+  const problem: Problem = {
+    kind: 'von-neumann',
+    preferences: [
+      [0.5, 0.7],
+      [0.3, 0.5],
+    ],
+  };
   const sameProblem: VonNeumannDocument = problem;
-  const blackwell: Problem<'blackwell'> = { kind: 'blackwell', criteria: [{ name: 'c', preferences: [[0.5]] }], target: { thresholds: { c: 0.5 } } };
+  const blackwell: Problem<'blackwell'> = {
+    kind: 'blackwell',
+    criteria: [{ name: 'c', preferences: [[0.5]] }],
+    target: { thresholds: { c: 0.5 } },
+  };
   const alsoBlackwell: BlackwellProblem = blackwell;
   const result: Result = root.solve(problem);
   const anyResult: AnyResult = result;
@@ -76,26 +86,75 @@ test('the document types have the names a user would guess, and the old names st
 // Every entry point but the service is served from the esbuild bundle (scripts/bundle-cli.mjs): one
 // module graph for all of them, and a fast import.
 const entryPoints: Record<string, { file: string; bundle?: string; has: string[]; hasNot: string[] }> = {
-  '.': { file: 'src/index.ts', bundle: 'index', has: ['solve'], hasNot: ['ajv', 'checkKind', 'rankingsExtra', 'observedCells', 'kindRegistry'] },
-  './schema': { file: 'src/schema/index.ts', bundle: 'schema', has: ['schemaDocuments', 'BlackwellProblem', 'explainSchemaErrors'], hasNot: ['ajv', 'checkKind', 'common'] },
-  './estimation': { file: 'src/estimation/index.ts', bundle: 'estimation', has: ['readComparisons', 'importArena', 'bootstrapWinner'], hasNot: ['solve'] },
-  './baselines': { file: 'src/baselines/index.ts', bundle: 'baselines', has: ['bordaScores', 'fitBradleyTerry', 'computeRankings'], hasNot: ['rankingsExtra'] },
+  '.': {
+    file: 'src/index.ts',
+    bundle: 'index',
+    has: ['solve'],
+    hasNot: ['ajv', 'checkKind', 'rankingsExtra', 'observedCells', 'kindRegistry'],
+  },
+  './schema': {
+    file: 'src/schema/index.ts',
+    bundle: 'schema',
+    has: ['schemaDocuments', 'BlackwellProblem', 'explainSchemaErrors'],
+    hasNot: ['ajv', 'checkKind', 'common'],
+  },
+  './estimation': {
+    file: 'src/estimation/index.ts',
+    bundle: 'estimation',
+    has: ['readComparisons', 'importArena', 'bootstrapWinner'],
+    hasNot: ['solve'],
+  },
+  './baselines': {
+    file: 'src/baselines/index.ts',
+    bundle: 'baselines',
+    has: ['bordaScores', 'fitBradleyTerry', 'computeRankings'],
+    hasNot: ['rankingsExtra'],
+  },
   './compare': { file: 'src/compare/index.ts', bundle: 'compare', has: ['headToHead', 'lotterySources'], hasNot: [] },
-  './generate': { file: 'src/generate/index.ts', bundle: 'generate', has: ['cyclicPreferences', 'seededRandom', 'sampleJudgements'], hasNot: [] },
-  './plot': { file: 'src/plot/index.ts', bundle: 'plot', has: ['plotResult', 'plotSpecs', 'rankPlots', 'estimatePlots'], hasNot: [] },
-  './rank': { file: 'src/rank/index.ts', bundle: 'rank', has: ['rankComparisons', 'BattleReader', 'rankRequest', 'RankResult'], hasNot: ['solve'] },
-  './batch': { file: 'src/pool/index.ts', bundle: 'batch', has: ['solveLine', 'createSolvePool', 'kindRegistry', 'compileHighs'], hasNot: [] },
+  './generate': {
+    file: 'src/generate/index.ts',
+    bundle: 'generate',
+    has: ['cyclicPreferences', 'seededRandom', 'sampleJudgements'],
+    hasNot: [],
+  },
+  './plot': {
+    file: 'src/plot/index.ts',
+    bundle: 'plot',
+    has: ['plotResult', 'plotSpecs', 'rankPlots', 'estimatePlots'],
+    hasNot: [],
+  },
+  './rank': {
+    file: 'src/rank/index.ts',
+    bundle: 'rank',
+    has: ['rankComparisons', 'BattleReader', 'rankRequest', 'RankResult'],
+    hasNot: ['solve'],
+  },
+  './batch': {
+    file: 'src/pool/index.ts',
+    bundle: 'batch',
+    has: ['solveLine', 'createSolvePool', 'kindRegistry', 'compileHighs'],
+    hasNot: [],
+  },
   './service': { file: 'api/index.ts', has: ['buildApp', 'readConfig'], hasNot: [] },
 };
 
 test('package.json maps every subpath to its built entry point, and each loads with its names', async () => {
-  const manifest = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as {
+    exports: Record<string, unknown>;
+  };
   const subpaths = Object.keys(manifest.exports).filter((key) => !key.includes('*') && key !== './package.json');
   assert.deepEqual(subpaths.sort(), Object.keys(entryPoints).sort());
   for (const [subpath, entry] of Object.entries(entryPoints)) {
     const target = manifest.exports[subpath] as { types: string; import: string };
     const built = entry.file.replace(/\.ts$/, '');
-    assert.deepEqual(target, { types: `./dist/${built}.d.ts`, import: entry.bundle ? `./dist/bundle/${entry.bundle}.js` : `./dist/${built}.js` }, subpath);
+    assert.deepEqual(
+      target,
+      {
+        types: `./dist/${built}.d.ts`,
+        import: entry.bundle ? `./dist/bundle/${entry.bundle}.js` : `./dist/${built}.js`,
+      },
+      subpath,
+    );
     for (const file of [entry.file, target.import]) {
       const module = (await import(join(repository, file))) as Record<string, unknown>;
       for (const name of entry.has) assert.ok(name in module, `${subpath} (${file}) exports ${name}`);
@@ -106,7 +165,14 @@ test('package.json maps every subpath to its built entry point, and each loads w
 
 test('everything the entry points export has a TSDoc comment', () => {
   const files = Object.values(entryPoints).map((entry) => join(repository, entry.file));
-  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023, strict: true, skipLibCheck: true, noEmit: true };
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2023,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  };
   const program = ts.createProgram(files, options);
   const checker = program.getTypeChecker();
   const undocumented: string[] = [];

@@ -14,7 +14,10 @@ const names = ['safety', 'comfort'];
 describe('linear constraint strings', () => {
   test('parse into rows normal . z >= offset', () => {
     assert.deepEqual(
-      parseConstraint('0.6*safety + 0.4 comfort >= 0.5', names, field).map((row) => [Array.from(row.normal), row.offset]),
+      parseConstraint('0.6*safety + 0.4 comfort >= 0.5', names, field).map((row) => [
+        Array.from(row.normal),
+        row.offset,
+      ]),
       [[[0.6, 0.4], 0.5]],
     );
     assert.deepEqual(
@@ -23,11 +26,17 @@ describe('linear constraint strings', () => {
     );
     assert.deepEqual(
       parseConstraint('(safety + comfort) / 2 == 0.5', names, field).map((row) => [Array.from(row.normal), row.offset]),
-      [[[0.5, 0.5], 0.5], [[-0.5, -0.5], -0.5]],
+      [
+        [[0.5, 0.5], 0.5],
+        [[-0.5, -0.5], -0.5],
+      ],
     );
     assert.deepEqual(
       parseConstraint('0.2 <= safety <= 0.8', names, field).map((row) => [Array.from(row.normal), row.offset]),
-      [[[1, 0], 0.2], [[-1, 0], -0.8]],
+      [
+        [[1, 0], 0.2],
+        [[-1, 0], -0.8],
+      ],
     );
     assert.deepEqual(
       parseConstraint('-safety >= -1 + 2 * -0.1', names, field).map((row) => [Array.from(row.normal), row.offset]),
@@ -36,8 +45,20 @@ describe('linear constraint strings', () => {
   });
 
   test('never evaluate anything: function calls, assignments and objects are rejected', () => {
-    for (const text of ['import("fs") >= 0', 'safety >= eval("1")', 'f(x) = 1', '{a: 1}', 'safety >= [1]', 'safety >= "1"', 'comfort >= 1 ? 1 : 0']) {
-      assert.throws(() => parseConstraint(text, names, field), (error: { code: string }) => error.code.startsWith('PREF_ERR_'), text);
+    for (const text of [
+      'import("fs") >= 0',
+      'safety >= eval("1")',
+      'f(x) = 1',
+      '{a: 1}',
+      'safety >= [1]',
+      'safety >= "1"',
+      'comfort >= 1 ? 1 : 0',
+    ]) {
+      assert.throws(
+        () => parseConstraint(text, names, field),
+        (error: { code: string }) => error.code.startsWith('PREF_ERR_'),
+        text,
+      );
     }
   });
 });
@@ -50,7 +71,10 @@ describe('target sets', () => {
   });
 
   test('a general polyhedron has no box, and distances agree with a brute-force search', () => {
-    const target = buildTargetSet({ constraints: ['0.6*safety + 0.4*comfort >= 0.5', 'safety - comfort <= 0.2'] }, names);
+    const target = buildTargetSet(
+      { constraints: ['0.6*safety + 0.4*comfort >= 0.5', 'safety - comfort <= 0.2'] },
+      names,
+    );
     assert.equal(target.box, null);
     const z = [0.1, 0.3];
     // brute force over a fine grid of the cube
@@ -60,7 +84,11 @@ describe('target sets', () => {
         const s = [a / 1000, b / 1000];
         if (0.6 * s[0] + 0.4 * s[1] < 0.5 - 1e-12 || s[0] - s[1] > 0.2 + 1e-12) continue;
         const d = [Math.abs(s[0] - z[0]), Math.abs(s[1] - z[1])];
-        best = { linf: Math.min(best.linf, Math.max(...d)), l1: Math.min(best.l1, d[0] + d[1]), l2: Math.min(best.l2, Math.hypot(...d)) };
+        best = {
+          linf: Math.min(best.linf, Math.max(...d)),
+          l1: Math.min(best.l1, d[0] + d[1]),
+          l2: Math.min(best.l2, Math.hypot(...d)),
+        };
       }
     }
     for (const norm of ['linf', 'l1', 'l2'] as const) {
@@ -70,15 +98,21 @@ describe('target sets', () => {
   });
 
   // Coefficients as people write them: up to three decimals.
-  const coefficient = (min: number, max: number) => fc.integer({ min: min * 1000, max: max * 1000 }).map((value) => value / 1000);
+  const coefficient = (min: number, max: number) =>
+    fc.integer({ min: min * 1000, max: max * 1000 }).map((value) => value / 1000);
 
   test('the l2 projection satisfies the optimality conditions on random polyhedra', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(coefficient(-1, 1), coefficient(-1, 1), coefficient(-0.5, 0.5)), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(coefficient(-1, 1), coefficient(-1, 1), coefficient(-0.5, 0.5)), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
         (rows, z) => {
-          const constraints = rows.filter(([a, b]) => Math.abs(a) + Math.abs(b) > 1e-3).map(([a, b, c]) => `${a} * safety + ${b} * comfort >= ${c}`);
+          const constraints = rows
+            .filter(([a, b]) => Math.abs(a) + Math.abs(b) > 1e-3)
+            .map(([a, b, c]) => `${a} * safety + ${b} * comfort >= ${c}`);
           fc.pre(constraints.length > 0);
           let target;
           try {
@@ -105,17 +139,35 @@ describe('target sets', () => {
 
 describe('degenerate targets that people write', () => {
   const cases: Array<[string, object, number[], { linf: number; l1: number; l2: number }]> = [
-    ['a single point', { constraints: ['safety == 0.5', 'comfort == 0.5'] }, [0.2, 0.9], { linf: 0.4, l1: 0.7, l2: 0.5 }],
+    [
+      'a single point',
+      { constraints: ['safety == 0.5', 'comfort == 0.5'] },
+      [0.2, 0.9],
+      { linf: 0.4, l1: 0.7, l2: 0.5 },
+    ],
     ['a segment', { constraints: ['safety + comfort == 1'] }, [0, 0], { linf: 0.5, l1: 1, l2: Math.SQRT1_2 }],
-    ['parallel and redundant rows', { thresholds: { safety: 0.5 }, constraints: ['2 * safety >= 1', 'safety >= 0.25', 'safety + comfort >= 0.5'] }, [0.1, 0.1], { linf: 0.4, l1: 0.4, l2: 0.4 }],
-    ['the corner of the cube', { thresholds: { safety: 1, comfort: 1 } }, [0.5, 0.75], { linf: 0.5, l1: 0.75, l2: Math.hypot(0.5, 0.25) }],
+    [
+      'parallel and redundant rows',
+      { thresholds: { safety: 0.5 }, constraints: ['2 * safety >= 1', 'safety >= 0.25', 'safety + comfort >= 0.5'] },
+      [0.1, 0.1],
+      { linf: 0.4, l1: 0.4, l2: 0.4 },
+    ],
+    [
+      'the corner of the cube',
+      { thresholds: { safety: 1, comfort: 1 } },
+      [0.5, 0.75],
+      { linf: 0.5, l1: 0.75, l2: Math.hypot(0.5, 0.25) },
+    ],
     ['an upper bound', { constraints: ['safety <= 0.3'] }, [0.5, 0.5], { linf: 0.2, l1: 0.2, l2: 0.2 }],
   ];
   for (const [name, document, z, expected] of cases) {
     test(name, () => {
       const target = buildTargetSet(document, names);
       for (const norm of ['linf', 'l1', 'l2'] as const) {
-        assert.ok(Math.abs(distanceToTarget(target, z, norm) - expected[norm]) <= 1e-15, `${norm}: ${distanceToTarget(target, z, norm)}`);
+        assert.ok(
+          Math.abs(distanceToTarget(target, z, norm) - expected[norm]) <= 1e-15,
+          `${norm}: ${distanceToTarget(target, z, norm)}`,
+        );
       }
     });
   }
@@ -124,7 +176,16 @@ describe('degenerate targets that people write', () => {
 describe('exact small solvers', () => {
   test('the dense simplex solves a small LP exactly', () => {
     // min -x - y s.t. x + 2y <= 4, 3x + y <= 6, x, y >= 0: optimum at (1.6, 1.2), value -2.8
-    const result = solveSmallLp({ cost: [-1, -1], rows: [[-1, -2], [-3, -1], [1, 0], [0, 1]], lower: [-4, -6, 0, 0] });
+    const result = solveSmallLp({
+      cost: [-1, -1],
+      rows: [
+        [-1, -2],
+        [-3, -1],
+        [1, 0],
+        [0, 1],
+      ],
+      lower: [-4, -6, 0, 0],
+    });
     assert.equal(result.status, 'optimal');
     if (result.status === 'optimal') {
       assert.ok(Math.abs(result.x[0] - 1.6) < 1e-15 && Math.abs(result.x[1] - 1.2) < 1e-15);
@@ -134,7 +195,16 @@ describe('exact small solvers', () => {
   });
 
   test('the active-set projection finds the nearest point of a polygon', () => {
-    const p = projectOntoPolyhedron([0, 0], [[1, 1], [1, 0], [0, 1]], [1, 0, 0], [1, 0])!;
+    const p = projectOntoPolyhedron(
+      [0, 0],
+      [
+        [1, 1],
+        [1, 0],
+        [0, 1],
+      ],
+      [1, 0, 0],
+      [1, 0],
+    )!;
     assert.ok(Math.abs(p[0] - 0.5) < 1e-15 && Math.abs(p[1] - 0.5) < 1e-15);
   });
 });

@@ -10,23 +10,41 @@ import { referenceCases, root } from './helpers.js';
 
 // The build precompiles the problem validators (ajv standalone code); they must judge every
 // document exactly as validators compiled at run time from the same schemas would.
-const precompiled = createRequire(import.meta.url)(`${root}/dist/src/schema/problem-validators.cjs`) as Record<string, ValidateFunction>;
+const precompiled = createRequire(import.meta.url)(`${root}/dist/src/schema/problem-validators.cjs`) as Record<
+  string,
+  ValidateFunction
+>;
 
 /** Valid documents of every kind, then broken copies of each (one mistake apiece). */
 function corpus(): Array<{ kind: string; document: unknown }> {
   const valid: Array<Record<string, unknown>> = referenceCases.map((reference) => reference.problem);
-  for (const name of ['pareto', 'compare', 'approachability']) valid.push(JSON.parse(readFileSync(`${root}/docs/examples/${name}-problem.json`, 'utf8')));
+  for (const name of ['pareto', 'compare', 'approachability'])
+    valid.push(JSON.parse(readFileSync(`${root}/docs/examples/${name}-problem.json`, 'utf8')));
   valid.push({ kind: 'estimate', winner: 'von-neumann', comparisons: [{ a: 'x', b: 'y', winner: 'x' }] });
   const broken = valid.flatMap((document) => [
     { ...document, unexpected: 1 },
     { ...document, options: { timeLimitMs: -5 } },
     { ...document, options: { nonsense: true } },
     { ...document, norm: 'l3' },
-    { ...document, preferences: [[0.5, 'x'], [0.5, 0.5]] },
-    { ...document, preferences: [[0.5, 1.5], [-0.5, 0.5]] },
+    {
+      ...document,
+      preferences: [
+        [0.5, 'x'],
+        [0.5, 0.5],
+      ],
+    },
+    {
+      ...document,
+      preferences: [
+        [0.5, 1.5],
+        [-0.5, 0.5],
+      ],
+    },
     { ...document, criteria: [] },
     { ...document, payoff: 'none' },
-    Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'preferences' && key !== 'criteria' && key !== 'payoff')),
+    Object.fromEntries(
+      Object.entries(document).filter(([key]) => key !== 'preferences' && key !== 'criteria' && key !== 'payoff'),
+    ),
   ]);
   return [...valid, ...broken].map((document) => ({ kind: String(document.kind), document }));
 }
@@ -46,13 +64,20 @@ describe('precompiled problem validators', () => {
       assert.equal(actual(document), valid, `${kind}: ${JSON.stringify(document).slice(0, 120)}`);
       if (valid) continue;
       refused++;
-      const pick = (errors: ValidateFunction['errors']) => errors?.map(({ keyword, instancePath, params, message, data }) => ({ keyword, instancePath, params, message, data }));
+      const pick = (errors: ValidateFunction['errors']) =>
+        errors?.map(({ keyword, instancePath, params, message, data }) => ({
+          keyword,
+          instancePath,
+          params,
+          message,
+          data,
+        }));
       assert.deepEqual(pick(actual.errors), pick(expected.errors));
     }
     assert.ok(refused > 20, `only ${refused} refusals: the corpus should exercise the errors`);
   });
 
-  test('the built library validates without loading ajv\'s compiler', () => {
+  test("the built library validates without loading ajv's compiler", () => {
     const script = `
       import { createRequire } from 'node:module';
       const { solve } = await import('./dist/src/solve.js');

@@ -22,7 +22,12 @@ declare module 'fastify' {
 export const metricsPlugin = fp(async (app) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'prefgame_' });
-  const requests = new Counter({ name: 'prefgame_http_requests_total', help: 'HTTP requests by route, method and status code', labelNames: ['route', 'method', 'status_code'], registers: [registry] });
+  const requests = new Counter({
+    name: 'prefgame_http_requests_total',
+    help: 'HTTP requests by route, method and status code',
+    labelNames: ['route', 'method', 'status_code'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'prefgame_http_request_duration_seconds',
     help: 'HTTP request latency by route',
@@ -37,11 +42,46 @@ export const metricsPlugin = fp(async (app) => {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [registry],
   });
-  new Gauge({ name: 'prefgame_pool_threads', help: 'Worker threads in the solve pool', registers: [registry], collect() { this.set(app.pool.stats().threads); } });
-  new Gauge({ name: 'prefgame_pool_busy_threads', help: 'Workers solving right now', registers: [registry], collect() { this.set(app.pool.stats().running); } });
-  new Gauge({ name: 'prefgame_pool_queue_length', help: 'Tasks waiting for a worker', registers: [registry], collect() { this.set(app.pool.stats().queueSize); } });
-  new Gauge({ name: 'prefgame_pool_queue_capacity', help: 'Most tasks that may wait before requests get 503', registers: [registry], collect() { this.set(app.pool.stats().maxQueue); } });
-  new Gauge({ name: 'prefgame_pool_utilization', help: 'Share of time the workers have been busy since start (0..1)', registers: [registry], collect() { this.set(app.pool.stats().utilization); } });
+  new Gauge({
+    name: 'prefgame_pool_threads',
+    help: 'Worker threads in the solve pool',
+    registers: [registry],
+    collect() {
+      this.set(app.pool.stats().threads);
+    },
+  });
+  new Gauge({
+    name: 'prefgame_pool_busy_threads',
+    help: 'Workers solving right now',
+    registers: [registry],
+    collect() {
+      this.set(app.pool.stats().running);
+    },
+  });
+  new Gauge({
+    name: 'prefgame_pool_queue_length',
+    help: 'Tasks waiting for a worker',
+    registers: [registry],
+    collect() {
+      this.set(app.pool.stats().queueSize);
+    },
+  });
+  new Gauge({
+    name: 'prefgame_pool_queue_capacity',
+    help: 'Most tasks that may wait before requests get 503',
+    registers: [registry],
+    collect() {
+      this.set(app.pool.stats().maxQueue);
+    },
+  });
+  new Gauge({
+    name: 'prefgame_pool_utilization',
+    help: 'Share of time the workers have been busy since start (0..1)',
+    registers: [registry],
+    collect() {
+      this.set(app.pool.stats().utilization);
+    },
+  });
 
   app.decorate('metrics', {
     registry,
@@ -55,6 +95,7 @@ export const metricsPlugin = fp(async (app) => {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ route, method: request.method, status_code: String(reply.statusCode) });
-    if (request.startedAt !== undefined) latency.observe({ route, method: request.method }, Number(process.hrtime.bigint() - request.startedAt) / 1e9);
+    if (request.startedAt !== undefined)
+      latency.observe({ route, method: request.method }, Number(process.hrtime.bigint() - request.startedAt) / 1e9);
   });
 });

@@ -7,7 +7,8 @@ import { sendProblem } from '../problem.js';
 const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDetails#' } };
 
 /** A small battle log in each media type, for the OpenAPI document. */
-const csvExample = 'model_a,model_b,winner\natlas,bolt,model_a\nbolt,cedar,tie\ncedar,atlas,model_b\natlas,cedar,model_a\nbolt,atlas,model_b\n';
+const csvExample =
+  'model_a,model_b,winner\natlas,bolt,model_a\nbolt,cedar,tie\ncedar,atlas,model_b\natlas,cedar,model_a\nbolt,atlas,model_b\n';
 const jsonExample = {
   format: 'arena',
   rows: [
@@ -20,9 +21,13 @@ const jsonExample = {
 };
 
 function mediaTypeOf(request: FastifyRequest): RankMediaType {
-  const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   const known = (rankMediaTypes as readonly string[]).includes(type) ? (type as RankMediaType) : undefined;
-  if (!known) throw new PrefgameError('PREF_ERR_UNSUPPORTED_MEDIA_TYPE', `send battle logs as ${rankMediaTypes.join(', ')}`, '');
+  if (!known)
+    throw new PrefgameError('PREF_ERR_UNSUPPORTED_MEDIA_TYPE', `send battle logs as ${rankMediaTypes.join(', ')}`, '');
   return known;
 }
 
@@ -35,31 +40,49 @@ function mediaTypeOf(request: FastifyRequest): RankMediaType {
  * maximum time from arrival.
  */
 export async function rankRoutes(app: FastifyInstance): Promise<void> {
-  for (const type of ['text/csv', 'application/x-ndjson']) app.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  for (const type of ['text/csv', 'application/x-ndjson'])
+    app.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  app.post('/v1/rank', {
-    schema: {
-      tags: ['rank'],
-      summary: 'Battle log -> leaderboard (Elo-scale ratings with bootstrap intervals) and the game-theoretic winner',
-      description:
-        'The body is a battle log: text/csv or application/x-ndjson (arena: model_a, model_b, winner; pairs: winner, loser; ratings: item_a, item_b, one column per criterion), or application/json ({ format, rows } or { items, comparisons }). Settings (format, criterion, target, norm, bootstrap, seed, level, bothBad, timeLimitMs) as query parameters or JSON fields.',
-      querystring: RankQuery,
-      body: {
-        content: {
-          'application/json': { schema: { ...RankRequest, examples: [jsonExample] } },
-          'text/csv': { schema: { type: 'string', examples: [csvExample] } },
-          'application/x-ndjson': { schema: { type: 'string', examples: [jsonExample.rows.map((row) => JSON.stringify(row)).join('\n') + '\n'] } },
+  app.post(
+    '/v1/rank',
+    {
+      schema: {
+        tags: ['rank'],
+        summary: 'Battle log -> leaderboard (Elo-scale ratings with bootstrap intervals) and the game-theoretic winner',
+        description:
+          'The body is a battle log: text/csv or application/x-ndjson (arena: model_a, model_b, winner; pairs: winner, loser; ratings: item_a, item_b, one column per criterion), or application/json ({ format, rows } or { items, comparisons }). Settings (format, criterion, target, norm, bootstrap, seed, level, bothBad, timeLimitMs) as query parameters or JSON fields.',
+        querystring: RankQuery,
+        body: {
+          content: {
+            'application/json': { schema: { ...RankRequest, examples: [jsonExample] } },
+            'text/csv': { schema: { type: 'string', examples: [csvExample] } },
+            'application/x-ndjson': {
+              schema: {
+                type: 'string',
+                examples: [jsonExample.rows.map((row) => JSON.stringify(row)).join('\n') + '\n'],
+              },
+            },
+          },
         },
+        response: { 200: RankResult, ...errors },
       },
-      response: { 200: RankResult, ...errors },
     },
-  }, async (request: FastifyRequest, reply: FastifyReply) => {
-    const mediaType = mediaTypeOf(request);
-    const settings = settingsFromQuery((request.query ?? {}) as Record<string, unknown>);
-    const body = request.body as Buffer;
-    const answer = await app.pool.rankRequest(body, mediaType, settings, { limits: app.limits }, app.config.maxTimeLimitMs, app.config.workerGraceMs, request.arrivedAt);
-    if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
-    app.metrics.observeSolve('rank', answer.result.status, (answer.result.diagnostics?.elapsedMs ?? 0) / 1000);
-    return answer.result;
-  });
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const mediaType = mediaTypeOf(request);
+      const settings = settingsFromQuery((request.query ?? {}) as Record<string, unknown>);
+      const body = request.body as Buffer;
+      const answer = await app.pool.rankRequest(
+        body,
+        mediaType,
+        settings,
+        { limits: app.limits },
+        app.config.maxTimeLimitMs,
+        app.config.workerGraceMs,
+        request.arrivedAt,
+      );
+      if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
+      app.metrics.observeSolve('rank', answer.result.status, (answer.result.diagnostics?.elapsedMs ?? 0) / 1000);
+      return answer.result;
+    },
+  );
 }

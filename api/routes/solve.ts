@@ -27,7 +27,14 @@ const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDeta
 export async function solveRoutes(app: FastifyInstance): Promise<void> {
   function handlerFor(kind?: string) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
-      const answer = await app.pool.solveRequest(request.body as Buffer, kind, { limits: app.limits }, app.config.maxTimeLimitMs, app.config.workerGraceMs, request.arrivedAt);
+      const answer = await app.pool.solveRequest(
+        request.body as Buffer,
+        kind,
+        { limits: app.limits },
+        app.config.maxTimeLimitMs,
+        app.config.workerGraceMs,
+        request.arrivedAt,
+      );
       if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
       app.metrics.observeSolve(answer.result.kind, answer.result.status, answer.result.diagnostics.elapsedMs / 1000);
       return answer.result;
@@ -37,21 +44,38 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
   // A full queue refuses before the body is read or parsed: a 503 costs almost nothing, so
   // clients retrying on 503 cannot crowd out the solves (goodput under a retry storm).
   const refuseWhenFull = async () => {
-    if (app.pool.saturated()) throw new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
+    if (app.pool.saturated())
+      throw new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
   };
 
   const anyExample = { ...Problem, examples: [problemExamples['von-neumann']] };
-  app.post('/v1/solve', { onRequest: refuseWhenFull, schema: { tags: ['solve'], summary: 'Solve a problem document of any kind', body: anyExample, response: { 200: AnyResult, ...errors } } }, handlerFor());
-
-  for (const kind of problemKinds) {
-    app.post(`/v1/${kind}`, {
+  app.post(
+    '/v1/solve',
+    {
       onRequest: refuseWhenFull,
       schema: {
         tags: ['solve'],
-        summary: `Solve ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} problem (kind optional)`,
-        body: { ...withOptionalKind(kindSchemas[kind].problem), examples: [withoutKind(problemExamples[kind])] },
-        response: { 200: kindSchemas[kind].result, ...errors },
+        summary: 'Solve a problem document of any kind',
+        body: anyExample,
+        response: { 200: AnyResult, ...errors },
       },
-    }, handlerFor(kind));
+    },
+    handlerFor(),
+  );
+
+  for (const kind of problemKinds) {
+    app.post(
+      `/v1/${kind}`,
+      {
+        onRequest: refuseWhenFull,
+        schema: {
+          tags: ['solve'],
+          summary: `Solve ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} problem (kind optional)`,
+          body: { ...withOptionalKind(kindSchemas[kind].problem), examples: [withoutKind(problemExamples[kind])] },
+          response: { 200: kindSchemas[kind].result, ...errors },
+        },
+      },
+      handlerFor(kind),
+    );
   }
 }

@@ -30,7 +30,12 @@ const strengths = {
  * ```
  */
 export function exampleFiles(): Record<string, string> {
-  const truth = Object.fromEntries(Object.entries(strengths).map(([criterion, values], c) => [criterion, preferencesFromStrengths(values, { noise: 0.25, seed: 40 + c })]));
+  const truth = Object.fromEntries(
+    Object.entries(strengths).map(([criterion, values], c) => [
+      criterion,
+      preferencesFromStrengths(values, { noise: 0.25, seed: 40 + c }),
+    ]),
+  );
   const judgements = sampleJudgements(truth, assistants, { seed: 2026, judgements: 3000, tieRate: 0.1 });
   const ratings = ratingRows(judgements);
   const malformed = [
@@ -38,18 +43,39 @@ export function exampleFiles(): Record<string, string> {
     { item_a: 'bolt', item_b: 'cedar', helpfulness: 'a', harmlessness: 'maybe', concision: 'b' },
   ];
   const columns = ['item_a', 'item_b', 'helpfulness', 'harmlessness', 'concision'];
-  const rows = [...ratings.slice(0, 1200), malformed[0], ...ratings.slice(1200, 2400), malformed[1], ...ratings.slice(2400)];
+  const rows = [
+    ...ratings.slice(0, 1200),
+    malformed[0],
+    ...ratings.slice(1200, 2400),
+    malformed[1],
+    ...ratings.slice(2400),
+  ];
   const csv = stringify(rows, { header: true, columns });
   // What `prefgame estimate ratings.csv --format ratings` writes, plus the questions asked of it.
   const imported = problemFromImport(importRatings(csv));
   const target = { thresholds: { helpfulness: 0.5, harmlessness: 0.5, concision: 0.5 } };
-  const blackwell = { ...imported, id: 'assistants', winner: 'blackwell', target, bootstrap: { rounds: 200, seed: 7 }, plan: { epsilon: 0.1 }, rankings: { rounds: 200 } };
+  const blackwell = {
+    ...imported,
+    id: 'assistants',
+    winner: 'blackwell',
+    target,
+    bootstrap: { rounds: 200, seed: 7 },
+    plan: { epsilon: 0.1 },
+    rankings: { rounds: 200 },
+  };
   const linear = { kind: 'linear', id: 'assistants-linear', items: imported.items, comparisons: imported.comparisons };
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
   return {
     'ratings.csv': csv,
-    'battles.jsonl': arenaRows(judgements, 'helpfulness').map((row) => JSON.stringify(row)).join('\n') + '\n',
-    'truth.json': json({ items: assistants, strengths, criteria: Object.entries(truth).map(([name, preferences]) => ({ name, preferences })) }),
+    'battles.jsonl':
+      arenaRows(judgements, 'helpfulness')
+        .map((row) => JSON.stringify(row))
+        .join('\n') + '\n',
+    'truth.json': json({
+      items: assistants,
+      strengths,
+      criteria: Object.entries(truth).map(([name, preferences]) => ({ name, preferences })),
+    }),
     'blackwell.json': json(blackwell),
     'linear.json': json(linear),
   };

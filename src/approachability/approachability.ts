@@ -32,7 +32,11 @@ export const defaultMaxCells = 4000;
  * readApproachability({ kind: 'approachability', criteria, target: { thresholds: { safety: 0.4 } } }).game.symmetric // true
  * ```
  */
-export function readApproachability(document: ApproachabilityDocument): { game: VectorGame; target: TargetSet; average: Float64Array | null } {
+export function readApproachability(document: ApproachabilityDocument): {
+  game: VectorGame;
+  target: TargetSet;
+  average: Float64Array | null;
+} {
   const game = readVectorGame(document);
   const target = buildTargetSet(document.target, game.criteria);
   let average: Float64Array | null = null;
@@ -41,30 +45,63 @@ export function readApproachability(document: ApproachabilityDocument): { game: 
     average = new Float64Array(game.criteria.length).fill(NaN);
     for (const [name, value] of Object.entries(document.strategy.average)) {
       const index = criterionIndex(game.criteria, name, field.at(name));
-      if (!Number.isFinite(value)) throw new PrefgameError('PREF_ERR_NON_FINITE', `${field}.${name} is ${value}, not a finite number`, field.at(name).pointer);
+      if (!Number.isFinite(value))
+        throw new PrefgameError(
+          'PREF_ERR_NON_FINITE',
+          `${field}.${name} is ${value}, not a finite number`,
+          field.at(name).pointer,
+        );
       average[index] = value;
     }
     const missing = game.criteria.filter((_, c) => Number.isNaN(average![c]));
-    if (missing.length > 0) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `${field} has no value for ${missing.map((name) => `"${name}"`).join(', ')}`, field.at(missing[0]).pointer);
+    if (missing.length > 0)
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        `${field} has no value for ${missing.map((name) => `"${name}"`).join(', ')}`,
+        field.at(missing[0]).pointer,
+      );
   }
   if (document.simulate) opponentPolicy(document.simulate.opponent, game, target, 0, () => 0.5);
   return { game, target, average };
 }
 
 /** The direction that separates `point` from S in l2 (unit, towards S), and its gap as a lower bound in the problem's norm. */
-function separatingDirection(point: Float64Array, target: TargetSet, norm: NormName): { direction: Float64Array; gap: number } | null {
+function separatingDirection(
+  point: Float64Array,
+  target: TargetSet,
+  norm: NormName,
+): { direction: Float64Array; gap: number } | null {
   const nearest = projectOntoTarget(target, point);
   const difference = nearest.map((value, c) => value - point[c]);
-  const dual = norm === 'linf' ? difference.reduce((sum, value) => sum + Math.abs(value), 0) : norm === 'l1' ? Math.max(...difference.map(Math.abs)) : Math.hypot(...difference);
+  const dual =
+    norm === 'linf'
+      ? difference.reduce((sum, value) => sum + Math.abs(value), 0)
+      : norm === 'l1'
+        ? Math.max(...difference.map(Math.abs))
+        : Math.hypot(...difference);
   if (!(dual > 0)) return null;
   const direction = difference.map((value) => value / dual);
   let dot = 0;
   for (let c = 0; c < point.length; c++) dot += direction[c] * point[c];
-  return { direction, gap: -supportValue(target, direction.map((value) => -value)) - dot };
+  return {
+    direction,
+    gap:
+      -supportValue(
+        target,
+        direction.map((value) => -value),
+      ) - dot,
+  };
 }
 
 /** The approachability analysis: the distance's bounds, a witness, and (symmetric games) the one-shot contrast. */
-function analyse(game: VectorGame, target: TargetSet, norm: NormName, context: SolveContext, maxCells: number, tolerance: number) {
+function analyse(
+  game: VectorGame,
+  target: TargetSet,
+  norm: NormName,
+  context: SolveContext,
+  maxCells: number,
+  tolerance: number,
+) {
   const k = game.criteria.length;
   if (game.symmetric) {
     // sum_c lambda_c P_c is constant-sum (P[i][j] + P[j][i] = sum_c lambda_c), so its value is
@@ -74,10 +111,25 @@ function analyse(game: VectorGame, target: TargetSet, norm: NormName, context: S
     const distance = distanceToTarget(target, center, norm);
     const separation = separatingDirection(center, target, norm);
     const witness = separation
-      ? { direction: separation.direction, gap: separation.gap, opponent: solveMatrixGame(directionGame(game, separation.direction), context).columnStrategy }
+      ? {
+          direction: separation.direction,
+          gap: separation.gap,
+          opponent: solveMatrixGame(directionGame(game, separation.direction), context).columnStrategy,
+        }
       : null;
-    const oneShot = withTolerance(context, norm === 'l2' ? tolerances.gapL2 : tolerances.gap, (inner) => blackwellSolution(game.matrices, target, norm, inner));
-    return { lowerBound: distance, upperBound: distance, method: 'symmetric-closed-form', cells: undefined, complete: true, witness, oneShot, lpStatus: 'optimal' as const };
+    const oneShot = withTolerance(context, norm === 'l2' ? tolerances.gapL2 : tolerances.gap, (inner) =>
+      blackwellSolution(game.matrices, target, norm, inner),
+    );
+    return {
+      lowerBound: distance,
+      upperBound: distance,
+      method: 'symmetric-closed-form',
+      cells: undefined,
+      complete: true,
+      witness,
+      oneShot,
+      lpStatus: 'optimal' as const,
+    };
   }
   const search = searchDirections(game, target, norm, context, { maxCells, tolerance });
   return {
@@ -120,7 +172,10 @@ export function solveApproachability(document: ApproachabilityDocument, limits: 
   if (analysis) {
     const gap = analysis.upperBound - analysis.lowerBound;
     status = statusFor(gap, tolerance, analysis.lpStatus, context.timedOut);
-    if (status !== 'optimal') context.warnings.push(`the search over directions stopped at a gap of ${gap.toExponential(3)} (maxCells = ${maxCells}): the distance lies within the bounds given`);
+    if (status !== 'optimal')
+      context.warnings.push(
+        `the search over directions stopped at a gap of ${gap.toExponential(3)} (maxCells = ${maxCells}): the distance lies within the bounds given`,
+      );
   }
   // The strategy approaches the smallest enlargement known to be approachable, in l2.
   const enlargementFor = (requested: number | undefined): number => {
@@ -135,14 +190,37 @@ export function solveApproachability(document: ApproachabilityDocument, limits: 
   if (document.strategy) {
     const enlargement = enlargementFor(document.strategy.enlargement);
     const step = blackwellStrategy(game, target, enlargement, average, context);
-    strategy = { distribution: Array.from(step.distribution), support: supportOf(step.distribution, game.items), enlargement, direction: named(step.direction), projection: named(step.projection), distance: step.distance };
+    strategy = {
+      distribution: Array.from(step.distribution),
+      support: supportOf(step.distribution, game.items),
+      enlargement,
+      direction: named(step.direction),
+      projection: named(step.projection),
+      distance: step.distance,
+    };
   }
   let simulation: ApproachabilityResultDocument['simulation'];
   if (document.simulate) {
-    const run = simulateBlackwell(game, target, norm, document.simulate, enlargementFor(document.simulate.enlargement), context);
-    simulation = { ...run, trajectory: run.trajectory.map((step) => ({ ...step, average: byName(game.criteria, step.average) })) };
+    const run = simulateBlackwell(
+      game,
+      target,
+      norm,
+      document.simulate,
+      enlargementFor(document.simulate.enlargement),
+      context,
+    );
+    simulation = {
+      ...run,
+      trajectory: run.trajectory.map((step) => ({ ...step, average: byName(game.criteria, step.average) })),
+    };
   }
-  const approachable = analysis ? (analysis.upperBound <= tolerance ? true : analysis.lowerBound > tolerance ? false : null) : undefined;
+  const approachable = analysis
+    ? analysis.upperBound <= tolerance
+      ? true
+      : analysis.lowerBound > tolerance
+        ? false
+        : null
+    : undefined;
   const oneShot = analysis?.oneShot;
   return {
     ...(document.id !== undefined ? { id: document.id } : {}),
@@ -156,10 +234,22 @@ export function solveApproachability(document: ApproachabilityDocument, limits: 
     ...(analysis
       ? {
           approachable,
-          distance: { lowerBound: analysis.lowerBound, upperBound: analysis.upperBound, gap: analysis.upperBound - analysis.lowerBound },
+          distance: {
+            lowerBound: analysis.lowerBound,
+            upperBound: analysis.upperBound,
+            gap: analysis.upperBound - analysis.lowerBound,
+          },
           method: analysis.method,
           ...(analysis.cells !== undefined ? { cells: analysis.cells } : {}),
-          ...(analysis.witness ? { witness: { direction: byName(game.criteria, analysis.witness.direction), gap: analysis.witness.gap, opponent: Array.from(analysis.witness.opponent) } } : {}),
+          ...(analysis.witness
+            ? {
+                witness: {
+                  direction: byName(game.criteria, analysis.witness.direction),
+                  gap: analysis.witness.gap,
+                  opponent: Array.from(analysis.witness.opponent),
+                },
+              }
+            : {}),
         }
       : {}),
     ...(oneShot
@@ -168,8 +258,17 @@ export function solveApproachability(document: ApproachabilityDocument, limits: 
             distribution: Array.from(oneShot.distribution),
             support: supportOf(oneShot.distribution, game.items),
             value: oneShot.value,
-            certificate: { lowerBound: oneShot.lowerBound, upperBound: oneShot.value, gap: oneShot.value - oneShot.lowerBound },
-            status: statusFor(oneShot.value - oneShot.lowerBound, norm === 'l2' ? tolerances.gapL2 : tolerances.gap, oneShot.lpStatus, context.timedOut),
+            certificate: {
+              lowerBound: oneShot.lowerBound,
+              upperBound: oneShot.value,
+              gap: oneShot.value - oneShot.lowerBound,
+            },
+            status: statusFor(
+              oneShot.value - oneShot.lowerBound,
+              norm === 'l2' ? tolerances.gapL2 : tolerances.gap,
+              oneShot.lpStatus,
+              context.timedOut,
+            ),
           },
         }
       : {}),

@@ -70,7 +70,13 @@ function pointOf(cell: Pick<Cell, 'face' | 'sign'>, coordinates: ArrayLike<numbe
 
 function verticesOf(cell: Cell, k: number): Float64Array[] {
   const free = k - 1;
-  return Array.from({ length: 1 << free }, (_, mask) => pointOf(cell, Array.from({ length: free }, (_, d) => ((mask >> d) & 1 ? cell.upper[d] : cell.lower[d])), k));
+  return Array.from({ length: 1 << free }, (_, mask) =>
+    pointOf(
+      cell,
+      Array.from({ length: free }, (_, d) => ((mask >> d) & 1 ? cell.upper[d] : cell.lower[d])),
+      k,
+    ),
+  );
 }
 
 /** The smallest and largest dual norm of the directions in a cell. */
@@ -80,7 +86,8 @@ function dualNormRange(cell: Cell, norm: NormName): { smallest: number; largest:
   let smallSquares = 1;
   let largeSquares = 1;
   for (let d = 0; d < cell.lower.length; d++) {
-    const near = cell.lower[d] <= 0 && cell.upper[d] >= 0 ? 0 : Math.min(Math.abs(cell.lower[d]), Math.abs(cell.upper[d]));
+    const near =
+      cell.lower[d] <= 0 && cell.upper[d] >= 0 ? 0 : Math.min(Math.abs(cell.lower[d]), Math.abs(cell.upper[d]));
     const far = Math.max(Math.abs(cell.lower[d]), Math.abs(cell.upper[d]));
     smallSum += near;
     largeSum += far;
@@ -115,15 +122,29 @@ function dualNorm(direction: ArrayLike<number>, norm: NormName): number {
  * negative bound shrinks by `min u . m` (attained at a vertex). Cells too wide for that fall
  * back to dividing by the range of `|lambda|_*` on the cell.
  */
-function effectiveVertices(raw: Float64Array[], center: Float64Array, norm: NormName, cell: Cell): { vertices: Float64Array[]; positiveScale: number; negativeScale: number } {
+function effectiveVertices(
+  raw: Float64Array[],
+  center: Float64Array,
+  norm: NormName,
+  cell: Cell,
+): { vertices: Float64Array[]; positiveScale: number; negativeScale: number } {
   if (norm === 'l1') return { vertices: raw, positiveScale: 1, negativeScale: 1 };
-  if (norm === 'linf') return { vertices: raw.map((vertex) => vertex.map((value) => value / dualNorm(vertex, 'linf'))), positiveScale: 1, negativeScale: 1 };
+  if (norm === 'linf')
+    return {
+      vertices: raw.map((vertex) => vertex.map((value) => value / dualNorm(vertex, 'linf'))),
+      positiveScale: 1,
+      negativeScale: 1,
+    };
   const length = Math.hypot(...center);
   const unit = center.map((value) => value / length);
   const along = raw.map((vertex) => vertex.reduce((sum, value, c) => sum + value * unit[c], 0));
   if (Math.min(...along) >= 0.1) {
     const cosine = Math.min(...raw.map((vertex, index) => along[index] / Math.hypot(...vertex)));
-    return { vertices: raw.map((vertex, index) => vertex.map((value) => value / along[index])), positiveScale: 1, negativeScale: cosine };
+    return {
+      vertices: raw.map((vertex, index) => vertex.map((value) => value / along[index])),
+      positiveScale: 1,
+      negativeScale: cosine,
+    };
   }
   const { smallest, largest } = dualNormRange(cell, norm);
   return { vertices: raw, positiveScale: 1 / smallest, negativeScale: 1 / largest };
@@ -156,7 +177,8 @@ function supremumOfSupport(target: TargetSet, vertices: Float64Array[], shift?: 
   cost[k] = 1;
   const result = solveSmallLp({ cost, rows, lower });
   // The LP is always feasible and bounded (S is non-empty and compact); rounding is covered below.
-  if (result.status !== 'optimal') return Math.max(...vertices.map((vertex) => vertex.reduce((sum, value) => sum + Math.abs(value), 0)));
+  if (result.status !== 'optimal')
+    return Math.max(...vertices.map((vertex) => vertex.reduce((sum, value) => sum + Math.abs(value), 0)));
   return result.value + 1e-12 * (1 + Math.abs(result.value));
 }
 
@@ -166,7 +188,8 @@ function stackedGame(game: VectorGame, vertices: Float64Array[]): Matrix {
   const width = columns * blocks.length;
   const data = new Float64Array(rows * width);
   blocks.forEach((block, b) => {
-    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) data[i * width + b * columns + j] = block.data[i * columns + j];
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < columns; j++) data[i * width + b * columns + j] = block.data[i * columns + j];
   });
   return { rows, columns: width, data };
 }
@@ -184,7 +207,13 @@ function stackedGame(game: VectorGame, vertices: Float64Array[]): Matrix {
  * assert.ok(search.upperBound <= 1e-7) // approachable: (1/2, 1/2) is inside the target
  * ```
  */
-export function searchDirections(game: VectorGame, target: TargetSet, norm: NormName, context: SolveContext, budget: { maxCells: number; tolerance: number }): DirectionSearch {
+export function searchDirections(
+  game: VectorGame,
+  target: TargetSet,
+  norm: NormName,
+  context: SolveContext,
+  budget: { maxCells: number; tolerance: number },
+): DirectionSearch {
   const k = game.criteria.length;
   let lowerBound = -Infinity;
   let witness: DirectionSearch['witness'] = null;
@@ -193,11 +222,21 @@ export function searchDirections(game: VectorGame, target: TargetSet, norm: Norm
   const evaluate = (cell: Omit<Cell, 'bound'>): Cell => {
     cells++;
     const full = cell as Cell;
-    const center = pointOf(cell, Array.from(cell.lower, (low, d) => (low + cell.upper[d]) / 2), k);
+    const center = pointOf(
+      cell,
+      Array.from(cell.lower, (low, d) => (low + cell.upper[d]) / 2),
+      k,
+    );
     const centerGame = solveMatrixGame(directionGame(game, center), context);
     if (centerGame.lpStatus !== 'optimal') lpStatus = centerGame.lpStatus;
     const scale = dualNorm(center, norm);
-    const gap = (-supportValue(target, center.map((value) => -value)) - centerGame.upperBound) / scale;
+    const gap =
+      (-supportValue(
+        target,
+        center.map((value) => -value),
+      ) -
+        centerGame.upperBound) /
+      scale;
     if (gap > lowerBound) {
       lowerBound = gap;
       witness = { direction: center.map((value) => value / scale), gap, opponent: centerGame.columnStrategy };
@@ -211,7 +250,14 @@ export function searchDirections(game: VectorGame, target: TargetSet, norm: Norm
     const payoffs = game.matrices.map((matrix) => columnPayoffs(matrix, stacked.rowStrategy));
     let coupled = -Infinity;
     for (let j = 0; j < game.matrices[0].columns && coupled < numerator; j++) {
-      coupled = Math.max(coupled, supremumOfSupport(target, vertices, Float64Array.from(payoffs, (column) => column[j])));
+      coupled = Math.max(
+        coupled,
+        supremumOfSupport(
+          target,
+          vertices,
+          Float64Array.from(payoffs, (column) => column[j]),
+        ),
+      );
     }
     numerator = Math.min(numerator, coupled);
     full.bound = numerator >= 0 ? numerator * positiveScale : numerator * negativeScale;
@@ -245,8 +291,17 @@ export function searchDirections(game: VectorGame, target: TargetSet, norm: Norm
       complete = true;
       break;
     }
-    const widest = best.lower.reduce((chosen, low, d) => (best.upper[d] - low > best.upper[chosen] - best.lower[chosen] ? d : chosen), 0);
-    if (k === 1 || best.upper[widest] - best.lower[widest] <= 1e-12 || cells + 2 > budget.maxCells || pastDeadline(context)) break;
+    const widest = best.lower.reduce(
+      (chosen, low, d) => (best.upper[d] - low > best.upper[chosen] - best.lower[chosen] ? d : chosen),
+      0,
+    );
+    if (
+      k === 1 ||
+      best.upper[widest] - best.lower[widest] <= 1e-12 ||
+      cells + 2 > budget.maxCells ||
+      pastDeadline(context)
+    )
+      break;
     open.pop();
     const middle = (best.lower[widest] + best.upper[widest]) / 2;
     const leftUpper = Float64Array.from(best.upper);

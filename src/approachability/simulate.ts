@@ -58,35 +58,74 @@ function euclideanGap(point: Float64Array, target: TargetSet, enlargement: numbe
  * const opponent = opponentPolicy({ type: 'random' }, game, target, 0, seededRandom(1))
  * ```
  */
-export function opponentPolicy(opponent: OpponentDocument, game: VectorGame, target: TargetSet, enlargement: number, random: () => number): OpponentPolicy {
+export function opponentPolicy(
+  opponent: OpponentDocument,
+  game: VectorGame,
+  target: TargetSet,
+  enlargement: number,
+  random: () => number,
+): OpponentPolicy {
   const field = new Field(['simulate', 'opponent']);
   const n = game.columns.length;
-  const allowed: Record<string, string[]> = { fixed: ['distribution', 'column'], sequence: ['columns'], random: [], 'best-response': [] };
+  const allowed: Record<string, string[]> = {
+    fixed: ['distribution', 'column'],
+    sequence: ['columns'],
+    random: [],
+    'best-response': [],
+  };
   for (const name of ['distribution', 'column', 'columns']) {
     if ((opponent as Record<string, unknown>)[name] !== undefined && !allowed[opponent.type].includes(name)) {
-      throw new PrefgameError('PREF_ERR_UNKNOWN_FIELD', `${field}.${name} does not apply to an opponent of type "${opponent.type}"`, field.at(name).pointer);
+      throw new PrefgameError(
+        'PREF_ERR_UNKNOWN_FIELD',
+        `${field}.${name} does not apply to an opponent of type "${opponent.type}"`,
+        field.at(name).pointer,
+      );
     }
   }
   const columnIndex = (name: string, place: Field) => {
     const index = game.columns.indexOf(name);
-    if (index < 0) throw new PrefgameError('PREF_ERR_UNKNOWN_ITEM', `${place} names "${name}", which is not one of the opponent's columns`, place.pointer);
+    if (index < 0)
+      throw new PrefgameError(
+        'PREF_ERR_UNKNOWN_ITEM',
+        `${place} names "${name}", which is not one of the opponent's columns`,
+        place.pointer,
+      );
     return index;
   };
   switch (opponent.type) {
     case 'fixed': {
       if ((opponent.distribution === undefined) === (opponent.column === undefined)) {
-        throw new PrefgameError('PREF_ERR_SCHEMA', `${field} of type "fixed" needs exactly one of distribution and column`, field.pointer);
+        throw new PrefgameError(
+          'PREF_ERR_SCHEMA',
+          `${field} of type "fixed" needs exactly one of distribution and column`,
+          field.pointer,
+        );
       }
       let lottery: Float64Array;
       if (opponent.column !== undefined) lottery = unit(n, columnIndex(opponent.column, field.at('column')));
       else {
         const given = opponent.distribution!;
-        if (given.length !== n) throw new PrefgameError('PREF_ERR_SIZE_MISMATCH', `${field}.distribution has ${given.length} entries but the opponent has ${n} columns`, field.at('distribution').pointer);
+        if (given.length !== n)
+          throw new PrefgameError(
+            'PREF_ERR_SIZE_MISMATCH',
+            `${field}.distribution has ${given.length} entries but the opponent has ${n} columns`,
+            field.at('distribution').pointer,
+          );
         given.forEach((value, index) => {
-          if (!(value >= 0 && value <= 1)) throw new PrefgameError('PREF_ERR_OUT_OF_RANGE', `${field}.distribution[${index}] is ${value}; probabilities must lie in [0, 1]`, field.at('distribution', index).pointer);
+          if (!(value >= 0 && value <= 1))
+            throw new PrefgameError(
+              'PREF_ERR_OUT_OF_RANGE',
+              `${field}.distribution[${index}] is ${value}; probabilities must lie in [0, 1]`,
+              field.at('distribution', index).pointer,
+            );
         });
         const total = compensatedSum(given);
-        if (Math.abs(total - 1) > 1e-9) throw new PrefgameError('PREF_ERR_OUT_OF_RANGE', `${field}.distribution sums to ${total}, not 1`, field.at('distribution').pointer);
+        if (Math.abs(total - 1) > 1e-9)
+          throw new PrefgameError(
+            'PREF_ERR_OUT_OF_RANGE',
+            `${field}.distribution sums to ${total}, not 1`,
+            field.at('distribution').pointer,
+          );
         lottery = Float64Array.from(given, (value) => value / total);
       }
       return () => lottery;
@@ -94,7 +133,12 @@ export function opponentPolicy(opponent: OpponentDocument, game: VectorGame, tar
     case 'random':
       return () => unit(n, Math.min(n - 1, Math.floor(random() * n)));
     case 'sequence': {
-      if (!opponent.columns) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `${field} of type "sequence" needs columns`, field.at('columns').pointer);
+      if (!opponent.columns)
+        throw new PrefgameError(
+          'PREF_ERR_MISSING_FIELD',
+          `${field} of type "sequence" needs columns`,
+          field.at('columns').pointer,
+        );
       const indices = opponent.columns.map((name, index) => columnIndex(name, field.at('columns', index)));
       return (round) => unit(n, indices[round % indices.length]);
     }
@@ -128,14 +172,23 @@ export function opponentPolicy(opponent: OpponentDocument, game: VectorGame, tar
  * assert.ok(run.trajectory.length > 0)
  * ```
  */
-export function simulateBlackwell(game: VectorGame, target: TargetSet, norm: NormName, request: SimulationRequestDocument, enlargement: number, context: SolveContext) {
+export function simulateBlackwell(
+  game: VectorGame,
+  target: TargetSet,
+  norm: NormName,
+  request: SimulationRequestDocument,
+  enlargement: number,
+  context: SolveContext,
+) {
   const k = game.criteria.length;
   const random = seededRandom(request.seed ?? 1);
   const policy = opponentPolicy(request.opponent, game, target, enlargement, random);
   const sampled = (request.payoffs ?? 'sampled') === 'sampled';
   const radius = blackwellRadius(game, enlargement);
   const count = request.checkpoints ?? 40;
-  const checkpoints = new Set(Array.from({ length: count }, (_, s) => Math.max(1, Math.round(request.rounds ** (s / (count - 1))))));
+  const checkpoints = new Set(
+    Array.from({ length: count }, (_, s) => Math.max(1, Math.round(request.rounds ** (s / (count - 1))))),
+  );
   const average = new Float64Array(k);
   const trajectory: TrajectoryStep[] = [];
   let played = 0;

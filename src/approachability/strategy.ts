@@ -33,7 +33,13 @@ export interface StrategyStep {
  * assert.equal(distribution.length, 3) // a lottery over the rows
  * ```
  */
-export function blackwellStrategy(game: VectorGame, target: TargetSet, enlargement: number, average: Float64Array | null, context: SolveContext): StrategyStep {
+export function blackwellStrategy(
+  game: VectorGame,
+  target: TargetSet,
+  enlargement: number,
+  average: Float64Array | null,
+  context: SolveContext,
+): StrategyStep {
   const k = game.criteria.length;
   const inside = (distance: number): StrategyStep => ({
     distribution: solveMatrixGame(directionGame(game, new Float64Array(k).fill(1 / k)), context).rowStrategy,
@@ -50,7 +56,12 @@ export function blackwellStrategy(game: VectorGame, target: TargetSet, enlargeme
   // The projection onto S_eps moves from the projection onto S towards the average by eps.
   const projection = nearest.map((value, c) => value + (enlargement * (average[c] - value)) / length);
   const direction = projection.map((value, c) => (value - average[c]) / (length - enlargement));
-  return { distribution: solveMatrixGame(directionGame(game, direction), context).rowStrategy, direction, projection, distance: length - enlargement };
+  return {
+    distribution: solveMatrixGame(directionGame(game, direction), context).rowStrategy,
+    direction,
+    projection,
+    distance: length - enlargement,
+  };
 }
 
 /**

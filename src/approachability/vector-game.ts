@@ -76,22 +76,46 @@ export function expectedPayoff(game: VectorGame, x: ArrayLike<number>, y: ArrayL
  */
 export function readVectorGame(document: ApproachabilityDocument): VectorGame {
   if ((document.criteria === undefined) === (document.payoffs === undefined)) {
-    throw new PrefgameError('PREF_ERR_SCHEMA', 'give either criteria (a symmetric preference game) or payoffs (a vector-payoff game), not both and not neither', document.criteria ? '/payoffs' : '');
+    throw new PrefgameError(
+      'PREF_ERR_SCHEMA',
+      'give either criteria (a symmetric preference game) or payoffs (a vector-payoff game), not both and not neither',
+      document.criteria ? '/payoffs' : '',
+    );
   }
   if (document.criteria) {
-    if (document.columns) throw new PrefgameError('PREF_ERR_UNKNOWN_FIELD', 'columns names the opponents of a vector-payoff game; with criteria the opponents are the items', '/columns');
+    if (document.columns)
+      throw new PrefgameError(
+        'PREF_ERR_UNKNOWN_FIELD',
+        'columns names the opponents of a vector-payoff game; with criteria the opponents are the items',
+        '/columns',
+      );
     const tensor = readCriteria(document.criteria, document.items);
-    return { symmetric: true, items: tensor.items, columns: tensor.items, criteria: tensor.criteria, matrices: tensor.matrices };
+    return {
+      symmetric: true,
+      items: tensor.items,
+      columns: tensor.items,
+      criteria: tensor.criteria,
+      matrices: tensor.matrices,
+    };
   }
   const names: string[] = [];
   const matrices: Matrix[] = [];
   document.payoffs!.forEach((criterion, index) => {
     const field = new Field(['payoffs', index]);
     const first = names.indexOf(criterion.name);
-    if (first >= 0) throw new PrefgameError('PREF_ERR_DUPLICATE_CRITERION', `${field}.name repeats "${criterion.name}" of payoffs[${first}]`, field.at('name').pointer);
+    if (first >= 0)
+      throw new PrefgameError(
+        'PREF_ERR_DUPLICATE_CRITERION',
+        `${field}.name repeats "${criterion.name}" of payoffs[${first}]`,
+        field.at('name').pointer,
+      );
     const matrix = readPayoffMatrix(criterion.payoff, field.at('payoff'));
     if (matrices.length > 0 && (matrix.rows !== matrices[0].rows || matrix.columns !== matrices[0].columns)) {
-      throw new PrefgameError('PREF_ERR_SIZE_MISMATCH', `${field}.payoff is ${matrix.rows} x ${matrix.columns} but payoffs[0].payoff is ${matrices[0].rows} x ${matrices[0].columns}`, field.at('payoff').pointer);
+      throw new PrefgameError(
+        'PREF_ERR_SIZE_MISMATCH',
+        `${field}.payoff is ${matrix.rows} x ${matrix.columns} but payoffs[0].payoff is ${matrices[0].rows} x ${matrices[0].columns}`,
+        field.at('payoff').pointer,
+      );
     }
     names.push(criterion.name);
     matrices.push(matrix);

@@ -40,7 +40,12 @@ export interface BradleyTerryIntervals {
  * const intervals = bootstrapBradleyTerry(cells, [0], [fit.scores], { rounds: 200, seed: 1, level: 0.95, regularisation: 0.01, deadline: Infinity })
  * ```
  */
-export function bootstrapBradleyTerry(cells: ComparisonCells, criteria: readonly number[], starts: readonly Float64Array[], settings: BradleyTerryBootstrapSettings): BradleyTerryIntervals {
+export function bootstrapBradleyTerry(
+  cells: ComparisonCells,
+  criteria: readonly number[],
+  starts: readonly Float64Array[],
+  settings: BradleyTerryBootstrapSettings,
+): BradleyTerryIntervals {
   const n = cells.items;
   const random = seededRandom(settings.seed);
   const samples = criteria.map(() => Array.from({ length: n }, () => [] as number[]));
@@ -55,11 +60,20 @@ export function bootstrapBradleyTerry(cells: ComparisonCells, criteria: readonly
       continue;
     }
     wins.forEach((data, position) => {
-      const fit = fitBradleyTerry(data, settings.regularisation, starts[position], tolerances.bradleyTerryBootstrapGradient);
+      const fit = fitBradleyTerry(
+        data,
+        settings.regularisation,
+        starts[position],
+        tolerances.bradleyTerryBootstrapGradient,
+      );
       for (let i = 0; i < n; i++) samples[position][i].push(fit.scores[i]);
     });
   }
-  const lower = samples.map((items) => Float64Array.from(items, (values) => percentileInterval(values, settings.level).lower));
-  const upper = samples.map((items) => Float64Array.from(items, (values) => percentileInterval(values, settings.level).upper));
+  const lower = samples.map((items) =>
+    Float64Array.from(items, (values) => percentileInterval(values, settings.level).lower),
+  );
+  const upper = samples.map((items) =>
+    Float64Array.from(items, (values) => percentileInterval(values, settings.level).upper),
+  );
   return { lower, upper, completed, dropped };
 }

@@ -59,7 +59,12 @@ function dot(a: Float64Array, b: Float64Array): number {
  * edge weights `curvature[e]`, by conjugate gradients with the Jacobi preconditioner (projected
  * onto the subspace, where L + lambda I is positive definite for connected data or lambda > 0).
  */
-function newtonStep(wins: PairwiseWins, curvature: Float64Array, regularisation: number, rhs: Float64Array): Float64Array {
+function newtonStep(
+  wins: PairwiseWins,
+  curvature: Float64Array,
+  regularisation: number,
+  rhs: Float64Array,
+): Float64Array {
   const n = wins.items;
   const diagonal = new Float64Array(n).fill(regularisation);
   for (let e = 0; e < curvature.length; e++) {
@@ -126,7 +131,12 @@ function newtonStep(wins: PairwiseWins, curvature: Float64Array, regularisation:
  * assert.ok(Math.abs(scores.reduce((sum, score) => sum + score, 0)) < 1e-9)
  * ```
  */
-export function fitBradleyTerry(wins: PairwiseWins, regularisation: number, start?: Float64Array, gradientTolerance: number = tolerances.bradleyTerryGradient): BradleyTerryFit {
+export function fitBradleyTerry(
+  wins: PairwiseWins,
+  regularisation: number,
+  start?: Float64Array,
+  gradientTolerance: number = tolerances.bradleyTerryGradient,
+): BradleyTerryFit {
   const n = wins.items;
   if (regularisation === 0 && !stronglyConnected(wins)) {
     throw new PrefgameError(
@@ -162,7 +172,12 @@ export function fitBradleyTerry(wins: PairwiseWins, regularisation: number, star
     let largest = 0;
     for (const value of gradient) largest = Math.max(largest, Math.abs(value));
     if (largest <= tolerance) return { scores, iterations: iteration, converged: true };
-    const step = newtonStep(wins, curvature, regularisation, gradient.map((value) => -value));
+    const step = newtonStep(
+      wins,
+      curvature,
+      regularisation,
+      gradient.map((value) => -value),
+    );
     const slope = dot(gradient, step);
     const current = likelihood + penalty(scores, regularisation);
     let size = 1;

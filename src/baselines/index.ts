@@ -14,7 +14,11 @@ export { condorcetWinner, condorcetLoser } from './condorcet.js';
 export { copelandScores } from './copeland.js';
 export { bordaScores } from './borda.js';
 export { fitBradleyTerry, eloRating, type BradleyTerryFit } from './bradley-terry.js';
-export { bootstrapBradleyTerry, type BradleyTerryIntervals, type BradleyTerryBootstrapSettings } from './bradley-terry-bootstrap.js';
+export {
+  bootstrapBradleyTerry,
+  type BradleyTerryIntervals,
+  type BradleyTerryBootstrapSettings,
+} from './bradley-terry-bootstrap.js';
 export { winsFromCells, winsFromMatrix, type PairwiseWins } from './pairwise-wins.js';
 export { stronglyConnected } from './connectivity.js';
 export { rankOrder } from './rank-order.js';

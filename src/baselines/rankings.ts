@@ -64,7 +64,18 @@ function intervalFields(lower: number, upper: number) {
   return { lower, upper, ratingInterval: [eloRating(lower), eloRating(upper)], logStrengthInterval: [lower, upper] };
 }
 
-function baselines(items: string[], matrix: Matrix, methods: readonly RankingMethod[], fit: BradleyTerryFit | undefined, settings: RankingSettings, intervals?: { lower: Float64Array; upper: Float64Array; meta: NonNullable<BaselineRankingDocument['bradleyTerry']>['intervals'] }): BaselineRankingDocument {
+function baselines(
+  items: string[],
+  matrix: Matrix,
+  methods: readonly RankingMethod[],
+  fit: BradleyTerryFit | undefined,
+  settings: RankingSettings,
+  intervals?: {
+    lower: Float64Array;
+    upper: Float64Array;
+    meta: NonNullable<BaselineRankingDocument['bradleyTerry']>['intervals'];
+  },
+): BaselineRankingDocument {
   const ranking: BaselineRankingDocument = {};
   if (methods.includes('condorcet')) {
     const winner = condorcetWinner(matrix);
@@ -76,7 +87,10 @@ function baselines(items: string[], matrix: Matrix, methods: readonly RankingMet
   if (methods.includes('borda')) ranking.borda = rankOrder(items, bordaScores(matrix));
   if (fit) {
     ranking.bradleyTerry = {
-      scores: rankOrder(items, fit.scores, (i) => ({ rating: eloRating(fit.scores[i]), ...(intervals ? intervalFields(intervals.lower[i], intervals.upper[i]) : {}) })),
+      scores: rankOrder(items, fit.scores, (i) => ({
+        rating: eloRating(fit.scores[i]),
+        ...(intervals ? intervalFields(intervals.lower[i], intervals.upper[i]) : {}),
+      })),
       regularisation: settings.regularisation,
       iterations: fit.iterations,
       converged: fit.converged,
@@ -99,29 +113,57 @@ function baselines(items: string[], matrix: Matrix, methods: readonly RankingMet
  * computeRankings(true, { items: ['a', 'b'], criteria: [undefined], matrices: [matrixFromRows([[0.5, 0.8], [0.2, 0.5]])] }).criteria[0].condorcetWinner // 'a'
  * ```
  */
-export function computeRankings(request: RankingsRequestDocument, subject: RankingSubject, options: { weighted?: Matrix; deadline?: number; warnings?: string[] } = {}): RankingsDocument {
+export function computeRankings(
+  request: RankingsRequestDocument,
+  subject: RankingSubject,
+  options: { weighted?: Matrix; deadline?: number; warnings?: string[] } = {},
+): RankingsDocument {
   const settings = rankingSettings(request);
   const withBradleyTerry = settings.methods.includes('bradley-terry');
   const cells = subject.counts ? observedCells(subject.counts) : undefined;
   const indices = subject.criteria.map((_, c) => c);
   const fits = withBradleyTerry
-    ? indices.map((c) => fitBradleyTerry(cells ? winsFromCells(cells, c) : winsFromMatrix(subject.matrices[c]), settings.regularisation))
+    ? indices.map((c) =>
+        fitBradleyTerry(cells ? winsFromCells(cells, c) : winsFromMatrix(subject.matrices[c]), settings.regularisation),
+      )
     : [];
   let intervals: BradleyTerryIntervals | undefined;
   if (withBradleyTerry && cells && settings.rounds > 0) {
-    intervals = bootstrapBradleyTerry(cells, indices, fits.map((fit) => fit.scores), { ...settings, deadline: options.deadline ?? Infinity });
-    if (intervals.completed < settings.rounds) options.warnings?.push(`rankings: the time limit stopped the Bradley-Terry bootstrap after ${intervals.completed} of ${settings.rounds} rounds`);
-    if (intervals.dropped > 0) options.warnings?.push(`rankings: ${intervals.dropped} bootstrap rounds had no unregularised Bradley-Terry fit (not strongly connected) and were left out`);
+    intervals = bootstrapBradleyTerry(
+      cells,
+      indices,
+      fits.map((fit) => fit.scores),
+      { ...settings, deadline: options.deadline ?? Infinity },
+    );
+    if (intervals.completed < settings.rounds)
+      options.warnings?.push(
+        `rankings: the time limit stopped the Bradley-Terry bootstrap after ${intervals.completed} of ${settings.rounds} rounds`,
+      );
+    if (intervals.dropped > 0)
+      options.warnings?.push(
+        `rankings: ${intervals.dropped} bootstrap rounds had no unregularised Bradley-Terry fit (not strongly connected) and were left out`,
+      );
   }
   if (intervals && intervals.completed - intervals.dropped === 0) intervals = undefined;
-  const meta = intervals ? { level: settings.level, rounds: settings.rounds, completed: intervals.completed, seed: settings.seed } : undefined;
+  const meta = intervals
+    ? { level: settings.level, rounds: settings.rounds, completed: intervals.completed, seed: settings.seed }
+    : undefined;
   const criteria = indices.map((c) => ({
     ...(subject.criteria[c] !== undefined ? { criterion: subject.criteria[c] } : {}),
-    ...baselines(subject.items, subject.matrices[c], settings.methods, fits[c], settings, intervals && meta ? { lower: intervals.lower[c], upper: intervals.upper[c], meta } : undefined),
+    ...baselines(
+      subject.items,
+      subject.matrices[c],
+      settings.methods,
+      fits[c],
+      settings,
+      intervals && meta ? { lower: intervals.lower[c], upper: intervals.upper[c], meta } : undefined,
+    ),
   }));
   const result: RankingsDocument = { methods: settings.methods, criteria };
   if (options.weighted) {
-    const fit = withBradleyTerry ? fitBradleyTerry(winsFromMatrix(options.weighted), settings.regularisation) : undefined;
+    const fit = withBradleyTerry
+      ? fitBradleyTerry(winsFromMatrix(options.weighted), settings.regularisation)
+      : undefined;
     result.weighted = baselines(subject.items, options.weighted, settings.methods, fit, settings);
   }
   return result;
@@ -138,9 +180,19 @@ export function computeRankings(request: RankingsRequestDocument, subject: Ranki
  * rankingsExtra({ methods: ['borda'] }, tensor).rankings?.criteria.length // 2
  * ```
  */
-export function rankingsExtra(request: RankingsRequestDocument | undefined, subject: RankingSubject, options: { weighted?: Matrix; context?: SolveContext } = {}): { rankings?: RankingsDocument } {
+export function rankingsExtra(
+  request: RankingsRequestDocument | undefined,
+  subject: RankingSubject,
+  options: { weighted?: Matrix; context?: SolveContext } = {},
+): { rankings?: RankingsDocument } {
   if (request === undefined || request === false) return {};
-  return { rankings: computeRankings(request, subject, { weighted: options.weighted, deadline: options.context?.deadline, warnings: options.context?.warnings }) };
+  return {
+    rankings: computeRankings(request, subject, {
+      weighted: options.weighted,
+      deadline: options.context?.deadline,
+      warnings: options.context?.warnings,
+    }),
+  };
 }
 
 /**
@@ -152,6 +204,11 @@ export function rankingsExtra(request: RankingsRequestDocument | undefined, subj
  * single(['a', 'b', 'c'], speed) // { items: ['a', 'b', 'c'], criteria: [undefined], matrices: [speed] }
  * ```
  */
-export function single(items: string[], matrix: Matrix, criterion?: string, reading?: PreferenceReading): RankingSubject {
+export function single(
+  items: string[],
+  matrix: Matrix,
+  criterion?: string,
+  reading?: PreferenceReading,
+): RankingSubject {
   return { items, criteria: [criterion], matrices: [matrix], ...(reading?.counts ? { counts: reading.counts } : {}) };
 }

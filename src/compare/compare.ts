@@ -8,7 +8,12 @@ import { compensatedDot } from '../numeric/sum.js';
 import { minimumOf } from '../numeric/extremes.js';
 import { supportOf } from '../numeric/lottery.js';
 import type { Limits } from '../limits.js';
-import type { CompareDocument, CompareResultDocument, ComparedLotteryDocument, LotteryEntryDocument } from '../schema/compare.js';
+import type {
+  CompareDocument,
+  CompareResultDocument,
+  ComparedLotteryDocument,
+  LotteryEntryDocument,
+} from '../schema/compare.js';
 import type { SolveStatusValue } from '../schema/result.js';
 import { buildTargetSet, type TargetSet } from '../targets/target-set.js';
 import type { NormName } from '../targets/distance.js';
@@ -37,7 +42,11 @@ function defaultEntries(document: CompareDocument, criteria: readonly string[]):
     ...criteria.map((criterion) => ({ name: `von-neumann:${criterion}`, source: 'von-neumann', criterion })),
     ...(document.overall ? [{ name: 'von-neumann:overall', source: 'von-neumann' }] : []),
     ...(criteria.length > 1 ? [{ name: 'linear:equal-weights', source: 'linear' }] : []),
-    ...(document.targets ?? []).map((named) => ({ name: `blackwell:${named.name}`, source: 'blackwell', target: named.name })),
+    ...(document.targets ?? []).map((named) => ({
+      name: `blackwell:${named.name}`,
+      source: 'blackwell',
+      target: named.name,
+    })),
   ];
 }
 
@@ -67,20 +76,34 @@ export function readCompare(document: CompareDocument, warnings: string[] = []) 
   let overall: Matrix | null = null;
   if (document.overall) {
     overall = readPreferenceMatrix(document.overall, new Field(['overall']));
-    if (overall.rows !== n) throw new PrefgameError('PREF_ERR_SIZE_MISMATCH', `overall is ${overall.rows} x ${overall.rows} but the criteria are ${n} x ${n}`, '/overall');
+    if (overall.rows !== n)
+      throw new PrefgameError(
+        'PREF_ERR_SIZE_MISMATCH',
+        `overall is ${overall.rows} x ${overall.rows} but the criteria are ${n} x ${n}`,
+        '/overall',
+      );
   }
   const targets = new Map<string, { target: TargetSet; norm: NormName }>();
   (document.targets ?? []).forEach((named, index) => {
     const field = new Field(['targets', index]);
-    if (targets.has(named.name)) throw new PrefgameError('PREF_ERR_SCHEMA', `${field}.name repeats "${named.name}"`, field.at('name').pointer);
-    targets.set(named.name, { target: withField(field, () => buildTargetSet(named.target, tensor.criteria)), norm: named.norm ?? 'linf' });
+    if (targets.has(named.name))
+      throw new PrefgameError('PREF_ERR_SCHEMA', `${field}.name repeats "${named.name}"`, field.at('name').pointer);
+    targets.set(named.name, {
+      target: withField(field, () => buildTargetSet(named.target, tensor.criteria)),
+      norm: named.norm ?? 'linf',
+    });
   });
   const setting: CompareSetting = { tensor, overall, targets, warnings };
   const entries = document.lotteries ?? defaultEntries(document, tensor.criteria);
   const names = new Set<string>();
   const checked = entries.map((entry, index) => {
     const field = new Field(document.lotteries ? ['lotteries', index] : []);
-    if (names.has(entry.name)) throw new PrefgameError('PREF_ERR_SCHEMA', `${field}.name repeats "${entry.name}": lottery names must be unique`, field.at('name').pointer);
+    if (names.has(entry.name))
+      throw new PrefgameError(
+        'PREF_ERR_SCHEMA',
+        `${field}.name repeats "${entry.name}": lottery names must be unique`,
+        field.at('name').pointer,
+      );
     names.add(entry.name);
     return { entry, ...checkEntry(entry, setting, field) };
   });
@@ -124,7 +147,12 @@ export function solveCompare(document: CompareDocument, limits: Limits): Compare
     const outcome = source.resolve(input, setting, context);
     const distances: Record<string, number> = {};
     for (const [name, { target, norm }] of targets) {
-      Object.defineProperty(distances, name, { value: blackwellObjective(tensor.matrices, target, norm, outcome.distribution).value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(distances, name, {
+        value: blackwellObjective(tensor.matrices, target, norm, outcome.distribution).value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return {
       name: entry.name,
@@ -139,9 +167,17 @@ export function solveCompare(document: CompareDocument, limits: Limits): Compare
       ...(outcome.certificate ? { certificate: outcome.certificate } : {}),
     };
   });
-  const table = (matrix: Matrix) => lotteries.map((a) => lotteries.map((b) => headToHead(matrix, a.distribution, b.distribution)));
+  const table = (matrix: Matrix) =>
+    lotteries.map((a) => lotteries.map((b) => headToHead(matrix, a.distribution, b.distribution)));
   const criteriaTables: Record<string, number[][]> = {};
-  tensor.criteria.forEach((name, c) => Object.defineProperty(criteriaTables, name, { value: table(tensor.matrices[c]), enumerable: true, writable: true, configurable: true }));
+  tensor.criteria.forEach((name, c) =>
+    Object.defineProperty(criteriaTables, name, {
+      value: table(tensor.matrices[c]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    }),
+  );
   const status: SolveStatusValue = lotteries.find((lottery) => lottery.status !== 'optimal')?.status ?? 'optimal';
   return {
     ...(document.id !== undefined ? { id: document.id } : {}),
@@ -152,7 +188,15 @@ export function solveCompare(document: CompareDocument, limits: Limits): Compare
     lotteries,
     headToHead: { criteria: criteriaTables, ...(overall ? { overall: table(overall) } : {}) },
     // Baselines beside the lotteries: every criterion, and the overall matrix as a last entry.
-    ...rankingsExtra(document.rankings, { items: tensor.items, criteria: [...tensor.criteria, ...(overall ? ['overall'] : [])], matrices: [...tensor.matrices, ...(overall ? [overall] : [])] }, { context }),
+    ...rankingsExtra(
+      document.rankings,
+      {
+        items: tensor.items,
+        criteria: [...tensor.criteria, ...(overall ? ['overall'] : [])],
+        matrices: [...tensor.matrices, ...(overall ? [overall] : [])],
+      },
+      { context },
+    ),
     diagnostics: {
       backend: context.backend.name,
       method: 'compare',

@@ -55,7 +55,13 @@ function defineSource<Checked>(source: LotterySource<Checked>): LotterySource<Ch
 
 function gameOutcome(matrix: Matrix, context: SolveContext): SourceOutcome {
   const game = withTolerance(context, tolerances.gap, (inner) => solveSymmetricGame(matrix, inner));
-  const { status, certificate } = certify(game.lowerBound, game.upperBound, tolerances.gap, game.lpStatus, context.timedOut);
+  const { status, certificate } = certify(
+    game.lowerBound,
+    game.upperBound,
+    tolerances.gap,
+    game.lpStatus,
+    context.timedOut,
+  );
   return { distribution: game.distribution, status, value: game.lowerBound, certificate };
 }
 
@@ -65,33 +71,58 @@ const explicitLottery = defineSource({
   check(entry, setting, field) {
     const n = setting.tensor.items.length;
     if ((entry.distribution === undefined) === (entry.probabilities === undefined)) {
-      throw new PrefgameError('PREF_ERR_SCHEMA', `${field} needs exactly one of distribution and probabilities`, field.pointer);
+      throw new PrefgameError(
+        'PREF_ERR_SCHEMA',
+        `${field} needs exactly one of distribution and probabilities`,
+        field.pointer,
+      );
     }
     let weights: Float64Array;
     if (entry.distribution) {
-      if (entry.distribution.length !== n) throw new PrefgameError('PREF_ERR_SIZE_MISMATCH', `${field}.distribution has ${entry.distribution.length} entries but there are ${n} items`, field.at('distribution').pointer);
+      if (entry.distribution.length !== n)
+        throw new PrefgameError(
+          'PREF_ERR_SIZE_MISMATCH',
+          `${field}.distribution has ${entry.distribution.length} entries but there are ${n} items`,
+          field.at('distribution').pointer,
+        );
       weights = Float64Array.from(entry.distribution);
       weights.forEach((value, index) => checkProbability(value, field.at('distribution', index)));
     } else {
       weights = new Float64Array(n);
       for (const [item, value] of Object.entries(entry.probabilities!)) {
         const index = setting.tensor.items.indexOf(item);
-        if (index < 0) throw new PrefgameError('PREF_ERR_UNKNOWN_ITEM', `${field}.probabilities names "${item}", which is not an item`, field.at('probabilities', item).pointer);
+        if (index < 0)
+          throw new PrefgameError(
+            'PREF_ERR_UNKNOWN_ITEM',
+            `${field}.probabilities names "${item}", which is not an item`,
+            field.at('probabilities', item).pointer,
+          );
         checkProbability(value, field.at('probabilities', item));
         weights[index] = value;
       }
     }
     const total = compensatedSum(weights);
     const place = field.at(entry.distribution ? 'distribution' : 'probabilities');
-    if (Math.abs(total - 1) > 1e-9) throw new PrefgameError('PREF_ERR_OUT_OF_RANGE', `${place} sums to ${total}; a lottery's probabilities sum to 1`, place.pointer);
+    if (Math.abs(total - 1) > 1e-9)
+      throw new PrefgameError(
+        'PREF_ERR_OUT_OF_RANGE',
+        `${place} sums to ${total}; a lottery's probabilities sum to 1`,
+        place.pointer,
+      );
     return weights.map((value) => value / total);
   },
   resolve: (distribution) => ({ distribution, status: 'optimal' }),
 });
 
 function checkProbability(value: number, field: Field): void {
-  if (!Number.isFinite(value)) throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} is ${value}, not a finite number`, field.pointer);
-  if (value < 0 || value > 1) throw new PrefgameError('PREF_ERR_OUT_OF_RANGE', `${field} is ${value}; probabilities must lie in [0, 1]`, field.pointer);
+  if (!Number.isFinite(value))
+    throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} is ${value}, not a finite number`, field.pointer);
+  if (value < 0 || value > 1)
+    throw new PrefgameError(
+      'PREF_ERR_OUT_OF_RANGE',
+      `${field} is ${value}; probabilities must lie in [0, 1]`,
+      field.pointer,
+    );
 }
 
 const vonNeumannSource = defineSource({
@@ -99,7 +130,12 @@ const vonNeumannSource = defineSource({
   description: 'the von Neumann winner of criterion (or of overall when criterion is left out)',
   check(entry, setting, field): Matrix {
     if (entry.criterion === undefined) {
-      if (!setting.overall) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `${field} asks for the von Neumann winner of overall, but the document has no overall matrix (or name a criterion)`, field.at('criterion').pointer);
+      if (!setting.overall)
+        throw new PrefgameError(
+          'PREF_ERR_MISSING_FIELD',
+          `${field} asks for the von Neumann winner of overall, but the document has no overall matrix (or name a criterion)`,
+          field.at('criterion').pointer,
+        );
       return setting.overall;
     }
     return setting.tensor.matrices[criterionIndex(setting.tensor.criteria, entry.criterion, field.at('criterion'))];
@@ -115,7 +151,12 @@ const linearSource = defineSource({
       return normaliseWeights(entry.weights, setting.tensor.criteria, setting.warnings);
     } catch (error) {
       // The weights live under this entry, not at the document's top level.
-      if (error instanceof PrefgameError) throw new PrefgameError(error.code, error.message.replace(/^weights/, `${field}.weights`), field.pointer + error.pointer);
+      if (error instanceof PrefgameError)
+        throw new PrefgameError(
+          error.code,
+          error.message.replace(/^weights/, `${field}.weights`),
+          field.pointer + error.pointer,
+        );
       throw error;
     }
   },
@@ -126,23 +167,46 @@ const blackwellSource = defineSource({
   fields: ['target', 'norm'],
   description: 'the Blackwell winner of target (a target or the name of an entry of targets) under norm',
   check(entry, setting, field): { target: TargetSet; norm: NormName } {
-    if (entry.target === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `${field} is missing the target of its Blackwell winner`, field.at('target').pointer);
+    if (entry.target === undefined)
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        `${field} is missing the target of its Blackwell winner`,
+        field.at('target').pointer,
+      );
     if (typeof entry.target === 'string') {
       const named = setting.targets.get(entry.target);
-      if (!named) throw new PrefgameError('PREF_ERR_SCHEMA', `${field}.target names "${entry.target}", which is not the name of an entry of targets`, field.at('target').pointer);
+      if (!named)
+        throw new PrefgameError(
+          'PREF_ERR_SCHEMA',
+          `${field}.target names "${entry.target}", which is not the name of an entry of targets`,
+          field.at('target').pointer,
+        );
       return { target: named.target, norm: entry.norm ?? named.norm };
     }
     try {
       return { target: buildTargetSet(entry.target, setting.tensor.criteria), norm: entry.norm ?? 'linf' };
     } catch (error) {
-      if (error instanceof PrefgameError) throw new PrefgameError(error.code, error.message.replaceAll('target', `${field}.target`), field.pointer + error.pointer);
+      if (error instanceof PrefgameError)
+        throw new PrefgameError(
+          error.code,
+          error.message.replaceAll('target', `${field}.target`),
+          field.pointer + error.pointer,
+        );
       throw error;
     }
   },
   resolve({ target, norm }, setting, context) {
     const tolerance = norm === 'l2' ? tolerances.gapL2 : tolerances.gap;
-    const solution = withTolerance(context, tolerance, (inner) => blackwellSolution(setting.tensor.matrices, target, norm, inner));
-    const { status, certificate } = certify(solution.lowerBound, solution.value, tolerance, solution.lpStatus, context.timedOut);
+    const solution = withTolerance(context, tolerance, (inner) =>
+      blackwellSolution(setting.tensor.matrices, target, norm, inner),
+    );
+    const { status, certificate } = certify(
+      solution.lowerBound,
+      solution.value,
+      tolerance,
+      solution.lpStatus,
+      context.timedOut,
+    );
     return { distribution: solution.distribution, status, value: solution.value, certificate };
   },
 });
@@ -162,11 +226,20 @@ const baselineSource = defineSource({
     'the item a classic baseline ranks first, as a lottery (ties at the top share it equally): method condorcet (the Condorcet winner; an error when there is none), copeland, borda or bradley-terry, on criterion (or overall)',
   check(entry, setting, field): { matrix: Matrix; method: RankingMethod } {
     const method = entry.method;
-    if (method === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `${field} is missing the method of its baseline (${rankingMethods.join(', ')})`, field.at('method').pointer);
+    if (method === undefined)
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        `${field} is missing the method of its baseline (${rankingMethods.join(', ')})`,
+        field.at('method').pointer,
+      );
     const matrix = vonNeumannSource.check(entry, setting, field);
     if (method === 'condorcet' && condorcetWinner(matrix) === null) {
       const where = entry.criterion === undefined ? 'the overall matrix' : `criterion "${entry.criterion}"`;
-      throw new PrefgameError('PREF_ERR_NO_CONDORCET_WINNER', `${field} asks for the Condorcet winner of ${where}, which has none (no item beats every other with probability above 1/2)`, field.at('method').pointer);
+      throw new PrefgameError(
+        'PREF_ERR_NO_CONDORCET_WINNER',
+        `${field} asks for the Condorcet winner of ${where}, which has none (no item beats every other with probability above 1/2)`,
+        field.at('method').pointer,
+      );
     }
     return { matrix, method };
   },
@@ -217,14 +290,30 @@ export const lotterySources: Readonly<Record<string, LotterySource<never>>> = {
  * assert.throws(() => checkEntry({ name: 'x', source: 'nash' }, setting, new Field(['lotteries', 0])), { code: 'PREF_ERR_SCHEMA' })
  * ```
  */
-export function checkEntry(entry: LotteryEntryDocument, setting: CompareSetting, field: Field): { source: LotterySource<never>; checked: never } {
-  const source = Object.prototype.hasOwnProperty.call(lotterySources, entry.source) ? lotterySources[entry.source] : undefined;
+export function checkEntry(
+  entry: LotteryEntryDocument,
+  setting: CompareSetting,
+  field: Field,
+): { source: LotterySource<never>; checked: never } {
+  const source = Object.prototype.hasOwnProperty.call(lotterySources, entry.source)
+    ? lotterySources[entry.source]
+    : undefined;
   if (!source) {
-    throw new PrefgameError('PREF_ERR_SCHEMA', `${field}.source is "${entry.source}"; it must be one of ${Object.keys(lotterySources).map((name) => `"${name}"`).join(', ')}`, field.at('source').pointer);
+    throw new PrefgameError(
+      'PREF_ERR_SCHEMA',
+      `${field}.source is "${entry.source}"; it must be one of ${Object.keys(lotterySources)
+        .map((name) => `"${name}"`)
+        .join(', ')}`,
+      field.at('source').pointer,
+    );
   }
   for (const name of Object.keys(entry)) {
     if (name === 'name' || name === 'source' || source.fields.includes(name)) continue;
-    throw new PrefgameError('PREF_ERR_UNKNOWN_FIELD', `${field} has the field "${name}", which source "${entry.source}" does not read (it reads ${source.fields.join(', ') || 'nothing else'})`, field.at(name).pointer);
+    throw new PrefgameError(
+      'PREF_ERR_UNKNOWN_FIELD',
+      `${field} has the field "${name}", which source "${entry.source}" does not read (it reads ${source.fields.join(', ') || 'nothing else'})`,
+      field.at(name).pointer,
+    );
   }
   return { source, checked: source.check(entry, setting, field) };
 }

@@ -56,10 +56,22 @@ interface Outcome {
 
 function outcomeOf(comparison: ComparisonDocument, field: Field): Outcome {
   if (comparison.tie !== undefined && comparison.winner === undefined && comparison.loser === undefined) {
-    return { first: comparison.tie[0], second: comparison.tie[1], firstField: field.at('tie', 0), secondField: field.at('tie', 1), tie: true };
+    return {
+      first: comparison.tie[0],
+      second: comparison.tie[1],
+      firstField: field.at('tie', 0),
+      secondField: field.at('tie', 1),
+      tie: true,
+    };
   }
   if (comparison.tie === undefined && comparison.winner !== undefined && comparison.loser !== undefined) {
-    return { first: comparison.winner, second: comparison.loser, firstField: field.at('winner'), secondField: field.at('loser'), tie: false };
+    return {
+      first: comparison.winner,
+      second: comparison.loser,
+      firstField: field.at('winner'),
+      secondField: field.at('loser'),
+      tie: false,
+    };
   }
   throw new PrefgameError('PREF_ERR_SCHEMA', `${field} needs either winner and loser, or tie`, field.pointer);
 }
@@ -100,22 +112,34 @@ export interface ReadComparisonsOptions {
  * counts.items // ['A', 'B']; counts.wins[0][0 * 2 + 1] === 3; counts.ties[0][1] === 1
  * ```
  */
-export function readComparisons(comparisons: readonly ComparisonDocument[], items: readonly string[] | undefined, options: ReadComparisonsOptions = {}): ComparisonCounts {
+export function readComparisons(
+  comparisons: readonly ComparisonDocument[],
+  items: readonly string[] | undefined,
+  options: ReadComparisonsOptions = {},
+): ComparisonCounts {
   const field = options.field ?? new Field(['comparisons']);
   const itemsField = options.itemsField ?? new Field(['items']);
   const outcomes = comparisons.map((comparison, index) => outcomeOf(comparison, field.at(index)));
   const itemIndex = new Map<string, number>();
-  if (items !== undefined) itemNames(items, items.length, itemsField).forEach((name, index) => itemIndex.set(name, index));
+  if (items !== undefined)
+    itemNames(items, items.length, itemsField).forEach((name, index) => itemIndex.set(name, index));
   const criterionIndex = new Map<string, number>();
   if (options.criterion !== undefined) criterionIndex.set(options.criterion, 0);
   const resolved = new Int32Array(comparisons.length * 3);
   outcomes.forEach((outcome, index) => {
-    const ends: Array<[string, Field]> = [[outcome.first, outcome.firstField], [outcome.second, outcome.secondField]];
+    const ends: Array<[string, Field]> = [
+      [outcome.first, outcome.firstField],
+      [outcome.second, outcome.secondField],
+    ];
     ends.forEach(([name, nameField], end) => {
       let position = itemIndex.get(name);
       if (position === undefined) {
         if (items !== undefined) {
-          throw new PrefgameError('PREF_ERR_UNKNOWN_ITEM', `${nameField} is "${name}", which is not one of the ${items.length} items`, nameField.pointer);
+          throw new PrefgameError(
+            'PREF_ERR_UNKNOWN_ITEM',
+            `${nameField} is "${name}", which is not one of the ${items.length} items`,
+            nameField.pointer,
+          );
         }
         position = itemIndex.size;
         itemIndex.set(name, position);
@@ -123,10 +147,15 @@ export function readComparisons(comparisons: readonly ComparisonDocument[], item
       resolved[index * 3 + end] = position;
     });
     if (resolved[index * 3] === resolved[index * 3 + 1]) {
-      throw new PrefgameError('PREF_ERR_SELF_COMPARISON', `${field.at(index)} compares "${outcome.first}" with itself`, outcome.secondField.pointer);
+      throw new PrefgameError(
+        'PREF_ERR_SELF_COMPARISON',
+        `${field.at(index)} compares "${outcome.first}" with itself`,
+        outcome.secondField.pointer,
+      );
     }
     const criterion = comparisons[index].criterion ?? defaultCriterionName;
-    if (options.criterion === undefined && !criterionIndex.has(criterion)) criterionIndex.set(criterion, criterionIndex.size);
+    if (options.criterion === undefined && !criterionIndex.has(criterion))
+      criterionIndex.set(criterion, criterionIndex.size);
     resolved[index * 3 + 2] = criterionIndex.get(criterion) ?? -1;
   });
   const n = itemIndex.size;

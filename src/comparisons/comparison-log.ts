@@ -73,8 +73,15 @@ export class ComparisonLog implements ComparisonSink {
   finish(accepted: number, rejected: RejectedRow[], what: string): ImportedComparisons {
     const comparisons = this.comparisons();
     if (comparisons.length === 0) {
-      const reasons = rejected.slice(0, 3).map((row) => `line ${row.line}: ${row.reason}`).join('; ');
-      throw new PrefgameError('PREF_ERR_EMPTY_IMPORT', `the ${what} has no usable comparison${reasons ? ` (${reasons})` : ''}`, '');
+      const reasons = rejected
+        .slice(0, 3)
+        .map((row) => `line ${row.line}: ${row.reason}`)
+        .join('; ');
+      throw new PrefgameError(
+        'PREF_ERR_EMPTY_IMPORT',
+        `the ${what} has no usable comparison${reasons ? ` (${reasons})` : ''}`,
+        '',
+      );
     }
     return { items: this.items(), comparisons, accepted, rejected };
   }

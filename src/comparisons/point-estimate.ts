@@ -71,7 +71,10 @@ function estimateCriterion(counts: ComparisonCounts, c: number, prior: number, u
  * estimate.tensor.matrices[0].data // [0.5, 0.875, 0.125, 0.5]
  * ```
  */
-export function estimatePreferences(counts: ComparisonCounts, settings: EstimationSettingsDocument = {}): PreferenceEstimate {
+export function estimatePreferences(
+  counts: ComparisonCounts,
+  settings: EstimationSettingsDocument = {},
+): PreferenceEstimate {
   const prior = settings.prior ?? defaultPrior;
   const unobserved: UnobservedPair[] = [];
   const matrices = counts.criteria.map((_, c) => estimateCriterion(counts, c, prior, unobserved));
@@ -81,10 +84,16 @@ export function estimatePreferences(counts: ComparisonCounts, settings: Estimati
     const example = `"${counts.items[first.first]}" and "${counts.items[first.second]}" on "${counts.criteria[first.criterion]}"`;
     if (settings.missingPairs === 'error') {
       const others = unobserved.length > 1 ? ` (and ${unobserved.length - 1} more pairs)` : '';
-      throw new PrefgameError('PREF_ERR_MISSING_PAIR', `the comparisons never compare ${example}${others}, and estimation.missingPairs is "error"`, '/comparisons');
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_PAIR',
+        `the comparisons never compare ${example}${others}, and estimation.missingPairs is "error"`,
+        '/comparisons',
+      );
     }
     const pairs = unobserved.length === 1 ? '1 pair was' : `${unobserved.length} pairs were`;
-    warnings.push(`${pairs} never compared (first: ${example}): set to 1/2, the prior mean (estimation.missingPairs: "prior")`);
+    warnings.push(
+      `${pairs} never compared (first: ${example}): set to 1/2, the prior mean (estimation.missingPairs: "prior")`,
+    );
   }
   return { tensor: { items: counts.items, criteria: counts.criteria, matrices }, prior, unobserved, warnings };
 }

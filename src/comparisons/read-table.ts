@@ -71,7 +71,11 @@ function readCsv(text: string): Table {
     info: true,
     skip_records_with_error: true,
     on_skip: (error) => {
-      if (error) rejected.push({ line: (error as { lines?: number }).lines ?? 0, reason: error.message.replace(/ on line \d+$/, '') });
+      if (error)
+        rejected.push({
+          line: (error as { lines?: number }).lines ?? 0,
+          reason: error.message.replace(/ on line \d+$/, ''),
+        });
       return undefined;
     },
   }) as unknown as Array<{ record: Record<string, string>; info: { lines: number } }>;

@@ -8,7 +8,9 @@ import { entryEstimate } from './point-estimate.js';
  * of modules would otherwise load in every worker thread at start-up.
  */
 function binomialSampler(): typeof import('@stdlib/random-base-binomial') {
-  return createRequire(import.meta.url)('@stdlib/random-base-binomial') as typeof import('@stdlib/random-base-binomial');
+  return createRequire(import.meta.url)(
+    '@stdlib/random-base-binomial',
+  ) as typeof import('@stdlib/random-base-binomial');
 }
 
 /**
@@ -87,7 +89,8 @@ export function resampleCells(cells: ComparisonCells, random: () => number): Com
     const won = cells.wins[e] === 0 ? 0 : cells.wins[e] === total ? total : draw(total, cells.wins[e] / total);
     const rest = total - won;
     const otherwise = cells.losses[e] + cells.ties[e];
-    const tied = rest === 0 || cells.ties[e] === 0 ? 0 : cells.losses[e] === 0 ? rest : draw(rest, cells.ties[e] / otherwise);
+    const tied =
+      rest === 0 || cells.ties[e] === 0 ? 0 : cells.losses[e] === 0 ? rest : draw(rest, cells.ties[e] / otherwise);
     wins[e] = won;
     ties[e] = tied;
     losses[e] = rest - tied;

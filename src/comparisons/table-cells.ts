@@ -27,7 +27,8 @@ export function fieldOf(row: TableRow, name: string): unknown {
 export function nameOf(row: TableRow, column: string): string | { reason: string } {
   const value = fieldOf(row, column);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string' || value.trim() === '') return { reason: `${column} is ${value === undefined ? 'missing' : JSON.stringify(value)}; expected a name` };
+  if (typeof value !== 'string' || value.trim() === '')
+    return { reason: `${column} is ${value === undefined ? 'missing' : JSON.stringify(value)}; expected a name` };
   return value.trim();
 }
 
@@ -40,5 +41,9 @@ export function nameOf(row: TableRow, column: string): string | { reason: string
  * ```
  */
 export function truthy(value: unknown): boolean {
-  return value === true || value === 1 || (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.trim().toLowerCase()));
+  return (
+    value === true ||
+    value === 1 ||
+    (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.trim().toLowerCase()))
+  );
 }

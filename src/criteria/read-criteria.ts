@@ -36,7 +36,11 @@ function readMatrices(criteria: readonly CriterionDocument[], items: readonly st
     const field = new Field(['criteria', index]);
     const first = names.indexOf(criterion.name);
     if (first >= 0) {
-      throw new PrefgameError('PREF_ERR_DUPLICATE_CRITERION', `${field}.name repeats "${criterion.name}" of criteria[${first}]`, field.at('name').pointer);
+      throw new PrefgameError(
+        'PREF_ERR_DUPLICATE_CRITERION',
+        `${field}.name repeats "${criterion.name}" of criteria[${first}]`,
+        field.at('name').pointer,
+      );
     }
     const matrix = readPreferenceMatrix(criterion.preferences, field.at('preferences'));
     if (matrices.length > 0 && matrix.rows !== matrices[0].rows) {
@@ -49,7 +53,11 @@ function readMatrices(criteria: readonly CriterionDocument[], items: readonly st
     names.push(criterion.name);
     matrices.push(matrix);
   });
-  return { items: itemNames(items, matrices[0].rows, new Field(['items']), 'criteria[0].preferences'), criteria: names, matrices };
+  return {
+    items: itemNames(items, matrices[0].rows, new Field(['items']), 'criteria[0].preferences'),
+    criteria: names,
+    matrices,
+  };
 }
 
 /**
@@ -87,9 +95,15 @@ export function readPreferenceTensor(document: PreferenceSource, criterion?: str
  * readCriteria({ comparisons: [{ winner: 'x', loser: 'y', count: 9 }] }).matrices[0].data // [0.5, 0.95, 0.05, 0.5]
  * ```
  */
-export function readCriteria(criteria: readonly CriterionDocument[], items: readonly string[] | undefined): PreferenceTensor;
+export function readCriteria(
+  criteria: readonly CriterionDocument[],
+  items: readonly string[] | undefined,
+): PreferenceTensor;
 export function readCriteria(document: PreferenceSource): PreferenceTensor;
-export function readCriteria(source: readonly CriterionDocument[] | PreferenceSource, items?: readonly string[]): PreferenceTensor {
+export function readCriteria(
+  source: readonly CriterionDocument[] | PreferenceSource,
+  items?: readonly string[],
+): PreferenceTensor {
   if (Array.isArray(source)) return readMatrices(source, items);
   return readPreferenceTensor(source as PreferenceSource).tensor;
 }

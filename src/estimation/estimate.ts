@@ -38,13 +38,21 @@ export interface EstimateReading {
  * effectiveWinner({ kind: 'estimate', comparisons }, 1) // 'von-neumann'
  * ```
  */
-export function effectiveWinner(document: EstimateDocument, criteria: number): 'von-neumann' | 'linear' | 'blackwell' | undefined {
+export function effectiveWinner(
+  document: EstimateDocument,
+  criteria: number,
+): 'von-neumann' | 'linear' | 'blackwell' | undefined {
   if (document.winner === 'none') return undefined;
   return document.winner ?? (criteria === 1 ? 'von-neumann' : undefined);
 }
 
 /** Fields that apply to one winner kind only. */
-const fieldsOfWinner: Record<string, string> = { criterion: 'von-neumann', weights: 'linear', target: 'blackwell', norm: 'blackwell' };
+const fieldsOfWinner: Record<string, string> = {
+  criterion: 'von-neumann',
+  weights: 'linear',
+  target: 'blackwell',
+  norm: 'blackwell',
+};
 
 /**
  * Reads and checks the content of an `estimate` document: the comparisons (as every kind reads
@@ -63,19 +71,37 @@ export function readEstimate(document: EstimateDocument, warnings: string[] = []
   const estimate = estimatePreferences(counts, document.estimation);
   for (const [name, kind] of Object.entries(fieldsOfWinner)) {
     if ((document as Record<string, unknown>)[name] !== undefined && winnerKind !== kind) {
-      throw new PrefgameError('PREF_ERR_SCHEMA', `${name} applies only to winner "${kind}", but winner is "${document.winner}"`, `/${name}`);
+      throw new PrefgameError(
+        'PREF_ERR_SCHEMA',
+        `${name} applies only to winner "${kind}", but winner is "${document.winner}"`,
+        `/${name}`,
+      );
     }
   }
   let rule: WinnerRule | undefined;
   if (winnerKind === 'von-neumann') {
     if (document.criterion === undefined && counts.criteria.length > 1) {
-      throw new PrefgameError('PREF_ERR_MISSING_FIELD', `the comparisons have ${counts.criteria.length} criteria: set criterion to the one whose von Neumann winner you want`, '/criterion');
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        `the comparisons have ${counts.criteria.length} criteria: set criterion to the one whose von Neumann winner you want`,
+        '/criterion',
+      );
     }
-    rule = { kind: 'von-neumann', criterion: document.criterion === undefined ? 0 : criterionIndex(counts.criteria, document.criterion, new Field(['criterion'])) };
+    rule = {
+      kind: 'von-neumann',
+      criterion:
+        document.criterion === undefined
+          ? 0
+          : criterionIndex(counts.criteria, document.criterion, new Field(['criterion'])),
+    };
   } else if (winnerKind === 'linear') {
     rule = { kind: 'linear', weights: normaliseWeights(document.weights, counts.criteria, warnings) };
   } else if (winnerKind === 'blackwell' && document.target !== undefined) {
-    rule = { kind: 'blackwell', target: buildTargetSet(document.target, counts.criteria), norm: document.norm ?? 'linf' };
+    rule = {
+      kind: 'blackwell',
+      target: buildTargetSet(document.target, counts.criteria),
+      norm: document.norm ?? 'linf',
+    };
   }
   return { counts, estimate, rule };
 }
@@ -83,9 +109,27 @@ export function readEstimate(document: EstimateDocument, warnings: string[] = []
 const toRows = (data: Float64Array, n: number) => matrixToRows({ rows: n, columns: n, data });
 
 /** The winner's own result, from the solver of its kind on the same comparisons. */
-function solveWinner(document: EstimateDocument, winner: 'von-neumann' | 'linear' | 'blackwell', items: string[], limits: Limits): ResultDocument {
-  const shared = { items, comparisons: document.comparisons, estimation: document.estimation, options: document.options };
-  if (winner === 'von-neumann') return solveVonNeumann({ kind: 'von-neumann', ...shared, ...(document.criterion !== undefined ? { criterion: document.criterion } : {}) }, limits);
+function solveWinner(
+  document: EstimateDocument,
+  winner: 'von-neumann' | 'linear' | 'blackwell',
+  items: string[],
+  limits: Limits,
+): ResultDocument {
+  const shared = {
+    items,
+    comparisons: document.comparisons,
+    estimation: document.estimation,
+    options: document.options,
+  };
+  if (winner === 'von-neumann')
+    return solveVonNeumann(
+      {
+        kind: 'von-neumann',
+        ...shared,
+        ...(document.criterion !== undefined ? { criterion: document.criterion } : {}),
+      },
+      limits,
+    );
   if (winner === 'linear') return solveLinear({ kind: 'linear', ...shared, weights: document.weights }, limits);
   return solveBlackwell({ kind: 'blackwell', ...shared, target: document.target!, norm: document.norm }, limits);
 }
@@ -111,14 +155,21 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
   const warnings: string[] = [];
   const { counts, estimate, rule } = readEstimate(document, warnings);
   // The tolerance of the winner's kind: the bootstrap's rounds are certified like the winner.
-  const context = contextFor(document.options, limits, rule?.kind === 'blackwell' && rule.norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
+  const context = contextFor(
+    document.options,
+    limits,
+    rule?.kind === 'blackwell' && rule.norm === 'l2' ? tolerances.gapL2 : tolerances.gap,
+  );
   context.warnings.push(...estimate.warnings, ...warnings);
   const { items, criteria, matrices } = estimate.tensor;
   const n = items.length;
   const method = document.intervals?.method ?? estimateDefaults.interval;
   const level = document.intervals?.level ?? estimateDefaults.level;
   const intervals = entryIntervals(counts, method, level, estimate.prior);
-  if (method === 'beta' && estimate.prior === 0) context.warnings.push('beta intervals with prior 0 are a single point for pairs that one side always won: use a positive prior');
+  if (method === 'beta' && estimate.prior === 0)
+    context.warnings.push(
+      'beta intervals with prior 0 are a single point for pairs that one side always won: use a positive prior',
+    );
   const result: EstimateResultDocument = {
     ...(document.id !== undefined ? { id: document.id } : {}),
     kind: 'estimate',
@@ -126,7 +177,15 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
     items,
     criteria: criteria.map((name, c) => ({ name, preferences: matrixToRows(matrices[c]) })),
     prior: estimate.prior,
-    intervals: { method, level, criteria: criteria.map((name, c) => ({ name, lower: toRows(intervals.lower[c], n), upper: toRows(intervals.upper[c], n) })) },
+    intervals: {
+      method,
+      level,
+      criteria: criteria.map((name, c) => ({
+        name,
+        lower: toRows(intervals.lower[c], n),
+        upper: toRows(intervals.upper[c], n),
+      })),
+    },
     counts: criteria.map((name, c) => ({
       name,
       comparisons: toRows(pairTotals(counts, c), n),
@@ -136,14 +195,18 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
     totalComparisons: counts.total,
     unobservedPairs: {
       count: estimate.unobserved.length,
-      pairs: estimate.unobserved.slice(0, 100).map((pair) => ({ criterion: criteria[pair.criterion], items: [items[pair.first], items[pair.second]] })),
+      pairs: estimate.unobserved
+        .slice(0, 100)
+        .map((pair) => ({ criterion: criteria[pair.criterion], items: [items[pair.first], items[pair.second]] })),
     },
     diagnostics: { method: 'estimate', elapsedMs: 0 },
     warnings: context.warnings,
   };
   const cells = observedCells(counts);
   if (!rule && document.winner === undefined) {
-    context.warnings.push(`no winner computed: the comparisons have ${criteria.length} criteria (${criteria.join(', ')}); set winner: "von-neumann" with criterion, "linear" with weights, or "blackwell" with target`);
+    context.warnings.push(
+      `no winner computed: the comparisons have ${criteria.length} criteria (${criteria.join(', ')}); set winner: "von-neumann" with criterion, "linear" with weights, or "blackwell" with target`,
+    );
   }
   if (rule) {
     const winner = solveWinner(document, rule.kind, items, limits);
@@ -161,12 +224,20 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
       gap,
     });
     const unseen = estimate.unobserved.filter((pair) => used.includes(pair.criterion)).length;
-    if (unseen > 0) context.warnings.push(`the plug-in bound counts the ${unseen} pairs never compared as |P_hat - P| <= 1/2, which makes epsilon large`);
+    if (unseen > 0)
+      context.warnings.push(
+        `the plug-in bound counts the ${unseen} pairs never compared as |P_hat - P| <= 1/2, which makes epsilon large`,
+      );
     // A winner computed by default is not bootstrapped (bootstrap needs an explicit winner).
     const rounds = document.winner === undefined ? 0 : (document.bootstrap?.rounds ?? estimateDefaults.rounds);
     if (rounds > 0) {
       const bootstrapStarted = performance.now();
-      const settings = { rounds, seed: document.bootstrap?.seed ?? estimateDefaults.seed, level: document.bootstrap?.level ?? estimateDefaults.level, prior: estimate.prior };
+      const settings = {
+        rounds,
+        seed: document.bootstrap?.seed ?? estimateDefaults.seed,
+        level: document.bootstrap?.level ?? estimateDefaults.level,
+        prior: estimate.prior,
+      };
       const bootstrap = bootstrapWinner(cells, items, solver, winner.distribution, settings, context);
       result.diagnostics.bootstrapMs = Math.round((performance.now() - bootstrapStarted) * 1000) / 1000;
       if (bootstrap.completed > 0) result.bootstrap = bootstrap;
@@ -174,13 +245,20 @@ export function solveEstimate(document: EstimateDocument, limits: Limits): Estim
         context.warnings.push(`the time limit stopped the bootstrap after ${bootstrap.completed} of ${rounds} rounds`);
         if (result.status === 'optimal') result.status = 'time_limit';
       }
-      if (bootstrap.inexact > 0) context.warnings.push(`${bootstrap.inexact} bootstrap rounds did not reach an optimal certificate (their lottery is still counted)`);
+      if (bootstrap.inexact > 0)
+        context.warnings.push(
+          `${bootstrap.inexact} bootstrap rounds did not reach an optimal certificate (their lottery is still counted)`,
+        );
     }
   }
   if (document.plan) result.plan = samplePlanFor(counts, rule, document.plan, estimate.prior);
   if (document.rankings !== undefined && document.rankings !== false) {
     const weighted = rule?.kind === 'linear' ? weightedMatrix(matrices, rule.weights) : undefined;
-    result.rankings = computeRankings(document.rankings, { items, criteria, matrices, counts }, { weighted, deadline: context.deadline, warnings: context.warnings });
+    result.rankings = computeRankings(
+      document.rankings,
+      { items, criteria, matrices, counts },
+      { weighted, deadline: context.deadline, warnings: context.warnings },
+    );
   }
   result.diagnostics.elapsedMs = Math.round((performance.now() - started) * 1000) / 1000;
   return result;

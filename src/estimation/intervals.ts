@@ -9,7 +9,9 @@ let betaQuantileFunction: typeof import('@stdlib/stats-base-dists-beta-quantile'
  * worker thread would otherwise load at start-up, while most problems are matrices, not counts.
  */
 function betaQuantile(p: number, a: number, b: number): number {
-  betaQuantileFunction ??= createRequire(import.meta.url)('@stdlib/stats-base-dists-beta-quantile') as typeof import('@stdlib/stats-base-dists-beta-quantile');
+  betaQuantileFunction ??= createRequire(import.meta.url)(
+    '@stdlib/stats-base-dists-beta-quantile',
+  ) as typeof import('@stdlib/stats-base-dists-beta-quantile');
   return betaQuantileFunction(p, a, b);
 }
 
@@ -78,7 +80,12 @@ export interface EntryIntervals {
  * intervals.lower[0][0 * 3 + 1] // lower bound of P[a][b] on criterion 0 (row-major): a beat b 7 times of 10
  * ```
  */
-export function entryIntervals(counts: ComparisonCounts, method: IntervalMethod, level: number, prior: number): EntryIntervals {
+export function entryIntervals(
+  counts: ComparisonCounts,
+  method: IntervalMethod,
+  level: number,
+  prior: number,
+): EntryIntervals {
   const n = counts.items.length;
   const lower = counts.criteria.map(() => new Float64Array(n * n));
   const upper = counts.criteria.map(() => new Float64Array(n * n));
@@ -89,7 +96,10 @@ export function entryIntervals(counts: ComparisonCounts, method: IntervalMethod,
       for (let j = i + 1; j < n; j++) {
         const trials = pairCount(counts, c, i, j);
         const successes = counts.wins[c][i * n + j] + counts.ties[c][i * n + j] / 2;
-        const interval = method === 'wilson' ? wilsonInterval(successes, trials, level) : betaInterval(successes, trials, prior, level);
+        const interval =
+          method === 'wilson'
+            ? wilsonInterval(successes, trials, level)
+            : betaInterval(successes, trials, prior, level);
         lower[c][i * n + j] = interval.lower;
         upper[c][i * n + j] = interval.upper;
         lower[c][j * n + i] = 1 - interval.upper;

@@ -73,7 +73,12 @@ export interface BoundedWinner {
  * assert.ok(bound.epsilon > 0 && bound.epsilon < 1) // with probability 0.95, a is within epsilon of optimal on the true P
  * ```
  */
-export function plugInBound(counts: ComparisonCounts, prior: number, delta: number, winner: BoundedWinner): PlugInBoundDocument {
+export function plugInBound(
+  counts: ComparisonCounts,
+  prior: number,
+  delta: number,
+  winner: BoundedWinner,
+): PlugInBoundDocument {
   const n = counts.items.length;
   let observedCells = 0;
   for (const c of winner.criteria) {
@@ -96,14 +101,22 @@ export function plugInBound(counts: ComparisonCounts, prior: number, delta: numb
   });
   let deviation: number;
   if (winner.kind === 'von-neumann') deviation = support[0];
-  else if (winner.kind === 'linear') deviation = winner.criteria.reduce((total, _, position) => total + (winner.weights?.[position] ?? 0) * support[position], 0);
+  else if (winner.kind === 'linear')
+    deviation = winner.criteria.reduce(
+      (total, _, position) => total + (winner.weights?.[position] ?? 0) * support[position],
+      0,
+    );
   else deviation = normOf(support, winner.norm ?? 'linf') + normOf(all, winner.norm ?? 'linf');
   const gap = Math.max(0, winner.gap);
   return {
     delta,
     epsilon: gap + deviation,
     gap,
-    deviations: winner.criteria.map((c, position) => ({ criterion: counts.criteria[c], support: support[position], all: all[position] })),
+    deviations: winner.criteria.map((c, position) => ({
+      criterion: counts.criteria[c],
+      support: support[position],
+      all: all[position],
+    })),
     observedCells,
   };
 }

@@ -16,11 +16,20 @@ import type { WinnerRule } from './winner-function.js';
  * assert.ok(plan.comparisonsPerPair > 10) // the log has 9 to 10 per pair: more are needed
  * ```
  */
-export function samplePlanFor(counts: ComparisonCounts, rule: WinnerRule | undefined, plan: { epsilon: number; delta?: number }, prior: number): SamplePlanDocument {
+export function samplePlanFor(
+  counts: ComparisonCounts,
+  rule: WinnerRule | undefined,
+  plan: { epsilon: number; delta?: number },
+  prior: number,
+): SamplePlanDocument {
   const n = counts.items.length;
   const all = counts.criteria.map((_, c) => c);
   const planned =
-    rule?.kind === 'von-neumann' ? [rule.criterion] : rule?.kind === 'linear' ? all.filter((c) => rule.weights[c] > 0) : all;
+    rule?.kind === 'von-neumann'
+      ? [rule.criterion]
+      : rule?.kind === 'linear'
+        ? all.filter((c) => rule.weights[c] > 0)
+        : all;
   const union = rule === undefined || rule.kind === 'von-neumann' ? 1 : planned.length;
   const need = comparisonsNeeded({
     items: n,

@@ -77,7 +77,11 @@ export function comparisonsNeeded(request: SamplePlanRequest): SamplePlan {
       low = high;
       high *= 2;
       if (high > maxPlannedComparisons) {
-        throw new PrefgameError('PREF_ERR_SCHEMA', `plan.epsilon = ${request.epsilon} would need more than ${maxPlannedComparisons} comparisons per pair`, '/plan/epsilon');
+        throw new PrefgameError(
+          'PREF_ERR_SCHEMA',
+          `plan.epsilon = ${request.epsilon} would need more than ${maxPlannedComparisons} comparisons per pair`,
+          '/plan/epsilon',
+        );
       }
     }
     while (high - low > 1) {

@@ -49,7 +49,13 @@ export function bootstrapWinner(
   let completed = 0;
   for (let round = 0; round < settings.rounds && !pastDeadline(context); round++) {
     const matrices = matricesFromCells(resampleCells(cells, random), settings.prior);
-    const roundContext = createContext(context.backend, Math.max(1, context.deadline - context.now()), context.tolerance, 'auto', context.now);
+    const roundContext = createContext(
+      context.backend,
+      Math.max(1, context.deadline - context.now()),
+      context.tolerance,
+      'auto',
+      context.now,
+    );
     const outcome = winner.solve(matrices, roundContext);
     context.iterations += roundContext.iterations;
     if (outcome.gap > context.tolerance) inexact++;
@@ -69,7 +75,14 @@ export function bootstrapWinner(
     level: settings.level,
     items: items.map((item, i) => {
       const interval = percentileInterval(probabilities[i], settings.level);
-      return { item, probability: distribution[i], lower: interval.lower, upper: interval.upper, mean: interval.mean, supportFrequency: completed > 0 ? inSupport[i] / completed : 0 };
+      return {
+        item,
+        probability: distribution[i],
+        lower: interval.lower,
+        upper: interval.upper,
+        mean: interval.mean,
+        supportFrequency: completed > 0 ? inSupport[i] / completed : 0,
+      };
     }),
     winnerValue: percentileInterval(winnerValues, settings.level),
   };

@@ -53,13 +53,21 @@ export function winnerFunction(rule: WinnerRule): WinnerFunction {
       criteria: rule.target.criteria.map((_, c) => c),
       solve(matrices, context) {
         const solution = blackwellSolution(matrices, rule.target, rule.norm, context);
-        return { distribution: solution.distribution, value: solution.value, gap: solution.value - solution.lowerBound };
+        return {
+          distribution: solution.distribution,
+          value: solution.value,
+          gap: solution.value - solution.lowerBound,
+        };
       },
       evaluate: (matrices, distribution) => blackwellObjective(matrices, rule.target, rule.norm, distribution).value,
     };
   }
-  const matrixOf = (matrices: readonly Matrix[]) => (rule.kind === 'von-neumann' ? matrices[rule.criterion] : weightedMatrix(matrices, rule.weights));
-  const criteria = rule.kind === 'von-neumann' ? [rule.criterion] : Array.from(rule.weights, (_, c) => c).filter((c) => rule.weights[c] > 0);
+  const matrixOf = (matrices: readonly Matrix[]) =>
+    rule.kind === 'von-neumann' ? matrices[rule.criterion] : weightedMatrix(matrices, rule.weights);
+  const criteria =
+    rule.kind === 'von-neumann'
+      ? [rule.criterion]
+      : Array.from(rule.weights, (_, c) => c).filter((c) => rule.weights[c] > 0);
   return {
     kind: rule.kind,
     criteria,

@@ -34,10 +34,26 @@ export interface SolveContext {
  * const context = createContext(backendNamed('highs'), 10_000, 1e-9)
  * ```
  */
-export function createContext(backend: LpBackend, timeLimitMs: number, tolerance: number, method: SolveMethod = 'auto', clock?: () => number): SolveContext {
+export function createContext(
+  backend: LpBackend,
+  timeLimitMs: number,
+  tolerance: number,
+  method: SolveMethod = 'auto',
+  clock?: () => number,
+): SolveContext {
   backend.prepare?.();
   const now = clock ?? (() => performance.now());
-  return { backend, method, now, deadline: now() + timeLimitMs, tolerance, warnings: [], iterations: 0, lpSolves: 0, timedOut: false };
+  return {
+    backend,
+    method,
+    now,
+    deadline: now() + timeLimitMs,
+    tolerance,
+    warnings: [],
+    iterations: 0,
+    lpSolves: 0,
+    timedOut: false,
+  };
 }
 
 /** Milliseconds left before the deadline (at least 1, so engines always get a positive limit). */
@@ -63,7 +79,12 @@ export function pastDeadline(context: SolveContext): boolean {
  * assert.equal(rounds, 50) // stopped by the round cap ('iteration_limit'), not by the deadline
  * ```
  */
-export function stopBeforeRound(context: SolveContext, rounds: number, itemCount: number, limits: { maximumRounds: number; maximumItems: number }): 'time_limit' | 'iteration_limit' | null {
+export function stopBeforeRound(
+  context: SolveContext,
+  rounds: number,
+  itemCount: number,
+  limits: { maximumRounds: number; maximumItems: number },
+): 'time_limit' | 'iteration_limit' | null {
   if (pastDeadline(context)) {
     context.timedOut = true;
     return 'time_limit';
@@ -100,7 +121,10 @@ export function asBackendLimit(error: unknown): unknown {
  * assertContextCanSolve(context, program) // never throws for HiGHS
  * ```
  */
-export function assertContextCanSolve(context: SolveContext, program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
+export function assertContextCanSolve(
+  context: SolveContext,
+  program: Pick<LinearProgram, 'rowCount' | 'columnCount'>,
+): void {
   try {
     assertBackendCanSolve(context.backend, program);
   } catch (error) {
@@ -118,7 +142,11 @@ export function assertContextCanSolve(context: SolveContext, program: Pick<Linea
  * assert.equal(solution.objective, 1)
  * ```
  */
-export function solveWithin(context: SolveContext, program: LinearProgram, algorithm: LpSettings['algorithm'] = 'auto'): LpSolution {
+export function solveWithin(
+  context: SolveContext,
+  program: LinearProgram,
+  algorithm: LpSettings['algorithm'] = 'auto',
+): LpSolution {
   assertContextCanSolve(context, program);
   const solution = context.backend.solve(program, { timeLimitMs: remainingMs(context), algorithm });
   record(context, solution);

@@ -34,7 +34,11 @@ export function maximinProgram(payoff: Matrix, shift = 0, scale = 1): LinearProg
     for (let i = 0; i < m; i++) values[i] = (data[i * n + j] + shift) * scale;
     builder.addRow(indices, values, 1, Infinity);
   }
-  return linearProgram('minimize', { cost: new Float64Array(m).fill(1), lower: new Float64Array(m), upper: new Float64Array(m).fill(Infinity) }, builder.finish());
+  return linearProgram(
+    'minimize',
+    { cost: new Float64Array(m).fill(1), lower: new Float64Array(m), upper: new Float64Array(m).fill(Infinity) },
+    builder.finish(),
+  );
 }
 
 /**
@@ -58,9 +62,17 @@ export function solveMatrixGame(payoff: Matrix, context: SolveContext): MatrixGa
   const { minimum, maximum } = matrixRange(payoff);
   const exponent = binaryExponent(Math.max(Math.abs(minimum), Math.abs(maximum)));
   if (exponent === 0) return solveNormalisedGame(payoff, context);
-  const scaled: Matrix = { rows: payoff.rows, columns: payoff.columns, data: payoff.data.map((value) => timesPowerOfTwo(value, -exponent)) };
+  const scaled: Matrix = {
+    rows: payoff.rows,
+    columns: payoff.columns,
+    data: payoff.data.map((value) => timesPowerOfTwo(value, -exponent)),
+  };
   const game = solveNormalisedGame(scaled, context);
-  return { ...game, lowerBound: timesPowerOfTwo(game.lowerBound, exponent), upperBound: timesPowerOfTwo(game.upperBound, exponent) };
+  return {
+    ...game,
+    lowerBound: timesPowerOfTwo(game.lowerBound, exponent),
+    upperBound: timesPowerOfTwo(game.upperBound, exponent),
+  };
 }
 
 /** {@link solveMatrixGame} for a matrix whose entries are at most about 1 in magnitude. */

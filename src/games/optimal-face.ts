@@ -27,7 +27,11 @@ export interface SelectedOptimum {
  * `w_i = 1`. Returns S and a lottery positive on all of S (a relative interior point of the
  * optimal face).
  */
-function largestSupport(P: Matrix, candidates: number[], context: SolveContext): { support: number[]; interior: Float64Array } | null {
+function largestSupport(
+  P: Matrix,
+  candidates: number[],
+  context: SolveContext,
+): { support: number[]; interior: Float64Array } | null {
   const n = P.rows;
   const c = candidates.length;
   const builder = new SparseRowBuilder();
@@ -44,7 +48,10 @@ function largestSupport(P: Matrix, candidates: number[], context: SolveContext):
   cost.fill(-1, c);
   const upper = new Float64Array(2 * c).fill(Infinity);
   upper.fill(1, c);
-  const solution = solveWithin(context, linearProgram('minimize', { cost, lower: new Float64Array(2 * c), upper }, builder.finish()));
+  const solution = solveWithin(
+    context,
+    linearProgram('minimize', { cost, lower: new Float64Array(2 * c), upper }, builder.finish()),
+  );
   if (solution.status !== 'optimal' || !solution.primal) return null;
   const primal = solution.primal;
   const support = candidates.filter((_, index) => primal[c + index] > 0.5);
@@ -62,7 +69,12 @@ function largestSupport(P: Matrix, candidates: number[], context: SolveContext):
  * `p = p0 + N w` and `|p|^2 = |w + N'p0|^2 + const`, so the answer is an exact Euclidean
  * projection in the (small) space of w.
  */
-function smallestNormOptimum(P: Matrix, support: number[], interior: Float64Array, basis: Float64Array[]): Float64Array | null {
+function smallestNormOptimum(
+  P: Matrix,
+  support: number[],
+  interior: Float64Array,
+  basis: Float64Array[],
+): Float64Array | null {
   const n = P.rows;
   const s = support.length;
   const d = basis.length;
@@ -79,7 +91,9 @@ function smallestNormOptimum(P: Matrix, support: number[], interior: Float64Arra
   for (let j = 0; j < n; j++) {
     if (inSupport[j]) continue;
     const column = support.map((i) => P.data[i * n + j] - 0.5);
-    normals.push(Float64Array.from(basis, (vector) => vector.reduce((sum, value, index) => sum + value * column[index], 0)));
+    normals.push(
+      Float64Array.from(basis, (vector) => vector.reduce((sum, value, index) => sum + value * column[index], 0)),
+    );
     offsets.push(-column.reduce((sum, value, index) => sum + value * start[index], 0));
   }
   const w = projectOntoPolyhedron(target, normals, offsets, new Float64Array(d));
@@ -143,13 +157,17 @@ export function selectOptimum(P: Matrix, solution: Float64Array, context: SolveC
     if ((tight || !trusted) && !(solution[j] > 0)) strictlyComplementary = false;
   }
   if (candidates.length > faceAnalysisLimit) {
-    context.warnings.push(`uniqueness was not decided: ${candidates.length} items are best responses (the limit for the analysis is ${faceAnalysisLimit})`);
+    context.warnings.push(
+      `uniqueness was not decided: ${candidates.length} items are best responses (the limit for the analysis is ${faceAnalysisLimit})`,
+    );
     return { distribution: solution, unique: null };
   }
   let support = candidates;
   let interior = solution;
   if (!strictlyComplementary) {
-    const face = trusted ? largestSupport(P, candidates, context) : withReferenceEngine(context, (reference) => largestSupport(P, candidates, reference));
+    const face = trusted
+      ? largestSupport(P, candidates, context)
+      : withReferenceEngine(context, (reference) => largestSupport(P, candidates, reference));
     if (!face) {
       context.warnings.push('uniqueness was not decided: the LP for the largest optimal support did not solve');
       return { distribution: solution, unique: null };
@@ -162,7 +180,9 @@ export function selectOptimum(P: Matrix, solution: Float64Array, context: SolveC
   if (basis.length === 0) return { distribution: solution, unique: true };
   const smallest = smallestNormOptimum(P, support, interior, basis);
   if (!smallest) {
-    context.warnings.push('the optimum is not unique, but the smallest-norm optimal lottery could not be computed; the LP\'s lottery is returned');
+    context.warnings.push(
+      "the optimum is not unique, but the smallest-norm optimal lottery could not be computed; the LP's lottery is returned",
+    );
     return { distribution: solution, unique: false };
   }
   return { distribution: smallest, unique: false };

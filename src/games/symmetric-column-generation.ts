@@ -63,7 +63,11 @@ function byBordaScore(P: Matrix): number[] {
  * assert.ok(solution.restrictedItems < 100) // the restricted game stays far smaller than 300 items
  * ```
  */
-export function doubleOracle(P: Matrix, context: SolveContext, limits: { maximumRounds: number; maximumItems: number }): DoubleOracleSolution {
+export function doubleOracle(
+  P: Matrix,
+  context: SolveContext,
+  limits: { maximumRounds: number; maximumItems: number },
+): DoubleOracleSolution {
   const n = P.rows;
   const items = byBordaScore(P).slice(0, Math.min(n, 5));
   const inRestricted = new Uint8Array(n);
@@ -138,7 +142,12 @@ function newColumns(P: Matrix, items: readonly number[], added: readonly number[
     });
     starts[column + 1] = size;
   });
-  return { cost: new Float64Array(added.length).fill(1), lower: new Float64Array(added.length), upper: new Float64Array(added.length).fill(Infinity), columns: { starts, indices, values } };
+  return {
+    cost: new Float64Array(added.length).fill(1),
+    lower: new Float64Array(added.length),
+    upper: new Float64Array(added.length).fill(Infinity),
+    columns: { starts, indices, values },
+  };
 }
 
 /** Rows of new items j: `sum_i P[i][j] x_i >= 1` over every item i in the game (new ones included). */

@@ -52,12 +52,17 @@ export function autoColumnGenerationLimits(n: number): { maximumRounds: number; 
 export function solveSymmetricGame(P: Matrix, context: SolveContext): SymmetricGameSolution {
   const n = P.rows;
   if (context.method !== 'full-lp') {
-    const limits = context.method === 'auto' ? autoColumnGenerationLimits(n) : { maximumRounds: Number.MAX_SAFE_INTEGER, maximumItems: n };
+    const limits =
+      context.method === 'auto'
+        ? autoColumnGenerationLimits(n)
+        : { maximumRounds: Number.MAX_SAFE_INTEGER, maximumItems: n };
     const oracle = doubleOracle(P, context, limits);
     if (!oracle.gaveUp || context.method === 'column-generation') {
       return finish(P, oracle.distribution, oracle.lpStatus, context, 'column-generation', oracle.rounds);
     }
-    context.warnings.push(`column generation stopped paying after ${oracle.rounds} rounds with ${oracle.restrictedItems} of ${n} items; solved by the full LP`);
+    context.warnings.push(
+      `column generation stopped paying after ${oracle.rounds} rounds with ${oracle.restrictedItems} of ${n} items; solved by the full LP`,
+    );
   }
   const solution = solveWithin(context, maximinProgram(P));
   const distribution = solution.primal ? cleanDistribution(solution.primal, n) : new Float64Array(n).fill(1 / n);
@@ -65,13 +70,21 @@ export function solveSymmetricGame(P: Matrix, context: SolveContext): SymmetricG
 }
 
 /** Breaks ties, decides uniqueness and recomputes the certificate of a lottery from P. */
-function finish(P: Matrix, lottery: Float64Array, lpStatus: LpStatus, context: SolveContext, method: SymmetricGameSolution['method'], rounds?: number): SymmetricGameSolution {
+function finish(
+  P: Matrix,
+  lottery: Float64Array,
+  lpStatus: LpStatus,
+  context: SolveContext,
+  method: SymmetricGameSolution['method'],
+  rounds?: number,
+): SymmetricGameSolution {
   let distribution = lottery;
   let unique: boolean | null = null;
   if (lpStatus === 'optimal' && minimumOf(columnPayoffs(P, lottery)) >= 0.5 - context.tolerance) {
     // The tie analysis is O(n^2 + |S|^3) dense algebra: past the deadline it is skipped (unique
     // null, the LP's lottery kept), so that a time limit is not overrun by seconds.
-    if (pastDeadline(context)) context.warnings.push('uniqueness was not decided and ties were not broken: the time limit ran out');
+    if (pastDeadline(context))
+      context.warnings.push('uniqueness was not decided and ties were not broken: the time limit ran out');
     else ({ distribution, unique } = selectOptimum(P, lottery, context));
   }
   return {

@@ -36,15 +36,21 @@ export interface JudgementOptions {
  * sampleJudgements({ safety: bradleyTerryPreferences(5, 1) }, ['a', 'b', 'c', 'd', 'e'], { seed: 2, perPair: 20, tieRate: 0.1 })
  * ```
  */
-export function sampleJudgements(criteria: Record<string, PreferenceRows>, items: readonly string[], options: JudgementOptions): Judgement[] {
+export function sampleJudgements(
+  criteria: Record<string, PreferenceRows>,
+  items: readonly string[],
+  options: JudgementOptions,
+): Judgement[] {
   const random = seededRandom(options.seed);
   const n = items.length;
   const names = Object.keys(criteria);
   const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (random() >= (options.missingRate ?? 0)) pairs.push([i, j]);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) if (random() >= (options.missingRate ?? 0)) pairs.push([i, j]);
   const draws: Array<[number, number]> = [];
   if (options.judgements !== undefined) {
-    for (let draw = 0; draw < options.judgements && pairs.length > 0; draw++) draws.push(pairs[Math.floor(random() * pairs.length)]);
+    for (let draw = 0; draw < options.judgements && pairs.length > 0; draw++)
+      draws.push(pairs[Math.floor(random() * pairs.length)]);
   } else {
     for (const pair of pairs) for (let round = 0; round < (options.perPair ?? 10); round++) draws.push(pair);
   }
@@ -72,7 +78,10 @@ export function sampleJudgements(criteria: Record<string, PreferenceRows>, items
  * assert.equal(comparisons.reduce((total, comparison) => total + (comparison.count ?? 1), 0), 30) // 3 pairs x 10
  * ```
  */
-export function comparisonsFromJudgements(judgements: readonly Judgement[], { unnamed = false } = {}): ComparisonDocument[] {
+export function comparisonsFromJudgements(
+  judgements: readonly Judgement[],
+  { unnamed = false } = {},
+): ComparisonDocument[] {
   const log = new ComparisonLog();
   for (const judgement of judgements) {
     for (const [name, outcome] of Object.entries(judgement.outcomes)) {
@@ -94,9 +103,16 @@ export function comparisonsFromJudgements(judgements: readonly Judgement[], { un
  * arenaRows(judgements, 'speed')[0] // { model_a: 'a', model_b: 'b', winner: 'model_b' }
  * ```
  */
-export function arenaRows(judgements: readonly Judgement[], criterion: string): Array<{ model_a: string; model_b: string; winner: string }> {
+export function arenaRows(
+  judgements: readonly Judgement[],
+  criterion: string,
+): Array<{ model_a: string; model_b: string; winner: string }> {
   const names = { a: 'model_a', b: 'model_b', tie: 'tie' } as const;
-  return judgements.map((judgement) => ({ model_a: judgement.first, model_b: judgement.second, winner: names[judgement.outcomes[criterion]] }));
+  return judgements.map((judgement) => ({
+    model_a: judgement.first,
+    model_b: judgement.second,
+    winner: names[judgement.outcomes[criterion]],
+  }));
 }
 
 /**

@@ -21,5 +21,12 @@ export {
   conflictingPreferences,
   type PreferenceRows,
 } from './preference-matrices.js';
-export { sampleJudgements, comparisonsFromJudgements, arenaRows, ratingRows, type Judgement, type JudgementOptions } from './comparisons.js';
+export {
+  sampleJudgements,
+  comparisonsFromJudgements,
+  arenaRows,
+  ratingRows,
+  type Judgement,
+  type JudgementOptions,
+} from './comparisons.js';
 export { syntheticBattles, syntheticStrengths, type Battle, type BattleOptions } from './battles.js';

@@ -40,7 +40,11 @@ export function randomPreferences(n: number, seed: number): PreferenceRows {
  * bradleyTerryPreferences(100, 1, { spread: 1, noise: 0.5 })
  * ```
  */
-export function bradleyTerryPreferences(n: number, seed: number, { spread = 1, noise = 0 }: { spread?: number; noise?: number } = {}): PreferenceRows {
+export function bradleyTerryPreferences(
+  n: number,
+  seed: number,
+  { spread = 1, noise = 0 }: { spread?: number; noise?: number } = {},
+): PreferenceRows {
   const normal = gaussian(seededRandom(seed));
   const strengths = Array.from({ length: n }, () => spread * normal());
   return complementary(n, (i, j) => 1 / (1 + Math.exp(strengths[j] - strengths[i] + noise * normal())));
@@ -56,9 +60,15 @@ export function bradleyTerryPreferences(n: number, seed: number, { spread = 1, n
  * preferencesFromStrengths([1, 0, -1]) // P[0][2] = 1 / (1 + e^-2) = 0.8808
  * ```
  */
-export function preferencesFromStrengths(strengths: readonly number[], { noise = 0, seed = 1 }: { noise?: number; seed?: number } = {}): PreferenceRows {
+export function preferencesFromStrengths(
+  strengths: readonly number[],
+  { noise = 0, seed = 1 }: { noise?: number; seed?: number } = {},
+): PreferenceRows {
   const normal = gaussian(seededRandom(seed));
-  return complementary(strengths.length, (i, j) => 1 / (1 + Math.exp(strengths[j] - strengths[i] + (noise > 0 ? noise * normal() : 0))));
+  return complementary(
+    strengths.length,
+    (i, j) => 1 / (1 + Math.exp(strengths[j] - strengths[i] + (noise > 0 ? noise * normal() : 0))),
+  );
 }
 
 /**
@@ -72,7 +82,12 @@ export function preferencesFromStrengths(strengths: readonly number[], { noise =
  * conflictingPreferences(6, 2, 3, { correlation: 0.8 }) // two 6 x 6 matrices that mostly disagree
  * ```
  */
-export function conflictingPreferences(n: number, criteria: number, seed: number, { correlation = 0.6, spread = 1, noise = 0.2 }: { correlation?: number; spread?: number; noise?: number } = {}): PreferenceRows[] {
+export function conflictingPreferences(
+  n: number,
+  criteria: number,
+  seed: number,
+  { correlation = 0.6, spread = 1, noise = 0.2 }: { correlation?: number; spread?: number; noise?: number } = {},
+): PreferenceRows[] {
   const normal = gaussian(seededRandom(seed));
   const shared = Array.from({ length: n }, () => normal());
   const weight = Math.sqrt(Math.min(1, Math.abs(correlation)));

@@ -1,9 +1,5 @@
 import { highsBackend } from './highs.js';
-import {
-  assertFitsJavascriptLpSolver,
-  javascriptLpSolverBackend,
-  LpTooLargeError,
-} from './javascript-lp-solver.js';
+import { assertFitsJavascriptLpSolver, javascriptLpSolverBackend, LpTooLargeError } from './javascript-lp-solver.js';
 import type { BackendName, LinearProgram, LpBackend } from './model.js';
 
 /** Every LP engine, by name. */
@@ -34,7 +30,10 @@ export function backendNamed(name: BackendName = 'highs'): LpBackend {
  * assertBackendCanSolve(backendNamed('highs'), program) // never throws for HiGHS
  * ```
  */
-export function assertBackendCanSolve(backend: LpBackend, program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
+export function assertBackendCanSolve(
+  backend: LpBackend,
+  program: Pick<LinearProgram, 'rowCount' | 'columnCount'>,
+): void {
   if (backend.name === 'javascript-lp-solver') assertFitsJavascriptLpSolver(program);
 }
 

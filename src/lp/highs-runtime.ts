@@ -63,14 +63,28 @@ function synchronousFactory(): Factory {
   for (const [from, to] of replacements) {
     const at = source.indexOf(from);
     if (at === -1 || source.indexOf(from, at + 1) !== -1) {
-      const manifest = JSON.parse(readFileSync(join(dirname(file), '..', 'package.json'), 'utf8')) as { version: string };
-      throw new Error(`prefgame cannot load highs ${manifest.version} synchronously: its loader no longer contains ${JSON.stringify(from)} exactly once`);
+      const manifest = JSON.parse(readFileSync(join(dirname(file), '..', 'package.json'), 'utf8')) as {
+        version: string;
+      };
+      throw new Error(
+        `prefgame cannot load highs ${manifest.version} synchronously: its loader no longer contains ${JSON.stringify(from)} exactly once`,
+      );
     }
     source = source.slice(0, at) + to + source.slice(at + from.length);
   }
   const module = { exports: {} as unknown };
-  const wrapper = compileFunction(`${source}\nreturn Module;`, ['exports', 'module', 'require', '__filename', '__dirname'], { filename: file });
-  return (wrapper as (...args: unknown[]) => unknown)(module.exports, module, createRequire(file), file, dirname(file)) as Factory;
+  const wrapper = compileFunction(
+    `${source}\nreturn Module;`,
+    ['exports', 'module', 'require', '__filename', '__dirname'],
+    { filename: file },
+  );
+  return (wrapper as (...args: unknown[]) => unknown)(
+    module.exports,
+    module,
+    createRequire(file),
+    file,
+    dirname(file),
+  ) as Factory;
 }
 
 function instantiate(module: CompiledHighs): Highs {

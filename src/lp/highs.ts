@@ -1,5 +1,14 @@
 import type { Model } from 'highs';
-import type { ColumnBlock, LinearProgram, LpBackend, LpSession, LpSettings, LpSolution, LpStatus, RowBlock } from './model.js';
+import type {
+  ColumnBlock,
+  LinearProgram,
+  LpBackend,
+  LpSession,
+  LpSettings,
+  LpSolution,
+  LpStatus,
+  RowBlock,
+} from './model.js';
 import { tolerances } from '../numeric/tolerances.js';
 import { highsRuntime } from './highs-runtime.js';
 
@@ -33,7 +42,10 @@ function toModelData(program: LinearProgram) {
   return {
     numCols: program.columnCount,
     numRows: program.rowCount,
-    sense: program.sense === 'maximize' ? highsRuntime().constants.objectiveSense.maximize : highsRuntime().constants.objectiveSense.minimize,
+    sense:
+      program.sense === 'maximize'
+        ? highsRuntime().constants.objectiveSense.maximize
+        : highsRuntime().constants.objectiveSense.minimize,
     colCost: program.cost,
     colLower: program.columnLower,
     colUpper: program.columnUpper,
@@ -62,7 +74,12 @@ function createModel(program: LinearProgram): Model {
   return model;
 }
 
-const solverOption = { auto: 'choose', simplex: 'simplex', 'primal-simplex': 'simplex', 'interior-point': 'ipm' } as const;
+const solverOption = {
+  auto: 'choose',
+  simplex: 'simplex',
+  'primal-simplex': 'simplex',
+  'interior-point': 'ipm',
+} as const;
 
 function run(model: Model, settings: LpSettings): LpSolution {
   const algorithm = settings.algorithm ?? 'auto';
@@ -160,7 +177,14 @@ export const highsBackend: LpBackend = {
           cost: block.cost,
           lower: block.lower,
           upper: block.upper,
-          matrix: { format: 'csc', numRows: rowCount, numCols: count, starts: block.columns.starts, indices: block.columns.indices, values: block.columns.values },
+          matrix: {
+            format: 'csc',
+            numRows: rowCount,
+            numCols: count,
+            starts: block.columns.starts,
+            indices: block.columns.indices,
+            values: block.columns.values,
+          },
         });
         columnCount += count;
       },

@@ -1,5 +1,13 @@
 import * as solverModule from 'javascript-lp-solver';
-import { appendColumns, appendRows, type LinearProgram, type LpBackend, type LpSession, type LpSettings, type LpSolution } from './model.js';
+import {
+  appendColumns,
+  appendRows,
+  type LinearProgram,
+  type LpBackend,
+  type LpSession,
+  type LpSettings,
+  type LpSolution,
+} from './model.js';
 
 /**
  * javascript-lp-solver only rounds its output to the precision it is given: ask for far more
@@ -8,7 +16,8 @@ import { appendColumns, appendRows, type LinearProgram, type LpBackend, type LpS
 const outputPrecision = 1e-14;
 
 // Typed as a CommonJS module, loaded as an ES one: find the solver object either way.
-const solver = ((solverModule.default as unknown as { default?: unknown }).default ?? solverModule.default) as typeof solverModule.default.default;
+const solver = ((solverModule.default as unknown as { default?: unknown }).default ??
+  solverModule.default) as typeof solverModule.default.default;
 
 /**
  * The largest LP (rows times columns) this engine accepts. It has no time limit, and on
@@ -25,7 +34,9 @@ export class LpTooLargeError extends Error {
     readonly columnCount: number,
     readonly maximumCells: number,
   ) {
-    super(`"${backend}" takes LPs of at most ${maximumCells} rows x columns; this one needs ${rowCount} x ${columnCount}`);
+    super(
+      `"${backend}" takes LPs of at most ${maximumCells} rows x columns; this one needs ${rowCount} x ${columnCount}`,
+    );
     this.name = 'LpTooLargeError';
   }
 }
@@ -41,7 +52,12 @@ export class LpTooLargeError extends Error {
 export function assertFitsJavascriptLpSolver(program: Pick<LinearProgram, 'rowCount' | 'columnCount'>): void {
   const cells = program.rowCount * program.columnCount;
   if (cells > javascriptLpSolverMaximumCells) {
-    throw new LpTooLargeError('javascript-lp-solver', program.rowCount, program.columnCount, javascriptLpSolverMaximumCells);
+    throw new LpTooLargeError(
+      'javascript-lp-solver',
+      program.rowCount,
+      program.columnCount,
+      javascriptLpSolverMaximumCells,
+    );
   }
 }
 
@@ -73,7 +89,13 @@ function shiftsOf(program: LinearProgram): Float64Array {
 
 /** The program in javascript-lp-solver's JSON form, over the shifted columns. */
 function toModel(program: LinearProgram, shifts: Float64Array): JsModel {
-  const model: JsModel = { optimize: 'objective', opType: program.sense === 'maximize' ? 'max' : 'min', constraints: {}, variables: {}, unrestricted: {} };
+  const model: JsModel = {
+    optimize: 'objective',
+    opType: program.sense === 'maximize' ? 'max' : 'min',
+    constraints: {},
+    variables: {},
+    unrestricted: {},
+  };
   const { starts, indices, values } = program.rows;
   for (let j = 0; j < program.columnCount; j++) model.variables[`x${j}`] = { objective: program.cost[j] };
   for (let r = 0; r < program.rowCount; r++) {
@@ -129,7 +151,11 @@ interface Tableau {
  * order. Signs follow our convention (`cost - A' y` are the reduced costs). Returns null when
  * the tableau does not have the expected shape; callers then have no dual bound.
  */
-function rowDualsFromTableau(program: LinearProgram, model: JsModel, tableau: Tableau | undefined): Float64Array | null {
+function rowDualsFromTableau(
+  program: LinearProgram,
+  model: JsModel,
+  tableau: Tableau | undefined,
+): Float64Array | null {
   if (!tableau?.matrix || !tableau.model?.constraints || !tableau.colByVarIndex) return null;
   const constraints = tableau.model.constraints;
   const sense = tableau.model.isMinimization ? 1 : -1;
@@ -157,10 +183,24 @@ function solve(program: LinearProgram, _settings: LpSettings): LpSolution {
   const { result, values, iterations } = runModel(model, program.columnCount, 'x');
   for (let j = 0; j < program.columnCount; j++) values[j] += shifts[j];
   if (!result.feasible) {
-    return { status: 'infeasible', primal: null, rowDuals: null, objective: NaN, iterations, elapsedMs: performance.now() - started };
+    return {
+      status: 'infeasible',
+      primal: null,
+      rowDuals: null,
+      objective: NaN,
+      iterations,
+      elapsedMs: performance.now() - started,
+    };
   }
   if (result.bounded === false) {
-    return { status: 'unbounded', primal: values, rowDuals: null, objective: NaN, iterations, elapsedMs: performance.now() - started };
+    return {
+      status: 'unbounded',
+      primal: values,
+      rowDuals: null,
+      objective: NaN,
+      iterations,
+      elapsedMs: performance.now() - started,
+    };
   }
   // On some degenerate LPs the final tableau's objective row disagrees with the primal solution
   // it reports; its duals are then not to be trusted, and none are returned.

@@ -226,7 +226,11 @@ export function appendRows(program: LinearProgram, block: RowBlock): LinearProgr
     rowCount: program.rowCount + added,
     rowLower: concat(program.rowLower, block.lower),
     rowUpper: concat(program.rowUpper, block.upper),
-    rows: { starts, indices: concat(program.rows.indices, block.rows.indices), values: concat(program.rows.values, block.rows.values) },
+    rows: {
+      starts,
+      indices: concat(program.rows.indices, block.rows.indices),
+      values: concat(program.rows.values, block.rows.values),
+    },
   };
 }
 
@@ -243,7 +247,8 @@ export function appendColumns(program: LinearProgram, block: ColumnBlock): Linea
   const added = block.cost.length;
   const perRow: Array<Array<[number, number]>> = Array.from({ length: program.rowCount }, () => []);
   for (let column = 0; column < added; column++) {
-    for (let k = block.columns.starts[column]; k < block.columns.starts[column + 1]; k++) perRow[block.columns.indices[k]].push([program.columnCount + column, block.columns.values[k]]);
+    for (let k = block.columns.starts[column]; k < block.columns.starts[column + 1]; k++)
+      perRow[block.columns.indices[k]].push([program.columnCount + column, block.columns.values[k]]);
   }
   const builder = new SparseRowBuilder();
   const { starts, indices, values } = program.rows;
@@ -255,7 +260,11 @@ export function appendColumns(program: LinearProgram, block: ColumnBlock): Linea
   const concat = (a: Float64Array, b: Float64Array) => Float64Array.from([...a, ...b]);
   return linearProgram(
     program.sense,
-    { cost: concat(program.cost, block.cost), lower: concat(program.columnLower, block.lower), upper: concat(program.columnUpper, block.upper) },
+    {
+      cost: concat(program.cost, block.cost),
+      lower: concat(program.columnLower, block.lower),
+      upper: concat(program.columnUpper, block.upper),
+    },
     builder.finish(),
   );
 }

@@ -11,7 +11,11 @@ import { tolerances } from './tolerances.js';
  * nullSpace([[1, 1]], 2) // [Float64Array [0.7071, -0.7071]] (up to sign)
  * ```
  */
-export function nullSpace(rows: ReadonlyArray<ArrayLike<number>>, columns: number, relativeTolerance: number = tolerances.rank): Float64Array[] {
+export function nullSpace(
+  rows: ReadonlyArray<ArrayLike<number>>,
+  columns: number,
+  relativeTolerance: number = tolerances.rank,
+): Float64Array[] {
   const a = rows.map((row) => Float64Array.from(row));
   const m = a.length;
   let scale = 0;
@@ -70,7 +74,10 @@ export function nullSpace(rows: ReadonlyArray<ArrayLike<number>>, columns: numbe
  * solveLinearSystem([[2, 0], [0, 4]], [2, 2]) // Float64Array [1, 0.5]
  * ```
  */
-export function solveLinearSystem(matrix: ReadonlyArray<ArrayLike<number>>, rightHandSide: ArrayLike<number>): Float64Array | null {
+export function solveLinearSystem(
+  matrix: ReadonlyArray<ArrayLike<number>>,
+  rightHandSide: ArrayLike<number>,
+): Float64Array | null {
   const n = matrix.length;
   const a = matrix.map((row) => Float64Array.from(row));
   const b = Float64Array.from(rightHandSide);

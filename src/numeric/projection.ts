@@ -72,7 +72,8 @@ export function projectOntoPolyhedron(
       current = target;
       let weakest = -1;
       for (let index = 0; index < working.length; index++) {
-        if (multipliers[index] < -multiplierTolerance && (weakest < 0 || multipliers[index] < multipliers[weakest])) weakest = index;
+        if (multipliers[index] < -multiplierTolerance && (weakest < 0 || multipliers[index] < multipliers[weakest]))
+          weakest = index;
       }
       if (weakest < 0) return current;
       working.splice(weakest, 1);

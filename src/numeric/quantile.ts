@@ -28,7 +28,10 @@ export function quantile(values: ArrayLike<number>, q: number): number {
  * percentileInterval([1, 2, 3, 4, 5], 0.5) // { lower: 2, upper: 4, mean: 3 }
  * ```
  */
-export function percentileInterval(values: ArrayLike<number>, level: number): { lower: number; upper: number; mean: number } {
+export function percentileInterval(
+  values: ArrayLike<number>,
+  level: number,
+): { lower: number; upper: number; mean: number } {
   return {
     lower: quantile(values, (1 - level) / 2),
     upper: quantile(values, (1 + level) / 2),

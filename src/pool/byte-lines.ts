@@ -12,7 +12,9 @@
  * assert.deepEqual(lines, ['{"kind":"a"}', '{"kind":"b"}'])
  * ```
  */
-export async function* byteLines(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+export async function* byteLines(
+  stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): AsyncGenerator<Uint8Array> {
   let pieces: Uint8Array[] = [];
   let pending = 0;
   const take = (tail: Uint8Array): Uint8Array => {

@@ -46,9 +46,13 @@ export interface PoolStats {
  */
 function defaultWorkerUrl(): URL {
   const candidates = import.meta.url.endsWith('.ts')
-    ? [new URL('../../dist/bundle/worker.js', import.meta.url), new URL('../../dist/src/pool/worker.js', import.meta.url)]
+    ? [
+        new URL('../../dist/bundle/worker.js', import.meta.url),
+        new URL('../../dist/src/pool/worker.js', import.meta.url),
+      ]
     : [new URL('./worker.js', import.meta.url)];
-  if (/\/dist\/src\/pool\/[^/]+$/.test(import.meta.url)) candidates.unshift(new URL('../../bundle/worker.js', import.meta.url));
+  if (/\/dist\/src\/pool\/[^/]+$/.test(import.meta.url))
+    candidates.unshift(new URL('../../bundle/worker.js', import.meta.url));
   return candidates.find((url) => existsSync(url)) ?? candidates[candidates.length - 1];
 }
 
@@ -63,17 +67,31 @@ const shutdownReason = 'shutdown';
 function workerFailure(error: unknown, hardLimitMs: number, aborted?: unknown): PrefgameError {
   if (error instanceof PrefgameError) return error;
   if (aborted === shutdownReason) {
-    return new PrefgameError('PREF_ERR_SHUTTING_DOWN', 'the service is shutting down and stopped this solve before it finished; retry on another instance', '');
+    return new PrefgameError(
+      'PREF_ERR_SHUTTING_DOWN',
+      'the service is shutting down and stopped this solve before it finished; retry on another instance',
+      '',
+    );
   }
   if (aborted !== undefined) {
-    return new PrefgameError('PREF_ERR_WORKER_TIMEOUT', `the solve did not return within ${hardLimitMs} ms and its worker was replaced`, '');
+    return new PrefgameError(
+      'PREF_ERR_WORKER_TIMEOUT',
+      `the solve did not return within ${hardLimitMs} ms and its worker was replaced`,
+      '',
+    );
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new PrefgameError('PREF_ERR_WORKER_FAILED', `the worker solving this problem failed and was replaced: ${reason}`, '');
+  return new PrefgameError(
+    'PREF_ERR_WORKER_FAILED',
+    `the worker solving this problem failed and was replaced: ${reason}`,
+    '',
+  );
 }
 
-const overloaded = () => new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
-const shuttingDown = () => new PrefgameError('PREF_ERR_SHUTTING_DOWN', 'the service is shutting down; retry on another instance', '');
+const overloaded = () =>
+  new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
+const shuttingDown = () =>
+  new PrefgameError('PREF_ERR_SHUTTING_DOWN', 'the service is shutting down; retry on another instance', '');
 
 /** A task waiting for a worker, with the absolute deadline (`Date.now()` ms) it must start by. */
 interface WaitingTask {
@@ -133,7 +151,11 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     const timer = setTimeout(() => controller.abort('hard limit'), hardLimitMs);
     piscina
       .run(entry.task, { signal: controller.signal, transferList: entry.transferList })
-      .then(entry.resolve, (error) => entry.reject(workerFailure(error, hardLimitMs, controller.signal.aborted ? controller.signal.reason : undefined)))
+      .then(entry.resolve, (error) =>
+        entry.reject(
+          workerFailure(error, hardLimitMs, controller.signal.aborted ? controller.signal.reason : undefined),
+        ),
+      )
       .finally(() => {
         clearTimeout(timer);
         running.delete(controller);
@@ -146,7 +168,13 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     while (running.size < threads && waiting.length > 0) {
       const entry = waiting.shift()!;
       if (Date.now() >= entry.deadline) {
-        entry.reject(new PrefgameError('PREF_ERR_DEADLINE_EXPIRED', 'the time limit ran out while the request waited for a worker; it was not solved', ''));
+        entry.reject(
+          new PrefgameError(
+            'PREF_ERR_DEADLINE_EXPIRED',
+            'the time limit ran out while the request waited for a worker; it was not solved',
+            '',
+          ),
+        );
         continue;
       }
       start(entry);
@@ -174,41 +202,84 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     maxQueue,
     /** Loads HiGHS in every worker (one warm-up solve each). */
     async ready(): Promise<void> {
-      await Promise.all(Array.from({ length: threads }, () => runTask<true>({ type: 'warm-up' }, Date.now() + 60_000, 0)));
+      await Promise.all(
+        Array.from({ length: threads }, () => runTask<true>({ type: 'warm-up' }, Date.now() + 60_000, 0)),
+      );
     },
     /**
      * Solves one problem document within `timeLimitMs` from `arrivedAt` (`Date.now()` ms,
      * default now; queue wait included); its worker is replaced if it has not answered
      * `graceMs` later. Bad input comes back as `{ ok: false, error }`.
      */
-    solve(document: unknown, config: SolveConfig, timeLimitMs: number, graceMs: number, arrivedAt?: number): Promise<SolveAnswer> {
+    solve(
+      document: unknown,
+      config: SolveConfig,
+      timeLimitMs: number,
+      graceMs: number,
+      arrivedAt?: number,
+    ): Promise<SolveAnswer> {
       const timing = deadlineOf(arrivedAt, timeLimitMs);
-      return runTask<SolveAnswer>({ type: 'solve', document, config: { ...config, ...timing } }, timing.deadline, graceMs);
+      return runTask<SolveAnswer>(
+        { type: 'solve', document, config: { ...config, ...timing } },
+        timing.deadline,
+        graceMs,
+      );
     },
     /**
      * Solves one request body (JSON bytes, copied and moved to the worker, which parses and
      * validates it off the main thread), for a route of `kind` if given; as {@link solve}.
      */
-    solveRequest(body: Uint8Array, kind: string | undefined, config: SolveConfig, timeLimitMs: number, graceMs: number, arrivedAt?: number): Promise<SolveAnswer> {
+    solveRequest(
+      body: Uint8Array,
+      kind: string | undefined,
+      config: SolveConfig,
+      timeLimitMs: number,
+      graceMs: number,
+      arrivedAt?: number,
+    ): Promise<SolveAnswer> {
       const bytes = new Uint8Array(body); // an own buffer: a request's may be a slice of a shared pool
       const timing = deadlineOf(arrivedAt, timeLimitMs);
-      return runTask<SolveAnswer>({ type: 'request', body: bytes, kind, config: { ...config, ...timing } }, timing.deadline, graceMs, [bytes.buffer]);
+      return runTask<SolveAnswer>(
+        { type: 'request', body: bytes, kind, config: { ...config, ...timing } },
+        timing.deadline,
+        graceMs,
+        [bytes.buffer],
+      );
     },
     /**
      * Ranks one `POST /v1/rank` body (bytes moved to the worker, which reads the log and ranks
      * it), within `timeLimitMs` from `arrivedAt` (default now); as {@link solveRequest}.
      */
-    rankRequest(body: Uint8Array, mediaType: RankMediaType, settings: RankSettingsDocument, config: SolveConfig, timeLimitMs: number, graceMs: number, arrivedAt?: number): Promise<RankAnswer> {
+    rankRequest(
+      body: Uint8Array,
+      mediaType: RankMediaType,
+      settings: RankSettingsDocument,
+      config: SolveConfig,
+      timeLimitMs: number,
+      graceMs: number,
+      arrivedAt?: number,
+    ): Promise<RankAnswer> {
       const bytes = new Uint8Array(body);
       const timing = deadlineOf(arrivedAt, timeLimitMs);
-      return runTask<RankAnswer>({ type: 'rank', body: bytes, mediaType, settings, config: { ...config, ...timing } }, timing.deadline, graceMs, [bytes.buffer]);
+      return runTask<RankAnswer>(
+        { type: 'rank', body: bytes, mediaType, settings, config: { ...config, ...timing } },
+        timing.deadline,
+        graceMs,
+        [bytes.buffer],
+      );
     },
     /**
      * Solves one batch line; never rejects (worker failures become error lines). A batch is one
      * client, so its lines wait for room in a full queue instead of being refused; each line's
      * time counts from when it is handed to the pool.
      */
-    async solveLine(line: string | Uint8Array, lineNumber: number, config: SolveConfig, timeLimitMs: number, graceMs: number): Promise<BatchOutput> {
+    async solveLine(
+      line: string | Uint8Array,
+      lineNumber: number,
+      config: SolveConfig,
+      timeLimitMs: number,
+      graceMs: number,
+    ): Promise<BatchOutput> {
       for (;;) {
         // A copy of the bytes is moved to the worker; the line stays here, so that the error
         // line of a worker that crashed can still name its id.
@@ -216,7 +287,12 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
         const transfer = typeof payload === 'string' ? undefined : [payload.buffer];
         try {
           const timing = deadlineOf(undefined, timeLimitMs);
-          return await runTask<BatchOutput>({ type: 'line', line: payload, lineNumber, config: { ...config, ...timing } }, timing.deadline, graceMs, transfer);
+          return await runTask<BatchOutput>(
+            { type: 'line', line: payload, lineNumber, config: { ...config, ...timing } },
+            timing.deadline,
+            graceMs,
+            transfer,
+          );
         } catch (error) {
           if (error instanceof PrefgameError && error.code === 'PREF_ERR_OVERLOADED') {
             await delay(10);
@@ -240,7 +316,14 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
       for (const controller of running) controller.abort(shutdownReason);
     },
     stats(): PoolStats {
-      return { threads, running: running.size, queueSize: waiting.length, maxQueue, utilization: piscina.utilization, completed: piscina.completed };
+      return {
+        threads,
+        running: running.size,
+        queueSize: waiting.length,
+        maxQueue,
+        utilization: piscina.utilization,
+        completed: piscina.completed,
+      };
     },
     /** Waits for running tasks, then stops the workers. */
     async close(): Promise<void> {

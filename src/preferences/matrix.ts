@@ -7,11 +7,17 @@ import { Field } from '../schema/field.js';
  * Copies rows into one Float64Array, checking shape, finiteness and (when given) the range of
  * every entry in the same pass; errors name the first bad cell in row-major order.
  */
-function readRows(rows: ReadonlyArray<ReadonlyArray<number>>, field: Field, range?: { lower: number; upper: number }): Matrix {
-  if (!Array.isArray(rows) || rows.length === 0) throw new PrefgameError('PREF_ERR_EMPTY_MATRIX', `${field} has no rows`, field.pointer);
+function readRows(
+  rows: ReadonlyArray<ReadonlyArray<number>>,
+  field: Field,
+  range?: { lower: number; upper: number },
+): Matrix {
+  if (!Array.isArray(rows) || rows.length === 0)
+    throw new PrefgameError('PREF_ERR_EMPTY_MATRIX', `${field} has no rows`, field.pointer);
   const rowCount = rows.length;
   const columns = Array.isArray(rows[0]) ? rows[0].length : 0;
-  if (columns === 0) throw new PrefgameError('PREF_ERR_EMPTY_MATRIX', `${field}[0] has no entries`, field.at(0).pointer);
+  if (columns === 0)
+    throw new PrefgameError('PREF_ERR_EMPTY_MATRIX', `${field}[0] has no entries`, field.at(0).pointer);
   const data = new Float64Array(rowCount * columns);
   const lower = range?.lower ?? -Infinity;
   const upper = range?.upper ?? Infinity;
@@ -19,7 +25,11 @@ function readRows(rows: ReadonlyArray<ReadonlyArray<number>>, field: Field, rang
     const row: unknown = rows[i];
     if (!Array.isArray(row) || row.length !== columns) {
       const length = Array.isArray(row) ? row.length : 'no';
-      throw new PrefgameError('PREF_ERR_RAGGED_ROWS', `${field}[${i}] has ${length} entries but ${field}[0] has ${columns}`, field.at(i).pointer);
+      throw new PrefgameError(
+        'PREF_ERR_RAGGED_ROWS',
+        `${field}[${i}] has ${length} entries but ${field}[0] has ${columns}`,
+        field.at(i).pointer,
+      );
     }
     // A native copy, then one check per entry on the typed array: about twice as fast as checking
     // while copying element by element. (Entries are numbers: the schema was checked first;
@@ -31,9 +41,17 @@ function readRows(rows: ReadonlyArray<ReadonlyArray<number>>, field: Field, rang
       if (!(value >= lower && value <= upper && value - value === 0)) {
         const original: unknown = row[j];
         if (typeof original !== 'number' || !Number.isFinite(original)) {
-          throw new PrefgameError('PREF_ERR_NON_FINITE', `${field}[${i}][${j}] is ${String(original)}, not a finite number`, field.at(i, j).pointer);
+          throw new PrefgameError(
+            'PREF_ERR_NON_FINITE',
+            `${field}[${i}][${j}] is ${String(original)}, not a finite number`,
+            field.at(i, j).pointer,
+          );
         }
-        throw new PrefgameError('PREF_ERR_OUT_OF_RANGE', `${field}[${i}][${j}] is ${original}; probabilities must lie in [0, 1]`, field.at(i, j).pointer);
+        throw new PrefgameError(
+          'PREF_ERR_OUT_OF_RANGE',
+          `${field}[${i}][${j}] is ${original}; probabilities must lie in [0, 1]`,
+          field.at(i, j).pointer,
+        );
       }
     }
   }
@@ -79,13 +97,21 @@ export function readPreferenceMatrix(rows: ReadonlyArray<ReadonlyArray<number>>,
   const matrix = readRows(rows, field, { lower: 0, upper: 1 });
   const n = matrix.rows;
   if (matrix.columns !== n) {
-    throw new PrefgameError('PREF_ERR_NOT_SQUARE', `${field} has ${n} rows of ${matrix.columns} entries; a preference matrix must be square`, field.pointer);
+    throw new PrefgameError(
+      'PREF_ERR_NOT_SQUARE',
+      `${field} has ${n} rows of ${matrix.columns} entries; a preference matrix must be square`,
+      field.pointer,
+    );
   }
   const { data } = matrix;
   for (let i = 0; i < n; i++) {
     const diagonal = data[i * n + i];
     if (Math.abs(diagonal - 0.5) > tolerances.diagonal) {
-      throw new PrefgameError('PREF_ERR_BAD_DIAGONAL', `${field}[${i}][${i}] is ${diagonal}; an item is preferred to itself with probability 0.5`, field.at(i, i).pointer);
+      throw new PrefgameError(
+        'PREF_ERR_BAD_DIAGONAL',
+        `${field}[${i}][${i}] is ${diagonal}; an item is preferred to itself with probability 0.5`,
+        field.at(i, i).pointer,
+      );
     }
   }
   if (!hasComplementarityViolation(data, n)) return matrix;

@@ -11,16 +11,29 @@ import { Field } from '../schema/field.js';
  * assert.throws(() => itemNames(['a', 'a'], 2, new Field(['items'])), { code: 'PREF_ERR_DUPLICATE_ITEM' })
  * ```
  */
-export function itemNames(items: readonly string[] | undefined, count: number, field: Field, sizeSource = 'the preference matrix'): string[] {
+export function itemNames(
+  items: readonly string[] | undefined,
+  count: number,
+  field: Field,
+  sizeSource = 'the preference matrix',
+): string[] {
   if (items === undefined) return Array.from({ length: count }, (_, i) => String(i));
   if (items.length !== count) {
-    throw new PrefgameError('PREF_ERR_SIZE_MISMATCH', `${field} names ${items.length} items but ${sizeSource} has ${count}`, field.pointer);
+    throw new PrefgameError(
+      'PREF_ERR_SIZE_MISMATCH',
+      `${field} names ${items.length} items but ${sizeSource} has ${count}`,
+      field.pointer,
+    );
   }
   const seen = new Map<string, number>();
   items.forEach((name, index) => {
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new PrefgameError('PREF_ERR_DUPLICATE_ITEM', `${field}[${index}] repeats the name "${name}" of ${field}[${first}]`, field.at(index).pointer);
+      throw new PrefgameError(
+        'PREF_ERR_DUPLICATE_ITEM',
+        `${field}[${index}] repeats the name "${name}" of ${field}[${first}]`,
+        field.at(index).pointer,
+      );
     }
     seen.set(name, index);
   });
@@ -39,7 +52,11 @@ export function itemNames(items: readonly string[] | undefined, count: number, f
 export function criterionIndex(names: readonly string[], name: string, field: Field): number {
   const index = names.indexOf(name);
   if (index < 0) {
-    throw new PrefgameError('PREF_ERR_UNKNOWN_CRITERION', `${field} names the criterion "${name}", which is not one of ${names.map((known) => `"${known}"`).join(', ')}`, field.pointer);
+    throw new PrefgameError(
+      'PREF_ERR_UNKNOWN_CRITERION',
+      `${field} names the criterion "${name}", which is not one of ${names.map((known) => `"${known}"`).join(', ')}`,
+      field.pointer,
+    );
   }
   return index;
 }

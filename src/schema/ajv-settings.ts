@@ -4,4 +4,11 @@
  * schema and data (`verbose`, for the messages). The precompiled validators of the build
  * (scripts/write-validators.mjs) use the same.
  */
-export const ajvSettings = { discriminator: true, allErrors: false, coerceTypes: false, removeAdditional: false, strict: false, verbose: true } as const;
+export const ajvSettings = {
+  discriminator: true,
+  allErrors: false,
+  coerceTypes: false,
+  removeAdditional: false,
+  strict: false,
+  verbose: true,
+} as const;

@@ -28,12 +28,29 @@ export const LotteryEntry = Type.Object(
   {
     name: Name,
     source: Type.String({ description: 'lottery, von-neumann, linear, blackwell or baseline.' }),
-    method: Type.Optional(StringEnum(rankingMethods, { description: 'baseline: condorcet, copeland, borda or bradley-terry; the lottery is the item it ranks first (ties share).' })),
-    distribution: Type.Optional(Type.Array(Type.Number(), { minItems: 1, description: 'lottery: one probability per item, summing to 1.' })),
-    probabilities: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'lottery: probability by item name (others 0), summing to 1.' })),
-    criterion: Type.Optional(Type.String({ description: 'von-neumann, baseline: the criterion; leave out for the overall matrix.' })),
-    weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'linear: weight per criterion name.' })),
-    target: Type.Optional(Type.Union([Target, Name], { description: 'blackwell: a target, or the name of an entry of targets.' })),
+    method: Type.Optional(
+      StringEnum(rankingMethods, {
+        description:
+          'baseline: condorcet, copeland, borda or bradley-terry; the lottery is the item it ranks first (ties share).',
+      }),
+    ),
+    distribution: Type.Optional(
+      Type.Array(Type.Number(), { minItems: 1, description: 'lottery: one probability per item, summing to 1.' }),
+    ),
+    probabilities: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: 'lottery: probability by item name (others 0), summing to 1.',
+      }),
+    ),
+    criterion: Type.Optional(
+      Type.String({ description: 'von-neumann, baseline: the criterion; leave out for the overall matrix.' }),
+    ),
+    weights: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), { description: 'linear: weight per criterion name.' }),
+    ),
+    target: Type.Optional(
+      Type.Union([Target, Name], { description: 'blackwell: a target, or the name of an entry of targets.' }),
+    ),
     norm: Type.Optional(Norm),
   },
   { additionalProperties: false },
@@ -51,7 +68,8 @@ export const CompareProblem = Type.Object(
       Type.Array(LotteryEntry, {
         minItems: 1,
         maxItems: 100,
-        description: 'Default: the von Neumann winner of each criterion and of overall, the linear winner with equal weights and the Blackwell winner of each target.',
+        description:
+          'Default: the von Neumann winner of each criterion and of overall, the linear winner with equal weights and the Blackwell winner of each target.',
       }),
     ),
     rankings: Type.Optional(RankingsRequest),
@@ -68,9 +86,15 @@ export const ComparedLottery = Type.Object(
     distribution: Type.Array(Type.Number()),
     support: Type.Array(SupportEntry),
     guarantees: NumberByName,
-    overallGuarantee: Type.Optional(Type.Number({ description: 'min_j sum_i pi_i overall[i][j]: the win probability it secures on the overall preferences.' })),
+    overallGuarantee: Type.Optional(
+      Type.Number({
+        description: 'min_j sum_i pi_i overall[i][j]: the win probability it secures on the overall preferences.',
+      }),
+    ),
     distances: NumberByName,
-    value: Type.Optional(Type.Number({ description: 'The objective of the solver that produced it (recomputed), when one did.' })),
+    value: Type.Optional(
+      Type.Number({ description: 'The objective of the solver that produced it (recomputed), when one did.' }),
+    ),
     certificate: Type.Optional(Certificate),
   },
   { additionalProperties: false },
@@ -88,9 +112,12 @@ export const CompareResult = Type.Object(
     headToHead: Type.Object(
       {
         criteria: Type.Record(Type.String(), Type.Array(Type.Array(Type.Number())), {
-          description: 'Per criterion c, [a][b] = P_c(pi_a, pi_b) = sum_ij pi_a[i] P_c[i][j] pi_b[j]: the probability that a draw from lottery a beats a draw from lottery b.',
+          description:
+            'Per criterion c, [a][b] = P_c(pi_a, pi_b) = sum_ij pi_a[i] P_c[i][j] pi_b[j]: the probability that a draw from lottery a beats a draw from lottery b.',
         }),
-        overall: Type.Optional(Type.Array(Type.Array(Type.Number()), { description: 'The same on the overall matrix.' })),
+        overall: Type.Optional(
+          Type.Array(Type.Array(Type.Number()), { description: 'The same on the overall matrix.' }),
+        ),
       },
       { additionalProperties: false },
     ),

@@ -21,8 +21,20 @@ export const Comparison = Type.Object(
     criterion: Type.Optional(NameField(`Criterion of the comparison; default "${defaultCriterionName}".`)),
     winner: Type.Optional(NameField('The item that was preferred (with loser).')),
     loser: Type.Optional(NameField('The item it was preferred to (with winner).')),
-    tie: Type.Optional(Type.Array(Name, { minItems: 2, maxItems: 2, description: 'Two items judged equal (instead of winner and loser).' })),
-    count: Type.Optional(Type.Integer({ minimum: 0, maximum: maxComparisonCount, description: 'How many times this outcome was observed; default 1.' })),
+    tie: Type.Optional(
+      Type.Array(Name, {
+        minItems: 2,
+        maxItems: 2,
+        description: 'Two items judged equal (instead of winner and loser).',
+      }),
+    ),
+    count: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: maxComparisonCount,
+        description: 'How many times this outcome was observed; default 1.',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -34,7 +46,8 @@ export const Comparison = Type.Object(
 /** A comparison log: at least one row. */
 export const Comparisons = Type.Array(Comparison, {
   minItems: 1,
-  description: 'Raw comparisons (wins, losses and ties per pair and criterion, with counts): estimated into preference matrices by the documented rules.',
+  description:
+    'Raw comparisons (wins, losses and ties per pair and criterion, with counts): estimated into preference matrices by the documented rules.',
 });
 
 /** How comparisons become probabilities: the prior, and what to do with pairs never compared. */
@@ -44,11 +57,15 @@ export const EstimationSettings = Type.Object(
       Type.Number({
         minimum: 0,
         maximum: 1e6,
-        description: 'Symmetric Beta(prior, prior) prior: P_hat[i][j] = (wins + ties/2 + prior) / (comparisons + 2 prior). Default 0.5 (Jeffreys); 0 is the raw frequency.',
+        description:
+          'Symmetric Beta(prior, prior) prior: P_hat[i][j] = (wins + ties/2 + prior) / (comparisons + 2 prior). Default 0.5 (Jeffreys); 0 is the raw frequency.',
       }),
     ),
     missingPairs: Type.Optional(
-      StringEnum(['prior', 'error'], { description: 'Pairs never compared on a criterion: "prior" (default) sets them to 1/2 with a warning; "error" refuses with PREF_ERR_MISSING_PAIR.' }),
+      StringEnum(['prior', 'error'], {
+        description:
+          'Pairs never compared on a criterion: "prior" (default) sets them to 1/2 with a warning; "error" refuses with PREF_ERR_MISSING_PAIR.',
+      }),
     ),
   },
   { additionalProperties: false },

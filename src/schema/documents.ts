@@ -12,7 +12,12 @@ const draft = 'https://json-schema.org/draft/2020-12/schema';
 
 function document(name: string, title: string, schema: TSchema): Record<string, unknown> {
   // JSON round trip: plain data, without TypeBox's symbol-keyed metadata.
-  return { $schema: draft, $id: `urn:prefgame:schema:${name}`, title, ...(JSON.parse(JSON.stringify(schema)) as Record<string, unknown>) };
+  return {
+    $schema: draft,
+    $id: `urn:prefgame:schema:${name}`,
+    title,
+    ...(JSON.parse(JSON.stringify(schema)) as Record<string, unknown>),
+  };
 }
 
 /**
@@ -39,7 +44,11 @@ export const schemaDocuments: Readonly<Record<string, Record<string, unknown>>> 
   approachability: document('approachability', 'Blackwell approachability problem', ApproachabilityProblem),
   'pareto-result': document('pareto-result', 'Pareto frontier result', ParetoResult),
   'compare-result': document('compare-result', 'winner comparison result', CompareResult),
-  'approachability-result': document('approachability-result', 'Blackwell approachability result', ApproachabilityResult),
+  'approachability-result': document(
+    'approachability-result',
+    'Blackwell approachability result',
+    ApproachabilityResult,
+  ),
   'error-line': document('error-line', 'prefgame batch error line', ErrorLine),
   'rank-request': document('rank-request', 'POST /v1/rank JSON body', RankRequest),
   'rank-result': document('rank-result', 'prefgame rank document (prefgame rank --json, POST /v1/rank)', RankResult),

@@ -35,7 +35,12 @@ export const estimateDefaults = {
 /** `intervals`: how the entry intervals are computed. */
 export const IntervalSettings = Type.Object(
   {
-    method: Type.Optional(StringEnum(['wilson', 'beta'], { description: 'wilson (default): Wilson score interval; beta: equal-tailed Beta(s + prior, n - s + prior) posterior interval.' })),
+    method: Type.Optional(
+      StringEnum(['wilson', 'beta'], {
+        description:
+          'wilson (default): Wilson score interval; beta: equal-tailed Beta(s + prior, n - s + prior) posterior interval.',
+      }),
+    ),
     level: Type.Optional(Level('Confidence level of every entry interval; default 0.95.')),
   },
   { additionalProperties: false },
@@ -44,8 +49,16 @@ export const IntervalSettings = Type.Object(
 /** `bootstrap`: the resampling of the comparisons for the winner's confidence. */
 export const BootstrapSettings = Type.Object(
   {
-    rounds: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: 'Resamples of the comparisons; default 200, 0 for none.' })),
-    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Seed of the resampling; default 1.' })),
+    rounds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_000,
+        description: 'Resamples of the comparisons; default 200, 0 for none.',
+      }),
+    ),
+    seed: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Seed of the resampling; default 1.' }),
+    ),
     level: Type.Optional(Level('Level of the percentile intervals; default 0.95.')),
   },
   { additionalProperties: false },
@@ -66,17 +79,28 @@ export const EstimateProblem = Type.Object(
       }),
     ),
     criterion: Type.Optional(NameField('winner von-neumann with several criteria: the criterion to use.')),
-    weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'winner linear: weights per criterion (as in kind linear).' })),
+    weights: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: 'winner linear: weights per criterion (as in kind linear).',
+      }),
+    ),
     target: Type.Optional(Target),
     norm: Type.Optional(Norm),
     bootstrap: Type.Optional(BootstrapSettings),
     bound: Type.Optional(
-      Type.Object({ delta: Type.Optional(Level('1 - confidence of the plug-in bound; default 0.05.')) }, { additionalProperties: false }),
+      Type.Object(
+        { delta: Type.Optional(Level('1 - confidence of the plug-in bound; default 0.05.')) },
+        { additionalProperties: false },
+      ),
     ),
     plan: Type.Optional(
       Type.Object(
         {
-          epsilon: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'Wanted suboptimality of the estimated winner on the true preferences.' }),
+          epsilon: Type.Number({
+            exclusiveMinimum: 0,
+            maximum: 1,
+            description: 'Wanted suboptimality of the estimated winner on the true preferences.',
+          }),
           delta: Type.Optional(Level('1 - confidence; default 0.05.')),
         },
         { additionalProperties: false },
@@ -86,14 +110,26 @@ export const EstimateProblem = Type.Object(
   },
   {
     additionalProperties: false,
-    dependentRequired: { criterion: ['winner'], weights: ['winner'], target: ['winner'], norm: ['winner'], bootstrap: ['winner'], bound: ['winner'] },
-    allOf: [{ if: { properties: { winner: { const: 'blackwell' } }, required: ['winner'] }, then: { required: ['target'] } }],
+    dependentRequired: {
+      criterion: ['winner'],
+      weights: ['winner'],
+      target: ['winner'],
+      norm: ['winner'],
+      bootstrap: ['winner'],
+      bound: ['winner'],
+    },
+    allOf: [
+      { if: { properties: { winner: { const: 'blackwell' } }, required: ['winner'] }, then: { required: ['target'] } },
+    ],
   },
 );
 
 const Rows = Type.Array(Type.Array(Type.Number()));
 function Interval(description: string) {
-  return Type.Object({ lower: Type.Number(), upper: Type.Number(), mean: Type.Number() }, { additionalProperties: false, description });
+  return Type.Object(
+    { lower: Type.Number(), upper: Type.Number(), mean: Type.Number() },
+    { additionalProperties: false, description },
+  );
 }
 
 /** The bootstrap confidence of a winner. */
@@ -101,7 +137,9 @@ export const WinnerBootstrap = Type.Object(
   {
     rounds: Type.Integer(),
     completed: Type.Integer({ description: 'Rounds done (fewer than rounds when the time limit ran out).' }),
-    inexact: Type.Integer({ description: 'Rounds whose solve did not reach status optimal (their lottery is still counted).' }),
+    inexact: Type.Integer({
+      description: 'Rounds whose solve did not reach status optimal (their lottery is still counted).',
+    }),
     seed: Type.Integer(),
     level: Type.Number(),
     items: Type.Array(
@@ -112,12 +150,16 @@ export const WinnerBootstrap = Type.Object(
           lower: Type.Number(),
           upper: Type.Number(),
           mean: Type.Number(),
-          supportFrequency: Type.Number({ description: 'Fraction of rounds in which the item has positive probability in the resampled winner.' }),
+          supportFrequency: Type.Number({
+            description: 'Fraction of rounds in which the item has positive probability in the resampled winner.',
+          }),
         },
         { additionalProperties: false },
       ),
     ),
-    winnerValue: Interval('Percentile interval and mean of the objective of the returned lottery evaluated on each resampled matrix (von-neumann, linear: the win probability it guarantees; blackwell: its distance to the target).'),
+    winnerValue: Interval(
+      'Percentile interval and mean of the objective of the returned lottery evaluated on each resampled matrix (von-neumann, linear: the win probability it guarantees; blackwell: its distance to the target).',
+    ),
     value: Type.Optional(Interval('blackwell: percentile interval and mean of the optimal value of each resample.')),
   },
   { additionalProperties: false },
@@ -127,19 +169,24 @@ export const WinnerBootstrap = Type.Object(
 export const PlugInBound = Type.Object(
   {
     delta: Type.Number(),
-    epsilon: Type.Number({ description: 'With probability at least 1 - delta, the winner is within epsilon of optimal on the true preferences.' }),
+    epsilon: Type.Number({
+      description:
+        'With probability at least 1 - delta, the winner is within epsilon of optimal on the true preferences.',
+    }),
     gap: Type.Number({ description: 'The part of epsilon that is the certificate gap of the solve on the estimate.' }),
     deviations: Type.Array(
       Type.Object(
         {
           criterion: Type.String(),
-          support: Type.Number({ description: 'Bound on |P_hat - P| over the rows of the winner\'s support.' }),
+          support: Type.Number({ description: "Bound on |P_hat - P| over the rows of the winner's support." }),
           all: Type.Number({ description: 'Bound on |P_hat - P| over every entry.' }),
         },
         { additionalProperties: false },
       ),
     ),
-    observedCells: Type.Integer({ description: 'Pairs x criteria with at least one comparison: the union bound is over these.' }),
+    observedCells: Type.Integer({
+      description: 'Pairs x criteria with at least one comparison: the union bound is over these.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -154,9 +201,13 @@ export const SamplePlan = Type.Object(
     criteria: Type.Integer(),
     totalComparisons: Type.Integer(),
     deviation: Type.Number({ description: 'The entrywise deviation bound D that comparisonsPerPair achieves.' }),
-    factor: Type.Number({ description: 'epsilon = factor * D: 1 for von-neumann and linear, 2 * ||1_k|| for blackwell.' }),
+    factor: Type.Number({
+      description: 'epsilon = factor * D: 1 for von-neumann and linear, 2 * ||1_k|| for blackwell.',
+    }),
     pairsShort: Type.Integer({ description: 'Pairs x criteria of this data with fewer comparisons than needed.' }),
-    additionalComparisons: Type.Integer({ description: 'Comparisons still to collect to reach the plan on every pair and criterion.' }),
+    additionalComparisons: Type.Integer({
+      description: 'Comparisons still to collect to reach the plan on every pair and criterion.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -168,27 +219,37 @@ export const EstimateResult = Type.Object(
     kind: Type.Literal('estimate'),
     status: SolveStatus,
     items: Type.Array(Type.String()),
-    criteria: Type.Array(Criterion, { description: 'The estimated matrices P_hat, ready to use as the criteria of a problem document.' }),
+    criteria: Type.Array(Criterion, {
+      description: 'The estimated matrices P_hat, ready to use as the criteria of a problem document.',
+    }),
     prior: Type.Number(),
     intervals: Type.Object(
       {
         method: Type.String(),
         level: Type.Number(),
-        criteria: Type.Array(Type.Object({ name: Type.String(), lower: Rows, upper: Rows }, { additionalProperties: false })),
+        criteria: Type.Array(
+          Type.Object({ name: Type.String(), lower: Rows, upper: Rows }, { additionalProperties: false }),
+        ),
       },
       { additionalProperties: false },
     ),
     counts: Type.Array(
       Type.Object(
         { name: Type.String(), comparisons: Rows, wins: Rows, ties: Rows },
-        { additionalProperties: false, description: 'comparisons[i][j]: comparisons of the pair; wins[i][j]: wins of i over j; ties[i][j]: ties.' },
+        {
+          additionalProperties: false,
+          description: 'comparisons[i][j]: comparisons of the pair; wins[i][j]: wins of i over j; ties[i][j]: ties.',
+        },
       ),
     ),
     totalComparisons: Type.Integer(),
     unobservedPairs: Type.Object(
       {
         count: Type.Integer(),
-        pairs: Type.Array(Type.Object({ criterion: Type.String(), items: Type.Array(Type.String()) }, { additionalProperties: false }), { description: 'The first 100.' }),
+        pairs: Type.Array(
+          Type.Object({ criterion: Type.String(), items: Type.Array(Type.String()) }, { additionalProperties: false }),
+          { description: 'The first 100.' },
+        ),
       },
       { additionalProperties: false },
     ),

@@ -70,4 +70,6 @@ export const Problem = Type.Unsafe<ProblemDocument>({
 });
 
 /** The result schemas of the available kinds, without repeats (for responses of any kind). */
-export const AnyResult = Type.Unsafe<AnyResultDocument>({ anyOf: [...new Set(Object.values(kindSchemas).map((schemas) => schemas.result))] });
+export const AnyResult = Type.Unsafe<AnyResultDocument>({
+  anyOf: [...new Set(Object.values(kindSchemas).map((schemas) => schemas.result))],
+});

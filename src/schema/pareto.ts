@@ -10,17 +10,37 @@ import { Certificate, SolveStatus, SupportEntry } from './result.js';
 /** Blackwell winners for many threshold targets in one call: a line (`from`, `to`, `steps`) or a grid. */
 export const Sweep = Type.Object(
   {
-    from: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Line sweep: thresholds at the first step, by criterion name (criteria left out have no threshold).' })),
-    to: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Line sweep: thresholds at the last step; must name the same criteria as from.' })),
-    steps: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000, description: 'Line sweep: number of evenly spaced targets from `from` to `to`, both included.' })),
+    from: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description:
+          'Line sweep: thresholds at the first step, by criterion name (criteria left out have no threshold).',
+      }),
+    ),
+    to: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: 'Line sweep: thresholds at the last step; must name the same criteria as from.',
+      }),
+    ),
+    steps: Type.Optional(
+      Type.Integer({
+        minimum: 2,
+        maximum: 1000,
+        description: 'Line sweep: number of evenly spaced targets from `from` to `to`, both included.',
+      }),
+    ),
     grid: Type.Optional(
       Type.Record(Type.String(), Type.Array(Type.Number(), { minItems: 1, maxItems: 1000 }), {
-        description: 'Grid sweep: the threshold values of each named criterion; every combination is solved (at most 1000 targets).',
+        description:
+          'Grid sweep: the threshold values of each named criterion; every combination is solved (at most 1000 targets).',
       }),
     ),
     norm: Type.Optional(Norm),
   },
-  { additionalProperties: false, description: 'Either from + to + steps (a line) or grid. Each target is "z_c >= threshold_c" for the named criteria.' },
+  {
+    additionalProperties: false,
+    description:
+      'Either from + to + steps (a line) or grid. Each target is "z_c >= threshold_c" for the named criteria.',
+  },
 );
 
 /** `kind: "pareto"`. */
@@ -30,11 +50,20 @@ export const ParetoProblem = Type.Object(
     ...common,
     criteria: Type.Array(Criterion, { minItems: 2, description: 'At least two criteria.' }),
     maxVertices: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 100_000, description: 'Vertex budget: past it the frontier is returned as an inner and an outer approximation with the Hausdorff distance between them. Default 1000.' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        description:
+          'Vertex budget: past it the frontier is returned as an inner and an outer approximation with the Hausdorff distance between them. Default 1000.',
+      }),
     ),
     target: Type.Optional(Target),
     norm: Type.Optional(Norm),
-    weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Also compute the linear-aggregation winner with these weights and mark it on the frontier.' })),
+    weights: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: 'Also compute the linear-aggregation winner with these weights and mark it on the frontier.',
+      }),
+    ),
     sweep: Type.Optional(Sweep),
   },
   { additionalProperties: false },
@@ -57,12 +86,16 @@ export const MarkedWinner = Type.Object(
     distribution: Type.Array(Type.Number()),
     support: Type.Array(SupportEntry),
     guarantees: NumberByName,
-    value: Type.Number({ description: 'Blackwell: max_j dist(z_j(pi), S); linear: min_j of the weighted win probability.' }),
+    value: Type.Number({
+      description: 'Blackwell: max_j dist(z_j(pi), S); linear: min_j of the weighted win probability.',
+    }),
     certificate: Certificate,
     norm: Type.Optional(Type.String()),
     target: Type.Optional(Target),
     weights: Type.Optional(NumberByName),
-    thresholds: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Sweep steps: the threshold target of this step.' })),
+    thresholds: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), { description: 'Sweep steps: the threshold target of this step.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -87,12 +120,20 @@ export const ParetoResult = Type.Object(
     status: SolveStatus,
     items: Type.Array(Type.String()),
     criteria: Type.Array(Type.String()),
-    exact: Type.Boolean({ description: 'True when frontier is the exact vertex set: every vertex found and hausdorffDistance <= tolerance.' }),
-    frontier: Type.Array(FrontierPoint, {
-      description: 'Pareto-optimal guarantee vectors with lotteries that attain them: the vertices of the frontier (k = 2: ordered by the first criterion, increasing; k >= 3: lexicographically). When not exact, the inner approximation.',
+    exact: Type.Boolean({
+      description: 'True when frontier is the exact vertex set: every vertex found and hausdorffDistance <= tolerance.',
     }),
-    outer: Type.Array(NumberByName, { description: 'Vertices of the outer approximation: no lottery guarantees more than their upper envelope.' }),
-    hausdorffDistance: Type.Number({ description: 'Upper bound on the l-infinity Hausdorff distance between the inner approximation (below the frontier points) and the outer one.' }),
+    frontier: Type.Array(FrontierPoint, {
+      description:
+        'Pareto-optimal guarantee vectors with lotteries that attain them: the vertices of the frontier (k = 2: ordered by the first criterion, increasing; k >= 3: lexicographically). When not exact, the inner approximation.',
+    }),
+    outer: Type.Array(NumberByName, {
+      description: 'Vertices of the outer approximation: no lottery guarantees more than their upper envelope.',
+    }),
+    hausdorffDistance: Type.Number({
+      description:
+        'Upper bound on the l-infinity Hausdorff distance between the inner approximation (below the frontier points) and the outer one.',
+    }),
     tolerance: Type.Number(),
     blackwell: Type.Optional(MarkedWinner),
     linear: Type.Optional(MarkedWinner),

@@ -23,7 +23,10 @@ export function NameField(description: string) {
  * StringEnum(['linf', 'l1', 'l2'], { description: 'the norm' })
  * ```
  */
-export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) {
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: { description?: string; default?: T[number] } = {},
+) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 

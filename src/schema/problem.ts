@@ -15,30 +15,40 @@ export const NumberByName = Type.Record(Type.String(), Type.Number());
 /** A row-major matrix of probabilities: `P[i][j]` is the probability that item i is preferred to item j. */
 export const PreferenceMatrix = Type.Array(Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 1 }), {
   minItems: 1,
-  description: 'Row-major matrix: entry [i][j] is the probability that item i is preferred to item j. P[i][j] + P[j][i] = 1 and P[i][i] = 1/2.',
+  description:
+    'Row-major matrix: entry [i][j] is the probability that item i is preferred to item j. P[i][j] + P[j][i] = 1 and P[i][i] = 1/2.',
 });
 
 /** One criterion: a name and its preference matrix. */
-export const Criterion = Type.Object(
-  { name: Name, preferences: PreferenceMatrix },
-  { additionalProperties: false },
-);
+export const Criterion = Type.Object({ name: Name, preferences: PreferenceMatrix }, { additionalProperties: false });
 
 /** Solver options shared by every kind. Unknown options are errors. */
 export const Options = Type.Object(
   {
     tolerance: Type.Optional(
-      Type.Number({ exclusiveMinimum: 0, maximum: 0.1, description: 'Largest certificate gap reported as optimal. Default 1e-9 (1e-7 for the l2 norm).' }),
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 0.1,
+        description: 'Largest certificate gap reported as optimal. Default 1e-9 (1e-7 for the l2 norm).',
+      }),
     ),
     timeLimitMs: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 3_600_000, description: 'Wall-clock budget; when it runs out the best lottery found is returned with status time_limit. Default 10000.' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 3_600_000,
+        description:
+          'Wall-clock budget; when it runs out the best lottery found is returned with status time_limit. Default 10000.',
+      }),
     ),
     backend: Type.Optional(
-      StringEnum(['highs', 'javascript-lp-solver'], { description: 'LP engine. Default highs; javascript-lp-solver is for small problems only.' }),
+      StringEnum(['highs', 'javascript-lp-solver'], {
+        description: 'LP engine. Default highs; javascript-lp-solver is for small problems only.',
+      }),
     ),
     method: Type.Optional(
       StringEnum(['auto', 'full-lp', 'column-generation'], {
-        description: 'auto (default): column generation, falling back to the full LP when it stops paying; full-lp: one LP over every item; column-generation: restricted games over growing item sets to the end.',
+        description:
+          'auto (default): column generation, falling back to the full LP when it stops paying; full-lp: one LP over every item; column-generation: restricted games over growing item sets to the end.',
       }),
     ),
   },
@@ -46,30 +56,42 @@ export const Options = Type.Object(
 );
 
 /** A target set part: `w . z >= offset`. */
-export const Halfspace = Type.Object(
-  { weights: NumberByName, offset: Type.Number() },
-  { additionalProperties: false },
-);
+export const Halfspace = Type.Object({ weights: NumberByName, offset: Type.Number() }, { additionalProperties: false });
 
 /** The Blackwell target set: every part is intersected with the others and with the unit cube. */
 export const Target = Type.Object(
   {
-    thresholds: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'z_c >= t_c for each named criterion c.' })),
+    thresholds: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), { description: 'z_c >= t_c for each named criterion c.' }),
+    ),
     halfspaces: Type.Optional(Type.Array(Halfspace, { description: 'w . z >= offset, weights by criterion name.' })),
     constraints: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), { description: 'Linear constraints over criterion names, e.g. "0.6*safety + 0.4*comfort >= 0.5". Operators >=, <=, ==.' }),
+      Type.Array(Type.String({ minLength: 1, maxLength: 2000 }), {
+        description:
+          'Linear constraints over criterion names, e.g. "0.6*safety + 0.4*comfort >= 0.5". Operators >=, <=, ==.',
+      }),
     ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 
 /** The norm that measures the distance to the target. */
-export const Norm = StringEnum(['linf', 'l1', 'l2'], { description: 'Distance to the target: linf (default), l1 or l2.' });
+export const Norm = StringEnum(['linf', 'l1', 'l2'], {
+  description: 'Distance to the target: linf (default), l1 or l2.',
+});
 
 /** Fields of every kind. */
 export const common = {
-  id: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Null()], { description: 'Echoed in the result.' })),
-  items: Type.Optional(Type.Array(Name, { minItems: 1, description: 'Item names, unique; default "0".."n-1", or with comparisons the items in order of first appearance.' })),
+  id: Type.Optional(
+    Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Null()], { description: 'Echoed in the result.' }),
+  ),
+  items: Type.Optional(
+    Type.Array(Name, {
+      minItems: 1,
+      description:
+        'Item names, unique; default "0".."n-1", or with comparisons the items in order of first appearance.',
+    }),
+  ),
   options: Type.Optional(Options),
 };
 
@@ -99,7 +121,9 @@ export const VonNeumannProblem = Type.Object(
     ...common,
     preferences: Type.Optional(PreferenceMatrix),
     ...fromComparisons,
-    criterion: Type.Optional(NameField('With comparisons on several criteria: the one whose von Neumann winner is wanted.')),
+    criterion: Type.Optional(
+      NameField('With comparisons on several criteria: the one whose von Neumann winner is wanted.'),
+    ),
   },
   oneForm('preferences', { criterion: ['comparisons'] }),
 );
@@ -113,7 +137,11 @@ export const LinearProblem = Type.Object(
     ...common,
     criteria: Type.Optional(CriteriaList),
     ...fromComparisons,
-    weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Non-negative weight per criterion name, normalised to sum 1. Default: equal weights.' })),
+    weights: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: 'Non-negative weight per criterion name, normalised to sum 1. Default: equal weights.',
+      }),
+    ),
   },
   oneForm('criteria'),
 );
@@ -136,8 +164,11 @@ export const MatrixGameProblem = Type.Object(
   {
     kind: Type.Literal('matrix-game'),
     ...common,
-    columns: Type.Optional(Type.Array(Name, { minItems: 1, description: 'Names of the column player\'s strategies.' })),
-    payoff: Type.Array(Type.Array(Type.Number(), { minItems: 1 }), { minItems: 1, description: 'm x n payoffs to the row player.' }),
+    columns: Type.Optional(Type.Array(Name, { minItems: 1, description: "Names of the column player's strategies." })),
+    payoff: Type.Array(Type.Array(Type.Number(), { minItems: 1 }), {
+      minItems: 1,
+      description: 'm x n payoffs to the row player.',
+    }),
   },
   { additionalProperties: false },
 );

@@ -11,7 +11,10 @@ import type { ProblemKind, ResultOf } from './kinds.js';
 const Identifier = Type.Union([Type.String(), Type.Number(), Type.Null()]);
 
 /** One item of a lottery's support. */
-export const SupportEntry = Type.Object({ item: Type.String(), probability: Type.Number() }, { additionalProperties: false });
+export const SupportEntry = Type.Object(
+  { item: Type.String(), probability: Type.Number() },
+  { additionalProperties: false },
+);
 
 /** Bounds on the optimal value: the optimum lies in [lowerBound, upperBound] and gap = upperBound - lowerBound. */
 export const Certificate = Type.Object(
@@ -50,12 +53,25 @@ export const Result = Type.Object(
     support: Type.Array(SupportEntry, { description: 'Items with positive probability, most probable first.' }),
     value: Type.Number({ description: 'Objective of the returned distribution, recomputed from the definition.' }),
     certificate: Certificate,
-    unique: Type.Optional(Type.Union([Type.Boolean(), Type.Null()], { description: 'von-neumann and linear: whether the winner is the only optimal lottery; null when not determined.' })),
-    guarantees: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'Per criterion: min over opponents j of the win probability against j.' })),
-    weights: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: 'linear: the normalised weights used.' })),
+    unique: Type.Optional(
+      Type.Union([Type.Boolean(), Type.Null()], {
+        description:
+          'von-neumann and linear: whether the winner is the only optimal lottery; null when not determined.',
+      }),
+    ),
+    guarantees: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: 'Per criterion: min over opponents j of the win probability against j.',
+      }),
+    ),
+    weights: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), { description: 'linear: the normalised weights used.' }),
+    ),
     norm: Type.Optional(Type.String({ description: 'blackwell: the norm used.' })),
     columns: Type.Optional(Type.Array(Type.String(), { description: 'matrix-game: the column strategies.' })),
-    columnDistribution: Type.Optional(Type.Array(Type.Number(), { description: 'matrix-game: the column player\'s minimax strategy.' })),
+    columnDistribution: Type.Optional(
+      Type.Array(Type.Number(), { description: "matrix-game: the column player's minimax strategy." }),
+    ),
     rankings: Type.Optional(Rankings),
     diagnostics: Diagnostics,
     warnings: Type.Array(Type.String()),

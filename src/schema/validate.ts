@@ -11,7 +11,6 @@ import { kindSchemas, problemKinds, type ProblemDocument, type ProblemKind } fro
 
 /** Kinds that the contract names but that this version cannot solve yet. */
 
-
 /**
  * One validator per kind. `checkKind` has already picked the kind, so the document is validated
  * against that kind's schema alone: compiling the `Problem` union (a discriminated `oneOf`)
@@ -33,7 +32,9 @@ let compiler: Ajv2020 | undefined;
 function validatorOf(kind: ProblemKind): ValidateFunction {
   let validator = validators.get(kind);
   if (validator) return validator;
-  precompiled ??= existsSync(precompiledFile) ? (requireHere(precompiledFile) as Record<string, ValidateFunction>) : null;
+  precompiled ??= existsSync(precompiledFile)
+    ? (requireHere(precompiledFile) as Record<string, ValidateFunction>)
+    : null;
   validator = precompiled?.[kind];
   if (!validator) {
     compiler ??= new (requireHere('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020(ajvSettings);
@@ -49,12 +50,15 @@ const matrix = /^\/(preferences|payoff|criteria\/\d+\/preferences)(\/\d+)?$/;
 /** `/criteria/1/preferences/0/2` as a reader writes it: `criteria[1].preferences[0][2]`. */
 function fieldName(pointer: string): string {
   if (pointer === '') return 'the document';
-  const segments = pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   return new Field(segments.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))).toString();
 }
 
 function show(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 /**
@@ -75,57 +79,111 @@ export function explainSchemaError(error: ErrorObject): { code: ErrorCode; messa
   switch (error.keyword) {
     case 'required': {
       const name = String(params.missingProperty);
-      return { code: 'PREF_ERR_MISSING_FIELD', pointer: `${path}/${name}`, message: `${field} is missing the required field "${name}"` };
+      return {
+        code: 'PREF_ERR_MISSING_FIELD',
+        pointer: `${path}/${name}`,
+        message: `${field} is missing the required field "${name}"`,
+      };
     }
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      if (path === '/options') return { code: 'PREF_ERR_UNKNOWN_OPTION', pointer: `${path}/${name}`, message: `unknown option "${name}" (options are ${Object.keys(Options.properties).join(', ')})` };
-      return { code: 'PREF_ERR_UNKNOWN_FIELD', pointer: `${path}/${name}`, message: `${field} has the unknown field "${name}"` };
+      if (path === '/options')
+        return {
+          code: 'PREF_ERR_UNKNOWN_OPTION',
+          pointer: `${path}/${name}`,
+          message: `unknown option "${name}" (options are ${Object.keys(Options.properties).join(', ')})`,
+        };
+      return {
+        code: 'PREF_ERR_UNKNOWN_FIELD',
+        pointer: `${path}/${name}`,
+        message: `${field} has the unknown field "${name}"`,
+      };
     }
     case 'discriminator':
-      if (path === '') return { code: 'PREF_ERR_UNKNOWN_KIND', pointer: '/kind', message: `kind must be one of ${problemKinds.join(', ')}` };
+      if (path === '')
+        return {
+          code: 'PREF_ERR_UNKNOWN_KIND',
+          pointer: '/kind',
+          message: `kind must be one of ${problemKinds.join(', ')}`,
+        };
       break;
     case 'dependentRequired': {
       const property = String(params.property);
-      return { code: 'PREF_ERR_SCHEMA', pointer: `${path}/${property}`, message: `${fieldName(`${path}/${property}`)} applies only together with ${String(params.missingProperty)}, which is missing` };
+      return {
+        code: 'PREF_ERR_SCHEMA',
+        pointer: `${path}/${property}`,
+        message: `${fieldName(`${path}/${property}`)} applies only together with ${String(params.missingProperty)}, which is missing`,
+      };
     }
     case 'oneOf': {
       const alternatives = requiredAlternatives(error.schema);
       if (!alternatives) break;
-      const present = (names: string[]) => names.filter((name) => error.data !== null && typeof error.data === 'object' && name in (error.data));
+      const present = (names: string[]) =>
+        names.filter((name) => error.data !== null && typeof error.data === 'object' && name in error.data);
       const wording = alternatives.some((names) => names.length > 1)
         ? `either ${alternatives.map((names) => names.join(' and ')).join(', or ')}`
         : alternatives.map((names) => names[0]).join(' or ');
       if (Array.isArray(params.passingSchemas)) {
         const given = alternatives.map(present).flat();
         const listed = `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}`;
-        return { code: 'PREF_ERR_SCHEMA', pointer: `${path}/${given[given.length - 1]}`, message: `${field} has ${listed}: give ${wording}, not both` };
+        return {
+          code: 'PREF_ERR_SCHEMA',
+          pointer: `${path}/${given[given.length - 1]}`,
+          message: `${field} has ${listed}: give ${wording}, not both`,
+        };
       }
-      const closest = alternatives.reduce((best, names) => (present(names).length > present(best).length ? names : best), alternatives[0]);
+      const closest = alternatives.reduce(
+        (best, names) => (present(names).length > present(best).length ? names : best),
+        alternatives[0],
+      );
       const missing = closest.find((name) => !present([name]).length) ?? closest[0];
-      return { code: 'PREF_ERR_MISSING_FIELD', pointer: `${path}/${missing}`, message: `${field} needs ${wording}; "${missing}" is missing` };
+      return {
+        code: 'PREF_ERR_MISSING_FIELD',
+        pointer: `${path}/${missing}`,
+        message: `${field} needs ${wording}; "${missing}" is missing`,
+      };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(show).join(', ');
-      const code: ErrorCode = path === '/norm' ? 'PREF_ERR_UNKNOWN_NORM' : inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA';
+      const code: ErrorCode =
+        path === '/norm' ? 'PREF_ERR_UNKNOWN_NORM' : inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA';
       return { code, pointer: path, message: `${field} is ${show(error.data)}; it must be one of ${allowed}` };
     }
     case 'type':
     case 'minimum':
     case 'maximum':
       if (matrixEntry.test(path)) {
-        if (typeof error.data === 'number' && !Number.isFinite(error.data)) return { code: 'PREF_ERR_NON_FINITE', pointer: path, message: `${field} is ${error.data}, not a finite number` };
-        if (typeof error.data === 'number') return { code: 'PREF_ERR_OUT_OF_RANGE', pointer: path, message: `${field} is ${error.data}; probabilities must lie in [0, 1]` };
+        if (typeof error.data === 'number' && !Number.isFinite(error.data))
+          return {
+            code: 'PREF_ERR_NON_FINITE',
+            pointer: path,
+            message: `${field} is ${error.data}, not a finite number`,
+          };
+        if (typeof error.data === 'number')
+          return {
+            code: 'PREF_ERR_OUT_OF_RANGE',
+            pointer: path,
+            message: `${field} is ${error.data}; probabilities must lie in [0, 1]`,
+          };
       }
       break;
     case 'minItems':
       if (matrix.test(path)) return { code: 'PREF_ERR_EMPTY_MATRIX', pointer: path, message: `${field} is empty` };
       break;
     case 'minProperties':
-      if (path === '/target') return { code: 'PREF_ERR_SCHEMA', pointer: path, message: 'target needs at least one of thresholds, halfspaces, constraints' };
+      if (path === '/target')
+        return {
+          code: 'PREF_ERR_SCHEMA',
+          pointer: path,
+          message: 'target needs at least one of thresholds, halfspaces, constraints',
+        };
       break;
   }
-  return { code: inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA', pointer: path, message: `${field} ${error.message ?? 'is invalid'}` };
+  return {
+    code: inOptions ? 'PREF_ERR_INVALID_OPTION' : 'PREF_ERR_SCHEMA',
+    pointer: path,
+    message: `${field} ${error.message ?? 'is invalid'}`,
+  };
 }
 
 /** The branches of a `oneOf` made only of `required` lists (alternative field sets), or null. */
@@ -157,20 +215,39 @@ function requiredAlternatives(schema: unknown): string[][] | null {
  * })
  * ```
  */
-export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: ErrorCode; message: string; pointer: string } {
+export function explainSchemaErrors(errors: readonly ErrorObject[]): {
+  code: ErrorCode;
+  message: string;
+  pointer: string;
+} {
   const first = errors[0];
-  const combinator = errors.find((error) => (error.keyword === 'oneOf' || error.keyword === 'anyOf') && first.instancePath.startsWith(error.instancePath));
+  const combinator = errors.find(
+    (error) =>
+      (error.keyword === 'oneOf' || error.keyword === 'anyOf') && first.instancePath.startsWith(error.instancePath),
+  );
   if (combinator && first !== combinator) {
-    if (combinator.keyword === 'oneOf' && first.keyword === 'required' && first.instancePath === combinator.instancePath && requiredAlternatives(combinator.schema)) {
+    if (
+      combinator.keyword === 'oneOf' &&
+      first.keyword === 'required' &&
+      first.instancePath === combinator.instancePath &&
+      requiredAlternatives(combinator.schema)
+    ) {
       return explainSchemaError(combinator);
     }
     if (first.instancePath === combinator.instancePath && first.keyword === 'type') {
       const inside = errors.slice(0, errors.indexOf(combinator));
       if (inside.every((error) => error.keyword === 'type' && error.instancePath === first.instancePath)) {
         const types = inside.map((error) => String((error.params as { type?: unknown }).type));
-        return { code: 'PREF_ERR_SCHEMA', pointer: first.instancePath, message: `${fieldName(first.instancePath)} must be ${types.join(' or ')}` };
+        return {
+          code: 'PREF_ERR_SCHEMA',
+          pointer: first.instancePath,
+          message: `${fieldName(first.instancePath)} must be ${types.join(' or ')}`,
+        };
       }
-      const deepest = inside.reduce((best, error) => (error.instancePath.length > best.instancePath.length ? error : best), first);
+      const deepest = inside.reduce(
+        (best, error) => (error.instancePath.length > best.instancePath.length ? error : best),
+        first,
+      );
       return explainSchemaError(deepest);
     }
   }
@@ -187,9 +264,14 @@ export function explainSchemaErrors(errors: readonly ErrorObject[]): { code: Err
  * ```
  */
 export function checkKind(kind: unknown): void {
-  if (kind === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', 'the document is missing the required field "kind"', '/kind');
+  if (kind === undefined)
+    throw new PrefgameError('PREF_ERR_MISSING_FIELD', 'the document is missing the required field "kind"', '/kind');
   if (typeof kind !== 'string' || !(problemKinds as readonly string[]).includes(kind)) {
-    throw new PrefgameError('PREF_ERR_UNKNOWN_KIND', `kind must be one of ${problemKinds.join(', ')}; got ${JSON.stringify(kind)}`, '/kind');
+    throw new PrefgameError(
+      'PREF_ERR_UNKNOWN_KIND',
+      `kind must be one of ${problemKinds.join(', ')}; got ${JSON.stringify(kind)}`,
+      '/kind',
+    );
   }
 }
 

@@ -18,7 +18,12 @@ export interface DistanceCut {
 /** Shrinks a direction a hair below dual-norm 1 so that rounding cannot make a cut invalid. */
 const shrink = 1 - 1e-14;
 
-function cut(target: TargetSet, direction: Float64Array, z: ArrayLike<number>, support = supportValue(target, direction)): DistanceCut {
+function cut(
+  target: TargetSet,
+  direction: Float64Array,
+  z: ArrayLike<number>,
+  support = supportValue(target, direction),
+): DistanceCut {
   let value = -support;
   for (let c = 0; c < direction.length; c++) value += direction[c] * z[c];
   return { direction, support, distance: Math.max(0, value) };
@@ -49,7 +54,10 @@ function polyhedralCut(target: TargetSet, norm: 'linf' | 'l1', z: ArrayLike<numb
     row[k + c] = -1;
     for (let r = 0; r < m; r++) row[2 * k + r] = normals[r][c];
     push(row, 0);
-    push(row.map((value) => (value === 0 ? 0 : -value)), 0);
+    push(
+      row.map((value) => (value === 0 ? 0 : -value)),
+      0,
+    );
   }
   for (let index = 0; index < width; index++) {
     const row = new Float64Array(width);
@@ -84,7 +92,8 @@ function polyhedralCut(target: TargetSet, norm: 'linf' | 'l1', z: ArrayLike<numb
   }
   for (let r = 0; r < m; r++) cost[2 * k + r] = -offsets[r];
   const result = solveSmallLp({ cost, rows, lower });
-  if (result.status !== 'optimal') throw new PrefgameError('PREF_ERR_INTERNAL', `the distance cut could not be computed (${result.status})`);
+  if (result.status !== 'optimal')
+    throw new PrefgameError('PREF_ERR_INTERNAL', `the distance cut could not be computed (${result.status})`);
   const direction = Float64Array.from({ length: k }, (_, c) => (result.x[c] - result.x[k + c]) * shrink);
   return cut(target, direction, z);
 }
@@ -107,7 +116,9 @@ export function deepestCut(target: TargetSet, norm: NormName, z: ArrayLike<numbe
   const k = target.dimension;
   if (target.box) {
     const { lower, upper } = target.box;
-    const shortfall = Float64Array.from({ length: k }, (_, c) => (z[c] < lower[c] ? lower[c] - z[c] : z[c] > upper[c] ? z[c] - upper[c] : 0));
+    const shortfall = Float64Array.from({ length: k }, (_, c) =>
+      z[c] < lower[c] ? lower[c] - z[c] : z[c] > upper[c] ? z[c] - upper[c] : 0,
+    );
     const sign = (c: number) => (z[c] < lower[c] ? -1 : z[c] > upper[c] ? 1 : 0);
     const direction = new Float64Array(k);
     if (norm === 'linf') {
@@ -118,7 +129,7 @@ export function deepestCut(target: TargetSet, norm: NormName, z: ArrayLike<numbe
       for (let c = 0; c < k; c++) direction[c] = sign(c);
     } else {
       const length = Math.hypot(...shortfall);
-      if (length > 0) for (let c = 0; c < k; c++) direction[c] = (sign(c) * shortfall[c] / length) * shrink;
+      if (length > 0) for (let c = 0; c < k; c++) direction[c] = ((sign(c) * shortfall[c]) / length) * shrink;
     }
     return cut(target, direction, z);
   }
@@ -127,7 +138,11 @@ export function deepestCut(target: TargetSet, norm: NormName, z: ArrayLike<numbe
     const difference = Float64Array.from({ length: k }, (_, c) => z[c] - projection[c]);
     const length = Math.hypot(...difference);
     if (!(length > 0)) return cut(target, new Float64Array(k), z, 0);
-    return cut(target, difference.map((value) => (value / length) * shrink), z);
+    return cut(
+      target,
+      difference.map((value) => (value / length) * shrink),
+      z,
+    );
   }
   return polyhedralCut(target, norm, z);
 }

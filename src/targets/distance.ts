@@ -11,7 +11,11 @@ export type NormName = 'linf' | 'l1' | 'l2';
  * the one the small LP's optimal basis gives) and the distance, by an exact tiny LP over the
  * displacement `d = s - z`.
  */
-function nearestPolyhedral(target: TargetSet, z: ArrayLike<number>, norm: 'linf' | 'l1'): { point: Float64Array; distance: number } {
+function nearestPolyhedral(
+  target: TargetSet,
+  z: ArrayLike<number>,
+  norm: 'linf' | 'l1',
+): { point: Float64Array; distance: number } {
   const k = target.dimension;
   const { normals, offsets } = rowsWithCube(target);
   // Variables: d (k), then t (linf) or e (k, l1).
@@ -43,7 +47,8 @@ function nearestPolyhedral(target: TargetSet, z: ArrayLike<number>, norm: 'linf'
   const cost = new Float64Array(width);
   for (let e = k; e < width; e++) cost[e] = 1;
   const result = solveSmallLp({ cost, rows, lower });
-  if (result.status !== 'optimal') throw new PrefgameError('PREF_ERR_INTERNAL', `distance to the target could not be computed (${result.status})`);
+  if (result.status !== 'optimal')
+    throw new PrefgameError('PREF_ERR_INTERNAL', `distance to the target could not be computed (${result.status})`);
   const point = new Float64Array(k);
   for (let c = 0; c < k; c++) point[c] = z[c] + result.x[c];
   return { point, distance: Math.max(0, result.value) };
@@ -127,6 +132,10 @@ export function supportValue(target: TargetSet, direction: ArrayLike<number>): n
   }
   const { normals, offsets } = rowsWithCube(target);
   const result = solveSmallLp({ cost: Float64Array.from(direction, (value) => -value), rows: normals, lower: offsets });
-  if (result.status !== 'optimal') throw new PrefgameError('PREF_ERR_INTERNAL', `support value of the target could not be computed (${result.status})`);
+  if (result.status !== 'optimal')
+    throw new PrefgameError(
+      'PREF_ERR_INTERNAL',
+      `support value of the target could not be computed (${result.status})`,
+    );
   return -result.value;
 }

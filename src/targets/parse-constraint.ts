@@ -27,7 +27,10 @@ let parse: Parse | undefined;
  */
 function parser(): Parse {
   if (!parse) {
-    const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as { create: (factories: unknown) => { parse: Parse }; parseDependencies: unknown };
+    const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as {
+      create: (factories: unknown) => { parse: Parse };
+      parseDependencies: unknown;
+    };
     parse = mathjs.create({ parseDependencies: mathjs.parseDependencies }).parse;
   }
   return parse;
@@ -46,19 +49,32 @@ export interface LinearConstraint {
 }
 
 const comparisons: Record<string, 'ge' | 'le' | 'eq' | 'strict'> = {
-  largerEq: 'ge', smallerEq: 'le', equal: 'eq', larger: 'strict', smaller: 'strict',
-  '>=': 'ge', '<=': 'le', '==': 'eq', '>': 'strict', '<': 'strict',
+  largerEq: 'ge',
+  smallerEq: 'le',
+  equal: 'eq',
+  larger: 'strict',
+  smaller: 'strict',
+  '>=': 'ge',
+  '<=': 'le',
+  '==': 'eq',
+  '>': 'strict',
+  '<': 'strict',
 };
 
 function linearize(node: MathNode, criteria: readonly string[], field: Field, text: string): LinearExpression {
   const k = criteria.length;
-  const nonlinear = (why: string) => new PrefgameError('PREF_ERR_CONSTRAINT_NONLINEAR', `${field} "${text}" is not linear: ${why}`, field.pointer);
+  const nonlinear = (why: string) =>
+    new PrefgameError('PREF_ERR_CONSTRAINT_NONLINEAR', `${field} "${text}" is not linear: ${why}`, field.pointer);
   const isConstant = (expression: LinearExpression) => expression.coefficients.every((value) => value === 0);
   switch (node.type) {
     case 'ConstantNode': {
       const value = node.value;
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new PrefgameError('PREF_ERR_CONSTRAINT_SYNTAX', `${field} "${text}": ${String(node)} is not a finite number`, field.pointer);
+        throw new PrefgameError(
+          'PREF_ERR_CONSTRAINT_SYNTAX',
+          `${field} "${text}": ${String(node)} is not a finite number`,
+          field.pointer,
+        );
       }
       return { coefficients: new Float64Array(k), constant: value };
     }
@@ -94,7 +110,8 @@ function linearize(node: MathNode, criteria: readonly string[], field: Field, te
           throw nonlinear(`${String(node)} multiplies two criteria`);
         case 'divide':
           if (!isConstant(args[1])) throw nonlinear(`${String(node)} divides by a criterion`);
-          if (args[1].constant === 0) throw new PrefgameError('PREF_ERR_CONSTRAINT_SYNTAX', `${field} "${text}" divides by zero`, field.pointer);
+          if (args[1].constant === 0)
+            throw new PrefgameError('PREF_ERR_CONSTRAINT_SYNTAX', `${field} "${text}" divides by zero`, field.pointer);
           return scale(args[0], 1 / args[1].constant);
         default:
           throw nonlinear(`the operator "${node.op}" is not allowed (use + - * / with numbers)`);
@@ -103,7 +120,11 @@ function linearize(node: MathNode, criteria: readonly string[], field: Field, te
     case 'FunctionNode':
       throw nonlinear(`functions such as ${String(node)} are not allowed`);
     default:
-      throw new PrefgameError('PREF_ERR_CONSTRAINT_SYNTAX', `${field} "${text}": ${node.type.replace(/Node$/, '').toLowerCase()} "${String(node)}" is not allowed in a constraint`, field.pointer);
+      throw new PrefgameError(
+        'PREF_ERR_CONSTRAINT_SYNTAX',
+        `${field} "${text}": ${node.type.replace(/Node$/, '').toLowerCase()} "${String(node)}" is not allowed in a constraint`,
+        field.pointer,
+      );
   }
 }
 
@@ -138,10 +159,15 @@ export function parseConstraint(text: string, criteria: readonly string[], field
     tree = parser()(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new PrefgameError('PREF_ERR_CONSTRAINT_SYNTAX', `${field} "${text}" cannot be parsed: ${reason}`, field.pointer);
+    throw new PrefgameError(
+      'PREF_ERR_CONSTRAINT_SYNTAX',
+      `${field} "${text}" cannot be parsed: ${reason}`,
+      field.pointer,
+    );
   }
   while (tree.type === 'ParenthesisNode' && tree.content) tree = tree.content;
-  const syntax = (why: string) => new PrefgameError('PREF_ERR_CONSTRAINT_SYNTAX', `${field} "${text}" ${why}`, field.pointer);
+  const syntax = (why: string) =>
+    new PrefgameError('PREF_ERR_CONSTRAINT_SYNTAX', `${field} "${text}" ${why}`, field.pointer);
   let operands: MathNode[];
   let operators: string[];
   if (tree.type === 'OperatorNode' && typeof tree.fn === 'string' && tree.fn in comparisons) {
@@ -166,7 +192,11 @@ export function parseConstraint(text: string, criteria: readonly string[], field
   // Finite literals can still multiply, divide or add up past the doubles (1e308*1e308*speed).
   for (const row of rows) {
     if (!Number.isFinite(row.offset) || !row.normal.every(Number.isFinite)) {
-      throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} "${text}" has a coefficient or constant that overflows to ${row.normal.find((value) => !Number.isFinite(value)) ?? row.offset}`, field.pointer);
+      throw new PrefgameError(
+        'PREF_ERR_NON_FINITE',
+        `${field} "${text}" has a coefficient or constant that overflows to ${row.normal.find((value) => !Number.isFinite(value)) ?? row.offset}`,
+        field.pointer,
+      );
     }
   }
   return rows;

@@ -13,9 +13,7 @@ export interface SmallLp {
 }
 
 export type SmallLpResult =
-  | { status: 'optimal'; x: Float64Array; value: number }
-  | { status: 'infeasible' }
-  | { status: 'unbounded' };
+  { status: 'optimal'; x: Float64Array; value: number } | { status: 'infeasible' } | { status: 'unbounded' };
 
 const pivotTolerance = 1e-11;
 /** Pivots smaller than this times the largest entry of their column are not taken. */
@@ -34,7 +32,8 @@ function leavingRow(tableau: Float64Array[], entering: number, rhs: number, basi
   let leaving = -1;
   for (let r = 0; r < tableau.length; r++) {
     const coefficient = tableau[r][entering];
-    if (coefficient <= threshold || tableau[r][rhs] / coefficient > bestRatio + 1e-12 * (1 + Math.abs(bestRatio))) continue;
+    if (coefficient <= threshold || tableau[r][rhs] / coefficient > bestRatio + 1e-12 * (1 + Math.abs(bestRatio)))
+      continue;
     if (leaving < 0 || (bland ? basis[r] < basis[leaving] : coefficient > tableau[leaving][entering])) leaving = r;
   }
   return leaving;
@@ -150,14 +149,21 @@ export function solveSmallLp(problem: SmallLp): SmallLpResult {
   }
   // Phase 1: minimise the sum of artificials.
   const phaseOne = new Float64Array(width);
-  for (let j = 0; j < n; j++) for (let column = 0; column < width; column++) if (column < m || column === rhs) phaseOne[column] -= tableau[j][column];
+  for (let j = 0; j < n; j++)
+    for (let column = 0; column < width; column++)
+      if (column < m || column === rhs) phaseOne[column] -= tableau[j][column];
   pivotToOptimum(tableau, phaseOne, basis, (column) => column < m + n, width);
   if (-phaseOne[rhs] > 1e-9 * Math.max(1, ...Array.from(lp.cost, Math.abs))) return { status: 'unbounded' };
   // Drive zero-level artificials out of the basis.
   for (let row = 0; row < n; row++) {
     if (basis[row] < m) continue;
     let column = -1;
-    for (let i = 0; i < m; i++) if (Math.abs(tableau[row][i]) > pivotTolerance && (column < 0 || Math.abs(tableau[row][i]) > Math.abs(tableau[row][column]))) column = i;
+    for (let i = 0; i < m; i++)
+      if (
+        Math.abs(tableau[row][i]) > pivotTolerance &&
+        (column < 0 || Math.abs(tableau[row][i]) > Math.abs(tableau[row][column]))
+      )
+        column = i;
     if (column >= 0) pivot(tableau, phaseOne, basis, row, column);
   }
   // Phase 2: maximise lower' y, i.e. minimise -lower' y, over the y columns only.
@@ -168,7 +174,8 @@ export function solveSmallLp(problem: SmallLp): SmallLpResult {
     const factor = phaseTwo[column];
     if (factor !== 0) for (let j = 0; j < width; j++) phaseTwo[j] -= factor * tableau[row][j];
   }
-  if (pivotToOptimum(tableau, phaseTwo, basis, (column) => column < m, width) === 'unbounded') return { status: 'infeasible' };
+  if (pivotToOptimum(tableau, phaseTwo, basis, (column) => column < m, width) === 'unbounded')
+    return { status: 'infeasible' };
   // The tight rows of the optimal basis determine x.
   const tightRows: number[] = [];
   for (let row = 0; row < n; row++) if (basis[row] < m) tightRows.push(basis[row]);

@@ -24,7 +24,10 @@ export interface TargetSet {
 }
 
 /** The rows of S together with the cube's own rows `z_c >= 0` and `-z_c >= -1`. */
-export function rowsWithCube(target: Pick<TargetSet, 'dimension' | 'normals' | 'offsets'>): { normals: Float64Array[]; offsets: number[] } {
+export function rowsWithCube(target: Pick<TargetSet, 'dimension' | 'normals' | 'offsets'>): {
+  normals: Float64Array[];
+  offsets: number[];
+} {
   const normals = [...target.normals];
   const offsets = [...target.offsets];
   for (let c = 0; c < target.dimension; c++) {
@@ -61,19 +64,34 @@ function boxOf(dimension: number, normals: Float64Array[], offsets: number[]): T
 /** True when the rows (with the cube) admit a point. */
 function feasible(dimension: number, normals: Float64Array[], offsets: number[]): boolean {
   const rows = rowsWithCube({ dimension, normals, offsets });
-  return solveSmallLp({ cost: new Float64Array(dimension), rows: rows.normals, lower: rows.offsets }).status === 'optimal';
+  return (
+    solveSmallLp({ cost: new Float64Array(dimension), rows: rows.normals, lower: rows.offsets }).status === 'optimal'
+  );
 }
 
-function describeConflict(dimension: number, normals: Float64Array[], offsets: number[], sources: Field[]): { text: string; pointer: string } {
+function describeConflict(
+  dimension: number,
+  normals: Float64Array[],
+  offsets: number[],
+  sources: Field[],
+): { text: string; pointer: string } {
   // Deletion filter: drop every row whose removal keeps the set empty; what is left conflicts.
   const kept = normals.map((_, index) => index);
   for (let position = kept.length - 1; position >= 0; position--) {
     const without = kept.filter((_, index) => index !== position);
-    if (!feasible(dimension, without.map((r) => normals[r]), without.map((r) => offsets[r]))) kept.splice(position, 1);
+    if (
+      !feasible(
+        dimension,
+        without.map((r) => normals[r]),
+        without.map((r) => offsets[r]),
+      )
+    )
+      kept.splice(position, 1);
   }
   const fields = [...new Map(kept.map((r) => [String(sources[r]), sources[r]])).values()];
   const names = fields.map(String);
-  if (fields.length === 1) return { text: `${names[0]} cannot hold within [0, 1]^${dimension}`, pointer: fields[0].pointer };
+  if (fields.length === 1)
+    return { text: `${names[0]} cannot hold within [0, 1]^${dimension}`, pointer: fields[0].pointer };
   return { text: `${names.join(' and ')} cannot hold together within [0, 1]^${dimension}`, pointer: '/target' };
 }
 
@@ -102,10 +120,20 @@ export function buildTargetSet(document: TargetDocument, criteria: readonly stri
     const offset = scale > 0 ? rawOffset / scale : rawOffset;
     // A tiny row (weights 1e-320, offset 1) scales past the doubles: +Infinity cannot hold,
     // -Infinity always holds.
-    if (offset === Infinity) throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${source} requires more than any point of [0, 1]^${k} gives`, source.pointer);
+    if (offset === Infinity)
+      throw new PrefgameError(
+        'PREF_ERR_EMPTY_TARGET',
+        `the target is empty: ${source} requires more than any point of [0, 1]^${k} gives`,
+        source.pointer,
+      );
     if (offset === -Infinity) return;
     if (normal.every((value) => value === 0)) {
-      if (rawOffset > 0) throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${source} requires 0 >= ${rawOffset}`, source.pointer);
+      if (rawOffset > 0)
+        throw new PrefgameError(
+          'PREF_ERR_EMPTY_TARGET',
+          `the target is empty: ${source} requires 0 >= ${rawOffset}`,
+          source.pointer,
+        );
       return;
     }
     normals.push(normal);
@@ -122,7 +150,8 @@ export function buildTargetSet(document: TargetDocument, criteria: readonly stri
   (document.halfspaces ?? []).forEach((halfspace, index) => {
     const field = root.at('halfspaces', index);
     const normal = new Float64Array(k);
-    for (const [name, weight] of Object.entries(halfspace.weights)) normal[criterionIndex(criteria, name, field.at('weights', name))] = weight;
+    for (const [name, weight] of Object.entries(halfspace.weights))
+      normal[criterionIndex(criteria, name, field.at('weights', name))] = weight;
     add(normal, halfspace.offset, field);
   });
   (document.constraints ?? []).forEach((text, index) => {

@@ -55,7 +55,11 @@ interface Settled {
  * assert.ok(frontier.vertices.length >= 3) // at least the three items' own guarantee vectors
  * ```
  */
-export function bensonFrontier(matrices: readonly Matrix[], context: SolveContext, budget: BensonBudget): FrontierSolution {
+export function bensonFrontier(
+  matrices: readonly Matrix[],
+  context: SolveContext,
+  budget: BensonBudget,
+): FrontierSolution {
   const n = matrices[0].rows;
   const k = matrices.length;
   const polyhedron = boxPolyhedron(new Float64Array(k).fill(clipLower), new Float64Array(k).fill(0.5));
@@ -86,7 +90,11 @@ export function bensonFrontier(matrices: readonly Matrix[], context: SolveContex
       if (settleByDominance(vertex)) continue;
       // One point is always attained (the first LP), so that even a solve out of time returns a
       // frontier point and a finite Hausdorff bound.
-      if ((pastDeadline(context) && attained.length > 0) || interiorCount > budget.maxVertices || attained.length >= 10 * budget.maxVertices + (1 << k)) {
+      if (
+        (pastDeadline(context) && attained.length > 0) ||
+        interiorCount > budget.maxVertices ||
+        attained.length >= 10 * budget.maxVertices + (1 << k)
+      ) {
         truncated = true;
         break;
       }
@@ -94,7 +102,8 @@ export function bensonFrontier(matrices: readonly Matrix[], context: SolveContex
       session.changeRowBounds(bounds.rows, bounds.lower, bounds.upper);
       const solution = session.solve({ timeLimitMs: remainingMs(context), algorithm: 'simplex' });
       record(context, solution);
-      if (solution.status !== 'optimal') lpStatus = solution.status === 'infeasible' ? 'numerical_error' : solution.status;
+      if (solution.status !== 'optimal')
+        lpStatus = solution.status === 'infeasible' ? 'numerical_error' : solution.status;
       if (!solution.primal) {
         truncated = true;
         break;
@@ -134,7 +143,10 @@ export function bensonFrontier(matrices: readonly Matrix[], context: SolveContex
   }
   // When stopped early, the other attained points that nothing dominates belong to the inner approximation too.
   const candidates = truncated ? [...frontier, ...attained] : frontier;
-  const kept = nonDominated(candidates.map((point) => point.guarantees), budget.tolerance).map((index) => candidates[index]);
+  const kept = nonDominated(
+    candidates.map((point) => point.guarantees),
+    budget.tolerance,
+  ).map((index) => candidates[index]);
   kept.sort((a, b) => {
     for (let c = 0; c < k; c++) if (a.guarantees[c] !== b.guarantees[c]) return a.guarantees[c] - b.guarantees[c];
     return 0;

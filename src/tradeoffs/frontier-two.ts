@@ -1,7 +1,14 @@
 import { appendRows, SparseRowBuilder, type LpSolution, type LpStatus } from '../lp/model.js';
 import type { Matrix } from '../numeric/matrix.js';
 import { cleanDistribution } from '../numeric/lottery.js';
-import { assertContextCanSolve, pastDeadline, record, remainingMs, solveWithin, type SolveContext } from '../games/context.js';
+import {
+  assertContextCanSolve,
+  pastDeadline,
+  record,
+  remainingMs,
+  solveWithin,
+  type SolveContext,
+} from '../games/context.js';
 import { guarantees } from '../winners/payoff-vectors.js';
 import { cutFromMultipliers, weightedGuaranteeDual, weightedGuaranteeProgram } from './guarantee-programs.js';
 import { boxPolyhedron, cutPolyhedron } from './outer-polyhedron.js';
@@ -51,7 +58,11 @@ export const clipLower = -0.25;
  * frontier.vertices.map((vertex) => Array.from(vertex.guarantees)) // [[0.3, 0.5], [0.42, 0.46], [0.45, 0.4], [0.5, 0.2]]
  * ```
  */
-export function frontierTwo(matrices: readonly Matrix[], context: SolveContext, budget: { maxVertices: number; splitTolerance: number; tolerance: number }): FrontierSolution {
+export function frontierTwo(
+  matrices: readonly Matrix[],
+  context: SolveContext,
+  budget: { maxVertices: number; splitTolerance: number; tolerance: number },
+): FrontierSolution {
   const n = matrices[0].rows;
   const dual = weightedGuaranteeDual(matrices, [0.5, 0.5]);
   assertContextCanSolve(context, dual);
@@ -81,7 +92,9 @@ export function frontierTwo(matrices: readonly Matrix[], context: SolveContext, 
     const left = lexicographicOptimum(matrices, 1, context, note);
     if (!right || !left) return emptySolution(lpStatus);
     let vertices: AttainedPoint[] = [left];
-    const same = Math.abs(left.guarantees[0] - right.guarantees[0]) <= budget.splitTolerance && Math.abs(left.guarantees[1] - right.guarantees[1]) <= budget.splitTolerance;
+    const same =
+      Math.abs(left.guarantees[0] - right.guarantees[0]) <= budget.splitTolerance &&
+      Math.abs(left.guarantees[1] - right.guarantees[1]) <= budget.splitTolerance;
     // Depth-first over segments, left to right, so that vertices come out in order.
     const stack: Array<[AttainedPoint, AttainedPoint]> = same ? [] : [[left, right]];
     if (same) truncated = false;
@@ -98,15 +111,26 @@ export function frontierTwo(matrices: readonly Matrix[], context: SolveContext, 
       const candidate = weighted(weights);
       const level = Math.max(dot(weights, a.guarantees), dot(weights, b.guarantees));
       const beyond = candidate !== null && dot(weights, candidate.guarantees) > level + budget.splitTolerance;
-      const between = candidate !== null && candidate.guarantees[0] > a.guarantees[0] + budget.splitTolerance && candidate.guarantees[0] < b.guarantees[0] - budget.splitTolerance;
+      const between =
+        candidate !== null &&
+        candidate.guarantees[0] > a.guarantees[0] + budget.splitTolerance &&
+        candidate.guarantees[0] < b.guarantees[0] - budget.splitTolerance;
       if (beyond && between) stack.push([candidate, b], [a, candidate]);
       else vertices.push(b);
     }
     if (same) vertices = [left];
     const points = vertices.map((vertex) => vertex.guarantees);
-    const outer = polygon.vertices.map((vertex) => vertex.point).filter((point) => point[0] > clipLower && point[1] > clipLower);
+    const outer = polygon.vertices
+      .map((vertex) => vertex.point)
+      .filter((point) => point[0] > clipLower && point[1] > clipLower);
     const hausdorffDistance = Math.max(0, ...polygon.vertices.map((vertex) => polylineDistance(vertex.point, points)));
-    return { vertices: dropCollinear(vertices, budget.splitTolerance), outer: outer.sort((a, b) => a[0] - b[0]), hausdorffDistance, lpStatus, truncated };
+    return {
+      vertices: dropCollinear(vertices, budget.splitTolerance),
+      outer: outer.sort((a, b) => a[0] - b[0]),
+      hausdorffDistance,
+      lpStatus,
+      truncated,
+    };
   } finally {
     session.dispose();
   }
@@ -154,7 +178,12 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * value) and then maximises the other criterion: an end of the two-criteria frontier. One LP
  * (two if rounding makes the exact floor infeasible).
  */
-function lexicographicOptimum(matrices: readonly Matrix[], first: 0 | 1, context: SolveContext, note: (status: LpStatus) => void): AttainedPoint | null {
+function lexicographicOptimum(
+  matrices: readonly Matrix[],
+  first: 0 | 1,
+  context: SolveContext,
+  note: (status: LpStatus) => void,
+): AttainedPoint | null {
   const n = matrices[0].rows;
   const weights = first === 0 ? [0, 1] : [1, 0];
   let solution: LpSolution | null = null;
@@ -173,7 +202,13 @@ function lexicographicOptimum(matrices: readonly Matrix[], first: 0 | 1, context
 }
 
 function emptySolution(lpStatus: LpStatus): FrontierSolution {
-  return { vertices: [], outer: [], hausdorffDistance: Infinity, lpStatus: lpStatus === 'optimal' ? 'numerical_error' : lpStatus, truncated: true };
+  return {
+    vertices: [],
+    outer: [],
+    hausdorffDistance: Infinity,
+    lpStatus: lpStatus === 'optimal' ? 'numerical_error' : lpStatus,
+    truncated: true,
+  };
 }
 
 /** Drops points that lie on the segment between their neighbours (within the tolerance): they are not vertices. */

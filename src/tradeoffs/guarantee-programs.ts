@@ -13,11 +13,21 @@ import { compensatedSum } from '../numeric/sum.js';
  * criterion c, so one reader of duals ({@link cutFromDuals}) serves both.
  */
 
-function payoffRows(matrices: readonly Matrix[], extraColumn: (criterion: number) => number, extraValue: number, lower: (criterion: number) => number): SparseRowBuilder {
+function payoffRows(
+  matrices: readonly Matrix[],
+  extraColumn: (criterion: number) => number,
+  extraValue: number,
+  lower: (criterion: number) => number,
+): SparseRowBuilder {
   const n = matrices[0].rows;
   const k = matrices.length;
   const builder = new SparseRowBuilder();
-  builder.addRow(Int32Array.from({ length: n }, (_, i) => i), new Float64Array(n).fill(1), 1, 1);
+  builder.addRow(
+    Int32Array.from({ length: n }, (_, i) => i),
+    new Float64Array(n).fill(1),
+    1,
+    1,
+  );
   const indices = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) indices[i] = i;
   const values = new Float64Array(n + 1);
@@ -51,7 +61,12 @@ function payoffRows(matrices: readonly Matrix[], extraColumn: (criterion: number
  */
 export function shortfallProgram(matrices: readonly Matrix[], point: ArrayLike<number>): LinearProgram {
   const n = matrices[0].rows;
-  const builder = payoffRows(matrices, () => n, 1, (c) => point[c]);
+  const builder = payoffRows(
+    matrices,
+    () => n,
+    1,
+    (c) => point[c],
+  );
   const cost = new Float64Array(n + 1);
   cost[n] = 1;
   const lower = new Float64Array(n + 1);
@@ -68,7 +83,10 @@ export function shortfallProgram(matrices: readonly Matrix[], point: ArrayLike<n
  * const { rows, lower, upper } = shortfallBounds(3, [0.4, 0.45]) // then session.changeRowBounds(rows, lower, upper)
  * ```
  */
-export function shortfallBounds(opponents: number, point: ArrayLike<number>): { rows: Int32Array; lower: Float64Array; upper: Float64Array } {
+export function shortfallBounds(
+  opponents: number,
+  point: ArrayLike<number>,
+): { rows: Int32Array; lower: Float64Array; upper: Float64Array } {
   const k = point.length;
   const rows = Int32Array.from({ length: opponents * k }, (_, r) => 1 + r);
   const lower = Float64Array.from({ length: opponents * k }, (_, r) => point[r % k]);
@@ -91,8 +109,17 @@ export function shortfallBounds(opponents: number, point: ArrayLike<number>): { 
 export function weightedGuaranteeProgram(matrices: readonly Matrix[], weights: ArrayLike<number>): LinearProgram {
   const n = matrices[0].rows;
   const k = matrices.length;
-  const builder = payoffRows(matrices, (c) => n + c, -1, () => 0);
-  return linearProgram('maximize', { cost: weightedCosts(n, weights), lower: new Float64Array(n + k), upper: new Float64Array(n + k).fill(1) }, builder.finish());
+  const builder = payoffRows(
+    matrices,
+    (c) => n + c,
+    -1,
+    () => 0,
+  );
+  return linearProgram(
+    'maximize',
+    { cost: weightedCosts(n, weights), lower: new Float64Array(n + k), upper: new Float64Array(n + k).fill(1) },
+    builder.finish(),
+  );
 }
 
 /** The cost vector of {@link weightedGuaranteeProgram} for other weights. */
@@ -124,7 +151,12 @@ export function weightedGuaranteeDual(matrices: readonly Matrix[], weights: Arra
   const k = matrices.length;
   const builder = new SparseRowBuilder();
   for (let c = 0; c < k; c++) {
-    builder.addRow(Int32Array.from({ length: n }, (_, j) => j * k + c), new Float64Array(n).fill(1), weights[c], weights[c]);
+    builder.addRow(
+      Int32Array.from({ length: n }, (_, j) => j * k + c),
+      new Float64Array(n).fill(1),
+      weights[c],
+      weights[c],
+    );
   }
   const mu = n * k;
   const indices = Int32Array.from({ length: n * k + 1 }, (_, column) => column);
@@ -193,7 +225,10 @@ export function cutFromMultipliers(matrices: readonly Matrix[], raw: ArrayLike<n
   // Division by the total can round either way: nudge the offset up by a few ulps so that the
   // inequality stays valid after normalisation.
   const scaledOffset = offset / total;
-  return { weights: weights.map((weight) => weight / total), offset: scaledOffset + 4 * Number.EPSILON * Math.max(1, Math.abs(scaledOffset)) };
+  return {
+    weights: weights.map((weight) => weight / total),
+    offset: scaledOffset + 4 * Number.EPSILON * Math.max(1, Math.abs(scaledOffset)),
+  };
 }
 
 /**
@@ -207,7 +242,14 @@ export function cutFromMultipliers(matrices: readonly Matrix[], raw: ArrayLike<n
  * const cut = cutFromDuals(matrices, solution.rowDuals!, 1) // weights . y <= offset on A
  * ```
  */
-export function cutFromDuals(matrices: readonly Matrix[], rowDuals: ArrayLike<number>, sign: 1 | -1): GuaranteeCut | null {
+export function cutFromDuals(
+  matrices: readonly Matrix[],
+  rowDuals: ArrayLike<number>,
+  sign: 1 | -1,
+): GuaranteeCut | null {
   const count = matrices[0].rows * matrices.length;
-  return cutFromMultipliers(matrices, Float64Array.from({ length: count }, (_, r) => sign * rowDuals[1 + r]));
+  return cutFromMultipliers(
+    matrices,
+    Float64Array.from({ length: count }, (_, r) => sign * rowDuals[1 + r]),
+  );
 }

@@ -47,14 +47,23 @@ export function singlePointDistance(point: ArrayLike<number>, points: readonly A
 export function downsetDistance(point: ArrayLike<number>, points: readonly ArrayLike<number>[]): number {
   if (points.length === 0) return Infinity;
   const k = point.length;
-  const ranked = points.map((attained, index) => ({ index, distance: shortfall(point, attained) })).sort((a, b) => a.distance - b.distance);
+  const ranked = points
+    .map((attained, index) => ({ index, distance: shortfall(point, attained) }))
+    .sort((a, b) => a.distance - b.distance);
   let best = ranked[0].distance;
   if (best <= 0 || points.length === 1) return Math.max(0, best);
   let chosen: ArrayLike<number>[];
   if (points.length <= exactLimit) chosen = [...points];
   else {
-    const euclidean = points.map((attained, index) => ({ index, distance: Array.from(point, (value, c) => (value - attained[c]) ** 2).reduce((a, b) => a + b, 0) })).sort((a, b) => a.distance - b.distance);
-    const indices = new Set([...ranked.slice(0, 4 * k + 4), ...euclidean.slice(0, 4 * k + 4)].map((entry) => entry.index));
+    const euclidean = points
+      .map((attained, index) => ({
+        index,
+        distance: Array.from(point, (value, c) => (value - attained[c]) ** 2).reduce((a, b) => a + b, 0),
+      }))
+      .sort((a, b) => a.distance - b.distance);
+    const indices = new Set(
+      [...ranked.slice(0, 4 * k + 4), ...euclidean.slice(0, 4 * k + 4)].map((entry) => entry.index),
+    );
     chosen = [...indices].map((index) => points[index]);
   }
   const m = chosen.length;
@@ -77,7 +86,10 @@ export function downsetDistance(point: ArrayLike<number>, points: readonly Array
   }
   const sum = new Float64Array(width).fill(1);
   sum[0] = 0;
-  rows.push(sum, sum.map((value) => -value));
+  rows.push(
+    sum,
+    sum.map((value) => -value),
+  );
   lower.push(1, -1);
   const floor = new Float64Array(width);
   floor[0] = 1;

@@ -161,7 +161,14 @@ export function cutPolyhedron(polyhedron: OuterPolyhedron, normal: Float64Array,
       if (count < k - 1) continue;
       const inside = polyhedron.vertices[q];
       const common = intersect(outside.active, inside.active);
-      if (rankOf(common.map((h) => polyhedron.normals[h]), k) !== k - 1) continue;
+      if (
+        rankOf(
+          common.map((h) => polyhedron.normals[h]),
+          k,
+        ) !==
+        k - 1
+      )
+        continue;
       const fraction = slacks[r] / (slacks[r] - slacks[q]);
       const point = outside.point.map((value, c) => value + fraction * (inside.point[c] - value));
       added.push({ point, active: Int32Array.from([...common, index]) });

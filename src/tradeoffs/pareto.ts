@@ -16,7 +16,6 @@ import { bensonFrontier } from './benson.js';
 import { frontierTwo, type FrontierSolution } from './frontier-two.js';
 import { markedBlackwell, solveSweep, sweepTargets } from './sweep.js';
 
-
 /** The most criteria a frontier is computed for. */
 export const maxFrontierCriteria = 8;
 
@@ -39,11 +38,19 @@ export const defaultFrontierTolerance = 1e-8;
  * readPareto({ kind: 'pareto', criteria }).tensor.criteria // ['speed', 'safety']
  * ```
  */
-export function readPareto(document: ParetoDocument, warnings: string[] = []): { tensor: PreferenceTensor; target: TargetSet | null; weights: Float64Array | null } {
+export function readPareto(
+  document: ParetoDocument,
+  warnings: string[] = [],
+): { tensor: PreferenceTensor; target: TargetSet | null; weights: Float64Array | null } {
   const tensor = readCriteria(document.criteria, document.items);
-  if (tensor.criteria.length < 2) throw new PrefgameError('PREF_ERR_SCHEMA', 'a Pareto frontier needs at least two criteria', '/criteria');
+  if (tensor.criteria.length < 2)
+    throw new PrefgameError('PREF_ERR_SCHEMA', 'a Pareto frontier needs at least two criteria', '/criteria');
   if (tensor.criteria.length > maxFrontierCriteria) {
-    throw new PrefgameError('PREF_ERR_TOO_LARGE', `criteria has ${tensor.criteria.length}; Pareto frontiers are computed for at most ${maxFrontierCriteria} criteria (the outer approximation starts with 2^k vertices)`, '/criteria');
+    throw new PrefgameError(
+      'PREF_ERR_TOO_LARGE',
+      `criteria has ${tensor.criteria.length}; Pareto frontiers are computed for at most ${maxFrontierCriteria} criteria (the outer approximation starts with 2^k vertices)`,
+      '/criteria',
+    );
   }
   const target = document.target ? buildTargetSet(document.target, tensor.criteria) : null;
   const weights = document.weights ? normaliseWeights(document.weights, tensor.criteria, warnings) : null;
@@ -53,7 +60,13 @@ export function readPareto(document: ParetoDocument, warnings: string[] = []): {
 
 function markedLinear(tensor: PreferenceTensor, weights: Float64Array, context: SolveContext): MarkedWinnerDocument {
   const game = solveSymmetricGame(weightedMatrix(tensor.matrices, weights), context);
-  const { status, certificate } = certify(game.lowerBound, game.upperBound, context.tolerance, game.lpStatus, context.timedOut);
+  const { status, certificate } = certify(
+    game.lowerBound,
+    game.upperBound,
+    context.tolerance,
+    game.lpStatus,
+    context.timedOut,
+  );
   return {
     status,
     distribution: Array.from(game.distribution),
@@ -69,7 +82,9 @@ function markedLinear(tensor: PreferenceTensor, weights: Float64Array, context: 
 function frontierStatus(frontier: FrontierSolution, context: SolveContext): SolveStatusValue {
   if (context.timedOut || context.now() >= context.deadline) return 'time_limit';
   if (frontier.truncated) return 'iteration_limit';
-  return frontier.lpStatus === 'optimal' || frontier.lpStatus === 'infeasible' || frontier.lpStatus === 'unbounded' ? 'numerical_error' : frontier.lpStatus;
+  return frontier.lpStatus === 'optimal' || frontier.lpStatus === 'infeasible' || frontier.lpStatus === 'unbounded'
+    ? 'numerical_error'
+    : frontier.lpStatus;
 }
 
 /**
@@ -95,23 +110,44 @@ export function solvePareto(document: ParetoDocument, limits: Limits): ParetoRes
   const { tensor, target, weights } = readPareto(document, context.warnings);
   const maxVertices = document.maxVertices ?? defaultMaxVertices;
   const k = tensor.criteria.length;
-  const frontier = k === 2
-    ? frontierTwo(tensor.matrices, context, { maxVertices, splitTolerance: tolerance / 100, tolerance })
-    : bensonFrontier(tensor.matrices, context, { maxVertices, tolerance: tolerance / 10 });
+  const frontier =
+    k === 2
+      ? frontierTwo(tensor.matrices, context, { maxVertices, splitTolerance: tolerance / 100, tolerance })
+      : bensonFrontier(tensor.matrices, context, { maxVertices, tolerance: tolerance / 10 });
   const exact = !frontier.truncated && frontier.lpStatus === 'optimal' && frontier.hausdorffDistance <= tolerance;
   if (frontier.truncated) {
-    context.warnings.push(context.timedOut || context.deadline <= context.now()
-      ? 'the time limit stopped the frontier early: frontier is an inner approximation, outer an outer one'
-      : `the frontier has more than maxVertices = ${maxVertices} vertices: frontier is an inner approximation, outer an outer one`);
+    context.warnings.push(
+      context.timedOut || context.deadline <= context.now()
+        ? 'the time limit stopped the frontier early: frontier is an inner approximation, outer an outer one'
+        : `the frontier has more than maxVertices = ${maxVertices} vertices: frontier is an inner approximation, outer an outer one`,
+    );
   }
-  const winnerTolerance = (norm: string) => document.options?.tolerance ?? (norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
+  const winnerTolerance = (norm: string) =>
+    document.options?.tolerance ?? (norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
   const norm = document.norm ?? 'linf';
-  const blackwell = target ? { ...withTolerance(context, winnerTolerance(norm), (inner) => markedBlackwell(tensor, target, norm, inner)), target: document.target! } : undefined;
-  const linear = weights ? withTolerance(context, winnerTolerance('linf'), (inner) => markedLinear(tensor, weights, inner)) : undefined;
+  const blackwell = target
+    ? {
+        ...withTolerance(context, winnerTolerance(norm), (inner) => markedBlackwell(tensor, target, norm, inner)),
+        target: document.target!,
+      }
+    : undefined;
+  const linear = weights
+    ? withTolerance(context, winnerTolerance('linf'), (inner) => markedLinear(tensor, weights, inner))
+    : undefined;
   const sweepNorm = document.sweep?.norm ?? norm;
-  const sweep = document.sweep ? withTolerance(context, winnerTolerance(sweepNorm), (inner) => solveSweep(tensor, document.sweep!, sweepNorm, inner)) : undefined;
-  const statuses: SolveStatusValue[] = [blackwell?.status, linear?.status, ...(sweep ?? []).map((step) => step.status)].filter((status): status is SolveStatusValue => status !== undefined);
-  const status: SolveStatusValue = exact ? (statuses.find((other) => other !== 'optimal') ?? 'optimal') : frontierStatus(frontier, context);
+  const sweep = document.sweep
+    ? withTolerance(context, winnerTolerance(sweepNorm), (inner) =>
+        solveSweep(tensor, document.sweep!, sweepNorm, inner),
+      )
+    : undefined;
+  const statuses: SolveStatusValue[] = [
+    blackwell?.status,
+    linear?.status,
+    ...(sweep ?? []).map((step) => step.status),
+  ].filter((status): status is SolveStatusValue => status !== undefined);
+  const status: SolveStatusValue = exact
+    ? (statuses.find((other) => other !== 'optimal') ?? 'optimal')
+    : frontierStatus(frontier, context);
   return {
     ...(document.id !== undefined ? { id: document.id } : {}),
     kind: 'pareto',

@@ -15,8 +15,14 @@ import { byName, certify } from '../winners/result.js';
 export const maxSweepTargets = 1000;
 
 function checkThreshold(value: number, field: Field): void {
-  if (!Number.isFinite(value)) throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} is ${value}, not a finite number`, field.pointer);
-  if (value > 1) throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `${field} is ${value}: no win probability reaches a threshold above 1`, field.pointer);
+  if (!Number.isFinite(value))
+    throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} is ${value}, not a finite number`, field.pointer);
+  if (value > 1)
+    throw new PrefgameError(
+      'PREF_ERR_EMPTY_TARGET',
+      `${field} is ${value}: no win probability reaches a threshold above 1`,
+      field.pointer,
+    );
 }
 
 /**
@@ -34,43 +40,74 @@ function checkThreshold(value: number, field: Field): void {
 export function sweepTargets(sweep: SweepDocument, criteria: readonly string[]): Array<Record<string, number>> {
   const root = new Field(['sweep']);
   const line = sweep.from !== undefined || sweep.to !== undefined || sweep.steps !== undefined;
-  if (line && sweep.grid !== undefined) throw new PrefgameError('PREF_ERR_SCHEMA', 'sweep has both a line (from, to, steps) and a grid: give one of them', root.pointer);
-  if (!line && sweep.grid === undefined) throw new PrefgameError('PREF_ERR_SCHEMA', 'sweep needs either from, to and steps (a line) or grid', root.pointer);
+  if (line && sweep.grid !== undefined)
+    throw new PrefgameError(
+      'PREF_ERR_SCHEMA',
+      'sweep has both a line (from, to, steps) and a grid: give one of them',
+      root.pointer,
+    );
+  if (!line && sweep.grid === undefined)
+    throw new PrefgameError('PREF_ERR_SCHEMA', 'sweep needs either from, to and steps (a line) or grid', root.pointer);
   if (sweep.grid !== undefined) {
     const names = Object.keys(sweep.grid);
-    if (names.length === 0) throw new PrefgameError('PREF_ERR_SCHEMA', 'sweep.grid names no criterion', root.at('grid').pointer);
+    if (names.length === 0)
+      throw new PrefgameError('PREF_ERR_SCHEMA', 'sweep.grid names no criterion', root.at('grid').pointer);
     let count = 1;
     for (const name of names) {
       criterionIndex(criteria, name, root.at('grid', name));
       sweep.grid[name].forEach((value, index) => checkThreshold(value, root.at('grid', name, index)));
       count *= sweep.grid[name].length;
     }
-    if (count > maxSweepTargets) throw new PrefgameError('PREF_ERR_TOO_LARGE', `sweep.grid has ${count} combinations; the limit is ${maxSweepTargets}`, root.at('grid').pointer);
+    if (count > maxSweepTargets)
+      throw new PrefgameError(
+        'PREF_ERR_TOO_LARGE',
+        `sweep.grid has ${count} combinations; the limit is ${maxSweepTargets}`,
+        root.at('grid').pointer,
+      );
     let targets: Array<Record<string, number>> = [{}];
-    for (const name of names) targets = targets.flatMap((partial) => sweep.grid![name].map((value) => ({ ...partial, [name]: value })));
+    for (const name of names)
+      targets = targets.flatMap((partial) => sweep.grid![name].map((value) => ({ ...partial, [name]: value })));
     return targets;
   }
   for (const part of ['from', 'to', 'steps'] as const) {
-    if (sweep[part] === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `sweep is missing "${part}" (a line sweep needs from, to and steps)`, root.at(part).pointer);
+    if (sweep[part] === undefined)
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        `sweep is missing "${part}" (a line sweep needs from, to and steps)`,
+        root.at(part).pointer,
+      );
   }
   const from = sweep.from!;
   const to = sweep.to!;
   const names = Object.keys(from);
-  if (names.length === 0) throw new PrefgameError('PREF_ERR_SCHEMA', 'sweep.from names no criterion', root.at('from').pointer);
+  if (names.length === 0)
+    throw new PrefgameError('PREF_ERR_SCHEMA', 'sweep.from names no criterion', root.at('from').pointer);
   for (const name of names) {
     criterionIndex(criteria, name, root.at('from', name));
     checkThreshold(from[name], root.at('from', name));
-    if (!Object.prototype.hasOwnProperty.call(to, name)) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `sweep.to has no "${name}", which sweep.from names`, root.at('to', name).pointer);
+    if (!Object.prototype.hasOwnProperty.call(to, name))
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        `sweep.to has no "${name}", which sweep.from names`,
+        root.at('to', name).pointer,
+      );
   }
   for (const name of Object.keys(to)) {
     criterionIndex(criteria, name, root.at('to', name));
     checkThreshold(to[name], root.at('to', name));
-    if (!Object.prototype.hasOwnProperty.call(from, name)) throw new PrefgameError('PREF_ERR_MISSING_FIELD', `sweep.from has no "${name}", which sweep.to names`, root.at('from', name).pointer);
+    if (!Object.prototype.hasOwnProperty.call(from, name))
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        `sweep.from has no "${name}", which sweep.to names`,
+        root.at('from', name).pointer,
+      );
   }
   const steps = sweep.steps!;
   return Array.from({ length: steps }, (_, step) => {
     const fraction = step / (steps - 1);
-    return Object.fromEntries(names.map((name) => [name, step === steps - 1 ? to[name] : from[name] + fraction * (to[name] - from[name])]));
+    return Object.fromEntries(
+      names.map((name) => [name, step === steps - 1 ? to[name] : from[name] + fraction * (to[name] - from[name])]),
+    );
   });
 }
 
@@ -87,8 +124,16 @@ export function sweepTargets(sweep: SweepDocument, criteria: readonly string[]):
  * assert.equal(winners.length, 11)
  * ```
  */
-export function solveSweep(tensor: PreferenceTensor, sweep: SweepDocument, norm: NormName, context: SolveContext): MarkedWinnerDocument[] {
-  return sweepTargets(sweep, tensor.criteria).map((thresholds) => ({ ...markedBlackwell(tensor, buildTargetSet({ thresholds }, tensor.criteria), norm, context), thresholds }));
+export function solveSweep(
+  tensor: PreferenceTensor,
+  sweep: SweepDocument,
+  norm: NormName,
+  context: SolveContext,
+): MarkedWinnerDocument[] {
+  return sweepTargets(sweep, tensor.criteria).map((thresholds) => ({
+    ...markedBlackwell(tensor, buildTargetSet({ thresholds }, tensor.criteria), norm, context),
+    thresholds,
+  }));
 }
 
 /**
@@ -100,9 +145,20 @@ export function solveSweep(tensor: PreferenceTensor, sweep: SweepDocument, norm:
  * assert.equal(markedBlackwell(tensor, buildTargetSet({ thresholds: { safety: 0.5 } }, tensor.criteria), 'linf', context).value, 0)
  * ```
  */
-export function markedBlackwell(tensor: PreferenceTensor, target: TargetSet, norm: NormName, context: SolveContext): MarkedWinnerDocument {
+export function markedBlackwell(
+  tensor: PreferenceTensor,
+  target: TargetSet,
+  norm: NormName,
+  context: SolveContext,
+): MarkedWinnerDocument {
   const solution = blackwellSolution(tensor.matrices, target, norm, context);
-  const { status, certificate } = certify(solution.lowerBound, solution.value, context.tolerance, solution.lpStatus, context.timedOut);
+  const { status, certificate } = certify(
+    solution.lowerBound,
+    solution.value,
+    context.tolerance,
+    solution.lpStatus,
+    context.timedOut,
+  );
   return {
     status,
     distribution: Array.from(solution.distribution),

@@ -58,7 +58,14 @@ function cutFor(matrices: readonly Matrix[], opponent: number, direction: Float6
  * Evaluates v at a lottery from the definition (every opponent, deepest cut each) and returns
  * the value with the cuts that the master's level does not satisfy, deepest first.
  */
-function separate(matrices: readonly Matrix[], target: TargetSet, norm: NormName, point: Float64Array, level: number, threshold: number) {
+function separate(
+  matrices: readonly Matrix[],
+  target: TargetSet,
+  norm: NormName,
+  point: Float64Array,
+  level: number,
+  threshold: number,
+) {
   const k = matrices.length;
   const n = matrices[0].rows;
   const z = payoffVectors(matrices, point);
@@ -67,7 +74,8 @@ function separate(matrices: readonly Matrix[], target: TargetSet, norm: NormName
   for (let j = 0; j < n; j++) {
     const cut = deepestCut(target, norm, z.subarray(j * k, (j + 1) * k));
     value = Math.max(value, cut.distance);
-    if (cut.distance > level + threshold) violated.push({ opponent: j, direction: cut.direction, support: cut.support, depth: cut.distance });
+    if (cut.distance > level + threshold)
+      violated.push({ opponent: j, direction: cut.direction, support: cut.support, depth: cut.distance });
   }
   violated.sort((a, b) => b.depth - a.depth);
   return { value, violated };
@@ -104,8 +112,10 @@ function faceCuts(matrices: readonly Matrix[], target: TargetSet): Cut[] {
   const directions: Float64Array[] = [];
   if (target.box) {
     for (let c = 0; c < k; c++) {
-      if (target.box.lower[c] > 0) directions.push(Float64Array.from({ length: k }, (_, index) => (index === c ? -1 : 0)));
-      if (target.box.upper[c] < 1) directions.push(Float64Array.from({ length: k }, (_, index) => (index === c ? 1 : 0)));
+      if (target.box.lower[c] > 0)
+        directions.push(Float64Array.from({ length: k }, (_, index) => (index === c ? -1 : 0)));
+      if (target.box.upper[c] < 1)
+        directions.push(Float64Array.from({ length: k }, (_, index) => (index === c ? 1 : 0)));
     }
   } else {
     for (const normal of target.normals) {
@@ -115,7 +125,8 @@ function faceCuts(matrices: readonly Matrix[], target: TargetSet): Cut[] {
   }
   const supports = directions.map((direction) => supportValue(target, direction));
   const cuts: Cut[] = [];
-  for (let j = 0; j < matrices[0].rows; j++) directions.forEach((direction, index) => cuts.push(cutFor(matrices, j, direction, supports[index])));
+  for (let j = 0; j < matrices[0].rows; j++)
+    directions.forEach((direction, index) => cuts.push(cutFor(matrices, j, direction, supports[index])));
   return cuts;
 }
 
@@ -188,18 +199,26 @@ export function blackwellByGeneration(
 ): GenerationSolution {
   const n = matrices[0].rows;
   const inMaster = new Uint8Array(n);
-  const items: number[] = settings.columns ? strongestItems(matrices, Math.min(n, 2), Math.min(n, 6)) : Array.from({ length: n }, (_, i) => i);
+  const items: number[] = settings.columns
+    ? strongestItems(matrices, Math.min(n, 2), Math.min(n, 6))
+    : Array.from({ length: n }, (_, i) => i);
   for (const i of items) inMaster[i] = 1;
   const cuts: Cut[] = settings.columns ? [] : faceCuts(matrices, target);
 
   let best = cleanDistribution(Float64Array.from({ length: n }, (_, i) => (inMaster[i] ? 1 : 0)));
   const start = separate(matrices, target, norm, best, 0, context.tolerance / 4);
   let upperBound = start.value;
-  for (const found of start.violated.slice(0, cutsPerRound)) cuts.push(cutFor(matrices, found.opponent, found.direction, found.support));
+  for (const found of start.violated.slice(0, cutsPerRound))
+    cuts.push(cutFor(matrices, found.opponent, found.direction, found.support));
 
   // Master: columns t (0) and the admitted items; rows the simplex (0) and the cuts.
   const simplex = new SparseRowBuilder();
-  simplex.addRow(Int32Array.from({ length: items.length }, (_, index) => index + 1), new Float64Array(items.length).fill(1), 1, 1);
+  simplex.addRow(
+    Int32Array.from({ length: items.length }, (_, index) => index + 1),
+    new Float64Array(items.length).fill(1),
+    1,
+    1,
+  );
   const cost = new Float64Array(items.length + 1);
   cost[0] = 1;
   const upper = new Float64Array(items.length + 1).fill(1);
@@ -253,7 +272,10 @@ export function blackwellByGeneration(
       master = cleanDistribution(masterPoint);
       const masterLottery = master;
       const level = primal[0];
-      const query = norm === 'l2' ? Float64Array.from(best, (value, i) => stabilisation * value + (1 - stabilisation) * masterLottery[i]) : masterLottery;
+      const query =
+        norm === 'l2'
+          ? Float64Array.from(best, (value, i) => stabilisation * value + (1 - stabilisation) * masterLottery[i])
+          : masterLottery;
       let round = separate(matrices, target, norm, query, level, context.tolerance / 4);
       let point = query;
       if (round.violated.length === 0 && query !== masterLottery) {
@@ -270,7 +292,8 @@ export function blackwellByGeneration(
         // Reduced cost of item i: -mu + sum_cut y_cut a_i (the simplex row's dual is mu).
         const mu = duals[0];
         const candidates: Array<[number, number]> = [];
-        for (let i = 0; i < n; i++) if (!inMaster[i] && weighted[i] - mu < -context.tolerance / 4) candidates.push([i, weighted[i] - mu]);
+        for (let i = 0; i < n; i++)
+          if (!inMaster[i] && weighted[i] - mu < -context.tolerance / 4) candidates.push([i, weighted[i] - mu]);
         candidates.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
         for (const [i] of candidates.slice(0, itemsPerRound)) admitted.push(i);
       }
@@ -282,7 +305,9 @@ export function blackwellByGeneration(
           inMaster[i] = 1;
         }
       }
-      const fresh = round.violated.slice(0, cutsPerRound).map((found) => cutFor(matrices, found.opponent, found.direction, found.support));
+      const fresh = round.violated
+        .slice(0, cutsPerRound)
+        .map((found) => cutFor(matrices, found.opponent, found.direction, found.support));
       session.addRows(cutRows(fresh, items));
       cuts.push(...fresh);
     }
@@ -297,5 +322,13 @@ export function blackwellByGeneration(
       upperBound = value;
     }
   }
-  return { distribution: best, lowerBound: Math.min(lowerBound, upperBound), upperBound, rounds, lpStatus, gaveUp, masterItems: items.length };
+  return {
+    distribution: best,
+    lowerBound: Math.min(lowerBound, upperBound),
+    upperBound,
+    rounds,
+    lpStatus,
+    gaveUp,
+    masterItems: items.length,
+  };
 }

@@ -23,7 +23,12 @@ function addPayoffRow(
     indices[n + e] = index;
     values[n + e] = extraValues[e];
   });
-  builder.addRow(indices.subarray(0, n + extraIndices.length), values.subarray(0, n + extraIndices.length), lower, upper);
+  builder.addRow(
+    indices.subarray(0, n + extraIndices.length),
+    values.subarray(0, n + extraIndices.length),
+    lower,
+    upper,
+  );
 }
 
 function scratchFor(n: number) {
@@ -42,11 +47,20 @@ function scratchFor(n: number) {
  * Columns: `pi` (0..n-1), `t` (n), then the `e_jc` of the l1 norm. Rows with a bound that cannot
  * bind (`lower_c <= 0`, `upper_c >= 1`) are left out. O(k n^2) nonzeros.
  */
-function boxProgram(matrices: readonly Matrix[], box: NonNullable<TargetSet['box']>, norm: 'linf' | 'l1'): LinearProgram {
+function boxProgram(
+  matrices: readonly Matrix[],
+  box: NonNullable<TargetSet['box']>,
+  norm: 'linf' | 'l1',
+): LinearProgram {
   const n = matrices[0].rows;
   const k = matrices.length;
   const builder = new SparseRowBuilder();
-  builder.addRow(Int32Array.from({ length: n }, (_, i) => i), new Float64Array(n).fill(1), 1, 1);
+  builder.addRow(
+    Int32Array.from({ length: n }, (_, i) => i),
+    new Float64Array(n).fill(1),
+    1,
+    1,
+  );
   const scratch = scratchFor(n);
   const bounded = Array.from({ length: k }, (_, c) => c).filter((c) => box.lower[c] > 0 || box.upper[c] < 1);
   const t = n;
@@ -59,7 +73,8 @@ function boxProgram(matrices: readonly Matrix[], box: NonNullable<TargetSet['box
       if (box.lower[c] > 0) addPayoffRow(builder, matrices[c], j, [slack], [1], box.lower[c], Infinity, scratch);
       if (box.upper[c] < 1) addPayoffRow(builder, matrices[c], j, [slack], [-1], -Infinity, box.upper[c], scratch);
     }
-    if (norm === 'l1' && shortfalls.length > 0) builder.addRow([...shortfalls, t], [...shortfalls.map(() => 1), -1], -Infinity, 0);
+    if (norm === 'l1' && shortfalls.length > 0)
+      builder.addRow([...shortfalls, t], [...shortfalls.map(() => 1), -1], -Infinity, 0);
   }
   const cost = new Float64Array(columns);
   cost[t] = 1;
@@ -88,7 +103,12 @@ function polyhedralProgram(matrices: readonly Matrix[], target: TargetSet, norm:
   const e = (j: number, c: number) => n + 1 + 2 * n * k + j * k + c;
   const columns = n + 1 + (norm === 'l1' ? 3 : 2) * n * k;
   const builder = new SparseRowBuilder();
-  builder.addRow(Int32Array.from({ length: n }, (_, i) => i), new Float64Array(n).fill(1), 1, 1);
+  builder.addRow(
+    Int32Array.from({ length: n }, (_, i) => i),
+    new Float64Array(n).fill(1),
+    1,
+    1,
+  );
   const scratch = scratchFor(n);
   for (let j = 0; j < n; j++) {
     for (let c = 0; c < k; c++) {

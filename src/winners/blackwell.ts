@@ -68,7 +68,12 @@ export interface BlackwellSolution {
  * assert.ok(Math.abs(solution.value - 0.03) < 1e-9)
  * ```
  */
-export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet, norm: NormName, context: SolveContext): BlackwellSolution {
+export function blackwellSolution(
+  matrices: readonly Matrix[],
+  target: TargetSet,
+  norm: NormName,
+  context: SolveContext,
+): BlackwellSolution {
   const n = matrices[0].rows;
   let distribution: Float64Array;
   let lowerBound: number;
@@ -86,7 +91,9 @@ export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet
       maximumItems: capped ? Math.max(40, Math.floor(n / 4)) : n,
     });
     if (generated.gaveUp && capped) {
-      context.warnings.push(`column generation stopped paying after ${generated.rounds} rounds with ${generated.masterItems} of ${n} items; solved by the full LP`);
+      context.warnings.push(
+        `column generation stopped paying after ${generated.rounds} rounds with ${generated.masterItems} of ${n} items; solved by the full LP`,
+      );
       generated = null;
     }
   }
@@ -94,7 +101,11 @@ export function blackwellSolution(matrices: readonly Matrix[], target: TargetSet
     ({ distribution, lowerBound, lpStatus, rounds } = generated);
     method = 'column-generation';
   } else if (norm === 'l2') {
-    ({ distribution, lowerBound, lpStatus, rounds } = blackwellByGeneration(matrices, target, norm, context, { columns: false, maximumRounds: maximumGenerationRounds, maximumItems: n }));
+    ({ distribution, lowerBound, lpStatus, rounds } = blackwellByGeneration(matrices, target, norm, context, {
+      columns: false,
+      maximumRounds: maximumGenerationRounds,
+      maximumItems: n,
+    }));
     method = 'cutting-planes';
   } else {
     const program = blackwellProgram(matrices, target, norm);
@@ -133,7 +144,8 @@ export function solveBlackwell(document: BlackwellDocument, limits: Limits): Res
   const norm = document.norm ?? 'linf';
   const context = contextFor(document.options, limits, norm === 'l2' ? tolerances.gapL2 : tolerances.gap);
   context.warnings.push(...warnings);
-  if (target.normals.length === 0) context.warnings.push('the target is the whole unit cube: every lottery has value 0');
+  if (target.normals.length === 0)
+    context.warnings.push('the target is the whole unit cube: every lottery has value 0');
   const solution = blackwellSolution(tensor.matrices, target, norm, context);
   return finishResult({
     id: document.id,

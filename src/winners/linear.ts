@@ -23,21 +23,45 @@ import { byName, finishResult } from './result.js';
  * normaliseWeights({ speed: 3, safety: 1 }, ['speed', 'safety'], []) // Float64Array [0.75, 0.25]
  * ```
  */
-export function normaliseWeights(weights: Record<string, number> | undefined, criteria: readonly string[], warnings: string[]): Float64Array {
+export function normaliseWeights(
+  weights: Record<string, number> | undefined,
+  criteria: readonly string[],
+  warnings: string[],
+): Float64Array {
   const k = criteria.length;
   if (weights === undefined) return new Float64Array(k).fill(1 / k);
   const field = new Field(['weights']);
   const entries = Object.entries(weights);
-  if (entries.length === 0) throw new PrefgameError('PREF_ERR_EMPTY_WEIGHTS', 'weights is empty: give a weight per criterion, or leave weights out for equal weights', field.pointer);
+  if (entries.length === 0)
+    throw new PrefgameError(
+      'PREF_ERR_EMPTY_WEIGHTS',
+      'weights is empty: give a weight per criterion, or leave weights out for equal weights',
+      field.pointer,
+    );
   const result = new Float64Array(k);
   for (const [name, weight] of entries) {
     const index = criterionIndex(criteria, name, field.at(name));
-    if (!Number.isFinite(weight)) throw new PrefgameError('PREF_ERR_NON_FINITE', `weights.${name} is ${weight}, not a finite number`, field.at(name).pointer);
-    if (weight < 0) throw new PrefgameError('PREF_ERR_NEGATIVE_WEIGHT', `weights.${name} is ${weight}; weights must be non-negative`, field.at(name).pointer);
+    if (!Number.isFinite(weight))
+      throw new PrefgameError(
+        'PREF_ERR_NON_FINITE',
+        `weights.${name} is ${weight}, not a finite number`,
+        field.at(name).pointer,
+      );
+    if (weight < 0)
+      throw new PrefgameError(
+        'PREF_ERR_NEGATIVE_WEIGHT',
+        `weights.${name} is ${weight}; weights must be non-negative`,
+        field.at(name).pointer,
+      );
     result[index] = weight;
   }
   const total = compensatedSum(result);
-  if (!(total > 0)) throw new PrefgameError('PREF_ERR_ZERO_WEIGHTS', 'every entry of weights is zero; at least one criterion needs a positive weight', field.pointer);
+  if (!(total > 0))
+    throw new PrefgameError(
+      'PREF_ERR_ZERO_WEIGHTS',
+      'every entry of weights is zero; at least one criterion needs a positive weight',
+      field.pointer,
+    );
   const missing = criteria.filter((name) => !Object.prototype.hasOwnProperty.call(weights, name));
   if (missing.length > 0) warnings.push(`no weight for ${missing.map((name) => `"${name}"`).join(', ')}: weight 0`);
   return result.map((weight) => weight / total);
@@ -72,7 +96,10 @@ export function weightedMatrix(matrices: readonly Matrix[], weights: ArrayLike<n
  * readLinear({ kind: 'linear', criteria, weights: { speed: 3, safety: 1 } }, []).weights // [0.75, 0.25]
  * ```
  */
-export function readLinear(document: LinearDocument, warnings: string[]): PreferenceReading & { weights: Float64Array } {
+export function readLinear(
+  document: LinearDocument,
+  warnings: string[],
+): PreferenceReading & { weights: Float64Array } {
   const reading = readPreferenceTensor(document);
   warnings.push(...reading.warnings);
   return { ...reading, weights: normaliseWeights(document.weights, reading.tensor.criteria, warnings) };

@@ -57,7 +57,9 @@ export function solveMatrixGameProblem(document: MatrixGameDocument, limits: Lim
     started,
     // Relative to the payoffs whatever their scale (1e-300 or 1e300), plus the rounding of the
     // two recomputed sums: a gap of 5e-301 on payoffs of 1e-300 is not optimal.
-    gapTolerance: context.tolerance * 2 * (maximum / 2 - minimum / 2) + 64 * Number.EPSILON * Math.max(Math.abs(minimum), Math.abs(maximum)),
+    gapTolerance:
+      context.tolerance * 2 * (maximum / 2 - minimum / 2) +
+      64 * Number.EPSILON * Math.max(Math.abs(minimum), Math.abs(maximum)),
     extra: { columns, columnDistribution: Array.from(game.columnStrategy) },
   });
 }

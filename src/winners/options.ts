@@ -24,18 +24,33 @@ export interface ResolvedOptions {
  * resolveOptions(undefined, tolerances.gap, defaultLimits, []).timeLimitMs // 10000
  * ```
  */
-export function resolveOptions(options: OptionsDocument | undefined, defaultTolerance: number, limits: Limits, warnings: string[]): ResolvedOptions {
+export function resolveOptions(
+  options: OptionsDocument | undefined,
+  defaultTolerance: number,
+  limits: Limits,
+  warnings: string[],
+): ResolvedOptions {
   const requested = options?.timeLimitMs ?? limits.defaultTimeLimitMs;
   let timeLimitMs = Math.min(requested, limits.maxTimeLimitMs);
-  if (options?.timeLimitMs !== undefined && timeLimitMs < requested) warnings.push(`options.timeLimitMs was lowered from ${requested} to the server's maximum ${timeLimitMs}`);
+  if (options?.timeLimitMs !== undefined && timeLimitMs < requested)
+    warnings.push(`options.timeLimitMs was lowered from ${requested} to the server's maximum ${timeLimitMs}`);
   const now = (limits.clock ?? Date.now)();
   // Time counts from arrival (queue wait included) and stops at the caller's deadline.
   if (limits.arrivedAt !== undefined) timeLimitMs = Math.min(timeLimitMs, limits.arrivedAt + requested - now);
   if (limits.deadline !== undefined) timeLimitMs = Math.min(timeLimitMs, limits.deadline - now);
   if (!(timeLimitMs > 0)) {
-    throw new PrefgameError('PREF_ERR_DEADLINE_EXPIRED', `the time limit of ${Math.min(requested, limits.maxTimeLimitMs)} ms ran out before solving started (it counts from arrival); the problem was not solved`, options?.timeLimitMs !== undefined ? '/options/timeLimitMs' : '');
+    throw new PrefgameError(
+      'PREF_ERR_DEADLINE_EXPIRED',
+      `the time limit of ${Math.min(requested, limits.maxTimeLimitMs)} ms ran out before solving started (it counts from arrival); the problem was not solved`,
+      options?.timeLimitMs !== undefined ? '/options/timeLimitMs' : '',
+    );
   }
-  return { tolerance: options?.tolerance ?? defaultTolerance, timeLimitMs, backend: backendNamed(options?.backend), method: options?.method ?? 'auto' };
+  return {
+    tolerance: options?.tolerance ?? defaultTolerance,
+    timeLimitMs,
+    backend: backendNamed(options?.backend),
+    method: options?.method ?? 'auto',
+  };
 }
 
 /**
@@ -47,10 +62,20 @@ export function resolveOptions(options: OptionsDocument | undefined, defaultTole
  * assert.equal(context.backend.name, 'highs')
  * ```
  */
-export function contextFor(options: OptionsDocument | undefined, limits: Limits, defaultTolerance: number = tolerances.gap): SolveContext {
+export function contextFor(
+  options: OptionsDocument | undefined,
+  limits: Limits,
+  defaultTolerance: number = tolerances.gap,
+): SolveContext {
   const warnings: string[] = [];
   const resolved = resolveOptions(options, defaultTolerance, limits, warnings);
-  const context = createContext(resolved.backend, resolved.timeLimitMs, resolved.tolerance, resolved.method, limits.clock);
+  const context = createContext(
+    resolved.backend,
+    resolved.timeLimitMs,
+    resolved.tolerance,
+    resolved.method,
+    limits.clock,
+  );
   context.warnings.push(...warnings);
   return context;
 }

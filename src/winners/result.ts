@@ -57,7 +57,13 @@ export interface Certified {
  * certify(0.5, 0.5, 1e-9, 'optimal', false) // { status: 'optimal', certificate: { lowerBound: 0.5, upperBound: 0.5, gap: 0 } }
  * ```
  */
-export function certify(lowerBound: number, upperBound: number, tolerance: number, lpStatus: LpStatus, timedOut: boolean): Certified {
+export function certify(
+  lowerBound: number,
+  upperBound: number,
+  tolerance: number,
+  lpStatus: LpStatus,
+  timedOut: boolean,
+): Certified {
   const gap = Math.max(0, upperBound - lowerBound);
   return { status: statusFor(gap, tolerance, lpStatus, timedOut), certificate: { lowerBound, upperBound, gap } };
 }
@@ -79,9 +85,17 @@ export function certify(lowerBound: number, upperBound: number, tolerance: numbe
 export function finishResult(parts: ResultParts): ResultDocument {
   const ordered = orderedBounds(parts.value, parts.lowerBound, parts.upperBound);
   const tolerance = parts.gapTolerance ?? parts.context.tolerance * Math.max(1, parts.scale ?? 1);
-  const { status, certificate } = certify(ordered.lowerBound, ordered.upperBound, tolerance, parts.lpStatus, parts.context.timedOut);
+  const { status, certificate } = certify(
+    ordered.lowerBound,
+    ordered.upperBound,
+    tolerance,
+    parts.lpStatus,
+    parts.context.timedOut,
+  );
   if (status !== 'optimal') {
-    parts.context.warnings.push(`the certificate gap ${certificate.gap.toExponential(3)} is above the tolerance ${tolerance}: the lottery is the best found, within the bounds given`);
+    parts.context.warnings.push(
+      `the certificate gap ${certificate.gap.toExponential(3)} is above the tolerance ${tolerance}: the lottery is the best found, within the bounds given`,
+    );
   }
   const result: ResultDocument = {
     ...(parts.id !== undefined ? { id: parts.id } : {}),
@@ -117,7 +131,11 @@ export function finishResult(parts: ResultParts): ResultDocument {
  * // { lowerBound: 86.66666666666667, upperBound: 86.66666666666667 }
  * ```
  */
-export function orderedBounds(value: number, lowerBound: number, upperBound: number): { lowerBound: number; upperBound: number } {
+export function orderedBounds(
+  value: number,
+  lowerBound: number,
+  upperBound: number,
+): { lowerBound: number; upperBound: number } {
   if (lowerBound <= upperBound) return { lowerBound, upperBound };
   return value === upperBound ? { lowerBound: upperBound, upperBound } : { lowerBound, upperBound: lowerBound };
 }

@@ -38,7 +38,12 @@ export interface VonNeumannReading {
  */
 export function readVonNeumann(document: VonNeumannDocument): VonNeumannReading {
   if (document.comparisons === undefined) {
-    if (document.preferences === undefined) throw new PrefgameError('PREF_ERR_MISSING_FIELD', 'the document needs preferences or comparisons', '/preferences');
+    if (document.preferences === undefined)
+      throw new PrefgameError(
+        'PREF_ERR_MISSING_FIELD',
+        'the document needs preferences or comparisons',
+        '/preferences',
+      );
     const matrix = readPreferenceMatrix(document.preferences, new Field(['preferences']));
     return { matrix, items: itemNames(document.items, matrix.rows, new Field(['items'])), warnings: [] };
   }
@@ -46,10 +51,20 @@ export function readVonNeumann(document: VonNeumannDocument): VonNeumannReading 
   let index = 0;
   if (document.criterion !== undefined) index = criterionIndex(criteria, document.criterion, new Field(['criterion']));
   else if (criteria.length > 1) {
-    throw new PrefgameError('PREF_ERR_MISSING_FIELD', `the comparisons have ${criteria.length} criteria (${criteria.map((name) => `"${name}"`).join(', ')}): set criterion to the one whose von Neumann winner you want`, '/criterion');
+    throw new PrefgameError(
+      'PREF_ERR_MISSING_FIELD',
+      `the comparisons have ${criteria.length} criteria (${criteria.map((name) => `"${name}"`).join(', ')}): set criterion to the one whose von Neumann winner you want`,
+      '/criterion',
+    );
   }
   const reading = readPreferenceTensor(document, criteria[index]);
-  return { matrix: reading.tensor.matrices[0], items: reading.tensor.items, criterion: criteria[index], reading, warnings: reading.warnings };
+  return {
+    matrix: reading.tensor.matrices[0],
+    items: reading.tensor.items,
+    criterion: criteria[index],
+    reading,
+    warnings: reading.warnings,
+  };
 }
 
 /**
@@ -82,6 +97,9 @@ export function solveVonNeumann(document: VonNeumannDocument, limits: Limits): R
     rounds: game.rounds,
     context,
     started,
-    extra: { unique: game.unique, ...rankingsExtra(document.rankings, single(items, matrix, criterion, reading), { context }) },
+    extra: {
+      unique: game.unique,
+      ...rankingsExtra(document.rankings, single(items, matrix, criterion, reading), { context }),
+    },
   });
 }

@@ -13,10 +13,21 @@ import { PrefgameError, solve } from '../../src/index.js';
 import { createSolvePool } from '../../src/pool/solve-pool.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
-const rps = { kind: 'von-neumann', preferences: [[0.5, 0, 1], [1, 0.5, 0], [0, 1, 0.5]] };
+const rps = {
+  kind: 'von-neumann',
+  preferences: [
+    [0.5, 0, 1],
+    [1, 0.5, 0],
+    [0, 1, 0.5],
+  ],
+};
 
 async function appWith(overrides: Partial<ServiceConfig>) {
-  const app = await buildApp({ config: { ...readConfig({}), workers: 1, ...overrides }, logger: false, workerUrl: testWorker });
+  const app = await buildApp({
+    config: { ...readConfig({}), workers: 1, ...overrides },
+    logger: false,
+    workerUrl: testWorker,
+  });
   await app.warm;
   return app;
 }
@@ -26,8 +37,15 @@ describe('item 4: time limits count from arrival', () => {
     const now = 1_000_000;
     const clock = () => now;
     const problem = { ...rps, options: { timeLimitMs: 3000 } };
-    assert.throws(() => solve(problem, { arrivedAt: now - 5000, clock }), (error: PrefgameError) => error.code === 'PREF_ERR_DEADLINE_EXPIRED' && error.pointer === '/options/timeLimitMs' && error.status === 503);
-    assert.throws(() => solve(rps, { deadline: now, clock }), (error: PrefgameError) => error.code === 'PREF_ERR_DEADLINE_EXPIRED');
+    assert.throws(
+      () => solve(problem, { arrivedAt: now - 5000, clock }),
+      (error: PrefgameError) =>
+        error.code === 'PREF_ERR_DEADLINE_EXPIRED' && error.pointer === '/options/timeLimitMs' && error.status === 503,
+    );
+    assert.throws(
+      () => solve(rps, { deadline: now, clock }),
+      (error: PrefgameError) => error.code === 'PREF_ERR_DEADLINE_EXPIRED',
+    );
     const generous = { ...rps, options: { timeLimitMs: 60_000 } };
     assert.equal(solve(generous, { arrivedAt: now - 2000, clock }).status, 'optimal');
   });
@@ -54,7 +72,13 @@ describe('item 4: time limits count from arrival', () => {
     const app = await appWith({});
     try {
       const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
-      const post = (body: unknown) => app.inject({ method: 'POST', url: '/v1/solve', payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      const post = (body: unknown) =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/solve',
+          payload: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        });
       const busy = post({ ...rps, id: `wait-for:${release}` });
       await sleep(50);
       const late = post({ ...rps, options: { timeLimitMs: 100 } });
@@ -76,7 +100,12 @@ describe('item 11: a full queue refuses before reading the body', () => {
     const app = await appWith({ queueSize: 0 });
     try {
       const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
-      const busy = app.inject({ method: 'POST', url: '/v1/solve', payload: JSON.stringify({ ...rps, id: `wait-for:${release}` }), headers: { 'content-type': 'application/json' } });
+      const busy = app.inject({
+        method: 'POST',
+        url: '/v1/solve',
+        payload: JSON.stringify({ ...rps, id: `wait-for:${release}` }),
+        headers: { 'content-type': 'application/json' },
+      });
       await sleep(50);
       let pushed = 0;
       const endless = new Readable({
@@ -84,7 +113,12 @@ describe('item 11: a full queue refuses before reading the body', () => {
           if (pushed++ < 3) this.push('{"kind":"von-neumann","preferences":[[0.5');
         },
       });
-      const refused = await app.inject({ method: 'POST', url: '/v1/von-neumann', payload: endless, headers: { 'content-type': 'application/json' } });
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/v1/von-neumann',
+        payload: endless,
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(refused.statusCode, 503, refused.body);
       assert.equal(refused.json().code, 'PREF_ERR_OVERLOADED');
       assert.ok(refused.headers['retry-after']);

@@ -7,7 +7,11 @@ import { comparisonsFromJudgements, preferencesFromStrengths, sampleJudgements }
 import { solve } from '../../src/index.js';
 
 const comparisons = comparisonsFromJudgements(
-  sampleJudgements({ safety: preferencesFromStrengths([1, 0.2, -0.5, 0]), speed: preferencesFromStrengths([-1, 0.5, 0.8, 0]) }, ['a', 'b', 'c', 'd'], { seed: 5, perPair: 15, tieRate: 0.1 }),
+  sampleJudgements(
+    { safety: preferencesFromStrengths([1, 0.2, -0.5, 0]), speed: preferencesFromStrengths([-1, 0.5, 0.8, 0]) },
+    ['a', 'b', 'c', 'd'],
+    { seed: 5, perPair: 15, tieRate: 0.1 },
+  ),
 );
 const estimate = {
   comparisons,
@@ -31,9 +35,15 @@ describe('HTTP service: estimation', () => {
   });
   after(async () => app.close());
 
-  const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+  const post = (url: string, payload: unknown) =>
+    app.inject({
+      method: 'POST',
+      url,
+      payload: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json' },
+    });
 
-  test('POST /v1/estimate answers the library\'s result, field for field (nothing lost in serialisation)', async () => {
+  test("POST /v1/estimate answers the library's result, field for field (nothing lost in serialisation)", async () => {
     const response = await post('/v1/estimate', estimate);
     assert.equal(response.statusCode, 200, response.body);
     const body = response.json();
@@ -50,13 +60,22 @@ describe('HTTP service: estimation', () => {
     assert.equal(response.statusCode, 200, response.body);
     const body = response.json();
     assert.deepEqual(withoutTimings(body), withoutTimings(solve({ kind: 'linear', comparisons, rankings: true })));
-    assert.deepEqual(body.rankings.criteria.map((entry: { criterion: string }) => entry.criterion), ['safety', 'speed']);
+    assert.deepEqual(
+      body.rankings.criteria.map((entry: { criterion: string }) => entry.criterion),
+      ['safety', 'speed'],
+    );
     const vonNeumann = await post('/v1/von-neumann', { comparisons, criterion: 'speed' });
     assert.equal(vonNeumann.statusCode, 200, vonNeumann.body);
   });
 
   test('422 and 400 with the field named', async () => {
-    const missing = await post('/v1/estimate', { comparisons: [{ winner: 'a', loser: 'b' }, { winner: 'b', loser: 'c' }], estimation: { missingPairs: 'error' } });
+    const missing = await post('/v1/estimate', {
+      comparisons: [
+        { winner: 'a', loser: 'b' },
+        { winner: 'b', loser: 'c' },
+      ],
+      estimation: { missingPairs: 'error' },
+    });
     assert.equal(missing.statusCode, 422);
     assert.equal(missing.json().code, 'PREF_ERR_MISSING_PAIR');
     const self = await post('/v1/von-neumann', { comparisons: [{ winner: 'a', loser: 'a' }] });

@@ -27,7 +27,9 @@ describe('the OpenAPI document', () => {
   after(async () => app.close());
 
   test('its version is the package version', () => {
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     assert.equal(info.version, manifest.version);
   });
 
@@ -40,10 +42,16 @@ describe('the OpenAPI document', () => {
         const example = media.example ?? Object.values(media.examples ?? {})[0]?.value;
         assert.ok(example !== undefined, `${method.toUpperCase()} ${path} has an example`);
         const payload = typeof example === 'string' ? example : JSON.stringify(example);
-        const response = await app.inject({ method: method.toUpperCase() as 'POST', url: path, payload, headers: { 'content-type': type } });
+        const response = await app.inject({
+          method: method.toUpperCase() as 'POST',
+          url: path,
+          payload,
+          headers: { 'content-type': type },
+        });
         assert.equal(response.statusCode, 200, `${method.toUpperCase()} ${path}: ${response.body}`);
         if (type === 'application/x-ndjson') {
-          for (const line of response.body.trim().split('\n')) assert.equal(JSON.parse(line).status, 'optimal', `${path}: ${line}`);
+          for (const line of response.body.trim().split('\n'))
+            assert.equal(JSON.parse(line).status, 'optimal', `${path}: ${line}`);
         } else if ('status' in response.json()) {
           assert.equal(response.json().status, 'optimal', `${path}: ${response.body}`);
         }
@@ -72,7 +80,12 @@ describe('the OpenAPI document', () => {
       assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
       assert.equal(response.json().code, 'PREF_ERR_METHOD_NOT_ALLOWED');
     }
-    const health = await app.inject({ method: 'POST', url: '/health', payload: '{}', headers: { 'content-type': 'application/json' } });
+    const health = await app.inject({
+      method: 'POST',
+      url: '/health',
+      payload: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(health.statusCode, 405);
     assert.equal(health.headers.allow, 'GET, HEAD');
     assert.equal((await app.inject({ method: 'GET', url: '/v1/nothing-here' })).statusCode, 404);

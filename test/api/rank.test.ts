@@ -11,8 +11,13 @@ import { rankComparisons, readBattleText } from '../../src/rank/index.js';
 import { root } from '../helpers.js';
 
 const battles = readFileSync(`${root}/examples/assistants/battles.jsonl`, 'utf8');
-const rows = battles.trim().split('\n').slice(0, 600).map((line) => JSON.parse(line) as Record<string, string>);
-const csv = ['model_a,model_b,winner', ...rows.map((row) => `${row.model_a},${row.model_b},${row.winner}`)].join('\n') + '\n';
+const rows = battles
+  .trim()
+  .split('\n')
+  .slice(0, 600)
+  .map((line) => JSON.parse(line) as Record<string, string>);
+const csv =
+  ['model_a,model_b,winner', ...rows.map((row) => `${row.model_a},${row.model_b},${row.winner}`)].join('\n') + '\n';
 const ndjson = rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 const validRank = ajv.compile(schemaDocuments['rank-result']);
 
@@ -29,11 +34,15 @@ describe('HTTP service: POST /v1/rank', () => {
   });
   after(async () => app.close());
 
-  const post = (url: string, payload: string | Buffer, type: string) => app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
+  const post = (url: string, payload: string | Buffer, type: string) =>
+    app.inject({ method: 'POST', url, payload, headers: { 'content-type': type } });
 
   test('CSV, NDJSON, JSON rows and gzip give the same rank document as the library, valid against its schema', async () => {
     const read = readBattleText(csv);
-    const expected = withoutTimings({ ...rankComparisons({ items: read.items, comparisons: read.comparisons, rows: read }, { bootstrap: 20, seed: 3 }), rows: undefined });
+    const expected = withoutTimings({
+      ...rankComparisons({ items: read.items, comparisons: read.comparisons, rows: read }, { bootstrap: 20, seed: 3 }),
+      rows: undefined,
+    });
     const answers = [
       await post('/v1/rank?bootstrap=20&seed=3', csv, 'text/csv'),
       await post('/v1/rank?bootstrap=20&seed=3', ndjson, 'application/x-ndjson'),
@@ -51,7 +60,11 @@ describe('HTTP service: POST /v1/rank', () => {
 
   test('the comparisons form, with settings as JSON fields overriding the query', async () => {
     const read = readBattleText(ndjson);
-    const response = await post('/v1/rank?bootstrap=500', JSON.stringify({ comparisons: read.comparisons, bootstrap: 10 }), 'application/json');
+    const response = await post(
+      '/v1/rank?bootstrap=500',
+      JSON.stringify({ comparisons: read.comparisons, bootstrap: 10 }),
+      'application/json',
+    );
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.json().bootstrap.rounds, 10);
     assert.equal(response.json().leaderboard.length, read.items.length);
@@ -93,13 +106,21 @@ describe('HTTP service: POST /v1/rank', () => {
   test('the OpenAPI document describes the route, and its JSON example is a valid request', async () => {
     const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const route = spec.paths['/v1/rank'].post;
-    assert.deepEqual(Object.keys(route.requestBody.content).sort(), ['application/json', 'application/x-ndjson', 'text/csv']);
+    assert.deepEqual(Object.keys(route.requestBody.content).sort(), [
+      'application/json',
+      'application/x-ndjson',
+      'text/csv',
+    ]);
     const example = route.requestBody.content['application/json'].example;
     assert.ok(ajv.compile(schemaDocuments['rank-request'])(example));
     const response = await post('/v1/rank', JSON.stringify(example), 'application/json');
     assert.equal(response.statusCode, 200, response.body);
     const csvExample = await post('/v1/rank', route.requestBody.content['text/csv'].example, 'text/csv');
     assert.equal(csvExample.statusCode, 200, csvExample.body);
-    assert.ok(route.parameters.some((parameter: { name: string; in: string }) => parameter.name === 'bootstrap' && parameter.in === 'query'));
+    assert.ok(
+      route.parameters.some(
+        (parameter: { name: string; in: string }) => parameter.name === 'bootstrap' && parameter.in === 'query',
+      ),
+    );
   });
 });

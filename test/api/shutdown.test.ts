@@ -7,19 +7,25 @@ import { randomPreferences } from '../../src/generate/preference-matrices.js';
 
 function postJson(port: number, path: string, body: unknown): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
+    const outgoing = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(JSON.stringify(body));
   });
 }
 
 test('SIGTERM: the server stops accepting, finishes the request in flight, and exits 0', async () => {
-  const server = spawn(process.execPath, [`${root}/dist/api/server.js`], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '600000' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [`${root}/dist/api/server.js`], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '600000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
   let log = '';
   const seen = (pattern: RegExp) =>
@@ -43,7 +49,11 @@ test('SIGTERM: the server stops accepting, finishes the request in flight, and e
     await seen(/ready/);
     // A problem that keeps the worker busy for a while (l2 cutting planes on 150 random items).
     const criteria = [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: randomPreferences(150, 40 + c) }));
-    const inFlight = postJson(port, '/v1/blackwell', { criteria, target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } }, norm: 'l2' });
+    const inFlight = postJson(port, '/v1/blackwell', {
+      criteria,
+      target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } },
+      norm: 'l2',
+    });
     await seen(/incoming request/);
     server.kill('SIGTERM');
     await seen(/shutting down/);
@@ -59,7 +69,15 @@ test('SIGTERM: the server stops accepting, finishes the request in flight, and e
 
 test('SIGTERM past SHUTDOWN_GRACE_MS: waiting and running requests get 503 with Retry-After, and the exit status is 0', async () => {
   const server = spawn(process.execPath, [`${root}/dist/api/server.js`], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', QUEUE_SIZE: '4', SHUTDOWN_GRACE_MS: '0', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WORKERS: '1',
+      QUEUE_SIZE: '4',
+      SHUTDOWN_GRACE_MS: '0',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
@@ -77,9 +95,16 @@ test('SIGTERM past SHUTDOWN_GRACE_MS: waiting and running requests get 503 with 
     await seen(/ready/);
     // One request runs (seconds of l2 cutting planes), two wait for the only worker.
     const criteria = [0, 1, 2].map((c) => ({ name: `c${c}`, preferences: randomPreferences(150, 40 + c) }));
-    const running = postJsonWithHeaders(port, '/v1/blackwell', { criteria, target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } }, norm: 'l2' });
+    const running = postJsonWithHeaders(port, '/v1/blackwell', {
+      criteria,
+      target: { thresholds: { c0: 0.6, c1: 0.6, c2: 0.6 } },
+      norm: 'l2',
+    });
     await poolReaches(port, (pool) => pool.running >= 1);
-    const waiting = [postJsonWithHeaders(port, '/v1/von-neumann', { preferences: [[0.5]] }), postJsonWithHeaders(port, '/v1/von-neumann', { preferences: [[0.5]] })];
+    const waiting = [
+      postJsonWithHeaders(port, '/v1/von-neumann', { preferences: [[0.5]] }),
+      postJsonWithHeaders(port, '/v1/von-neumann', { preferences: [[0.5]] }),
+    ];
     await poolReaches(port, (pool) => pool.queueSize >= 2);
     server.kill('SIGTERM');
     for (const response of await Promise.all(waiting)) {
@@ -97,21 +122,33 @@ test('SIGTERM past SHUTDOWN_GRACE_MS: waiting and running requests get 503 with 
   }
 });
 
-function postJsonWithHeaders(port: number, path: string, body: unknown): Promise<{ status: number; body: string; retryAfter?: string }> {
+function postJsonWithHeaders(
+  port: number,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: string; retryAfter?: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text, retryAfter: response.headers['retry-after'] }));
-    });
+    const outgoing = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json' } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: text, retryAfter: response.headers['retry-after'] }),
+        );
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(JSON.stringify(body));
   });
 }
 
 /** Polls GET /ready until the pool's stats satisfy `condition` (which request runs, which wait). */
-async function poolReaches(port: number, condition: (pool: { running: number; queueSize: number }) => boolean): Promise<void> {
+async function poolReaches(
+  port: number,
+  condition: (pool: { running: number; queueSize: number }) => boolean,
+): Promise<void> {
   for (;;) {
     const stats = await new Promise<{ running: number; queueSize: number }>((resolve, reject) => {
       request({ host: '127.0.0.1', port, path: '/ready' }, (response) => {

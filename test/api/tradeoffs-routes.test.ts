@@ -8,8 +8,22 @@ import { schemaDocuments } from '../../src/index.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
 const criteria = [
-  { name: 'safety', preferences: [[0.5, 0.7, 0.9], [0.3, 0.5, 0.8], [0.1, 0.2, 0.5]] },
-  { name: 'comfort', preferences: [[0.5, 0.4, 0.3], [0.6, 0.5, 0.45], [0.7, 0.55, 0.5]] },
+  {
+    name: 'safety',
+    preferences: [
+      [0.5, 0.7, 0.9],
+      [0.3, 0.5, 0.8],
+      [0.1, 0.2, 0.5],
+    ],
+  },
+  {
+    name: 'comfort',
+    preferences: [
+      [0.5, 0.4, 0.3],
+      [0.6, 0.5, 0.45],
+      [0.7, 0.55, 0.5],
+    ],
+  },
 ];
 
 describe('HTTP routes of the trade-off kinds', () => {
@@ -20,17 +34,74 @@ describe('HTTP routes of the trade-off kinds', () => {
   });
   after(async () => app.close());
 
-  const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+  const post = (url: string, payload: unknown) =>
+    app.inject({
+      method: 'POST',
+      url,
+      payload: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json' },
+    });
 
   test('POST /v1/pareto, /v1/compare and /v1/approachability answer 200 with documents that match their schemas', async () => {
     const cases: Array<[string, Record<string, unknown>]> = [
-      ['pareto', { criteria, target: { thresholds: { safety: 0.45, comfort: 0.45 } }, weights: { safety: 1, comfort: 1 }, sweep: { grid: { safety: [0.3, 0.4] } } }],
-      ['compare', { criteria, overall: [[0.5, 0.45, 0.6], [0.55, 0.5, 0.52], [0.4, 0.48, 0.5]], targets: [{ name: 'safe', target: { thresholds: { safety: 0.45 } } }] }],
-      ['approachability', { criteria, target: { thresholds: { safety: 0.55 } }, strategy: { average: { safety: 0.3, comfort: 0.6 }, rounds: 10 }, simulate: { rounds: 50, opponent: { type: 'random' }, checkpoints: 3 } }],
-      ['approachability', { payoffs: [{ name: 'a', payoff: [[1, 0], [0, 1]] }, { name: 'b', payoff: [[0, 1], [1, 0]] }], target: { constraints: ['a == b'] } }],
+      [
+        'pareto',
+        {
+          criteria,
+          target: { thresholds: { safety: 0.45, comfort: 0.45 } },
+          weights: { safety: 1, comfort: 1 },
+          sweep: { grid: { safety: [0.3, 0.4] } },
+        },
+      ],
+      [
+        'compare',
+        {
+          criteria,
+          overall: [
+            [0.5, 0.45, 0.6],
+            [0.55, 0.5, 0.52],
+            [0.4, 0.48, 0.5],
+          ],
+          targets: [{ name: 'safe', target: { thresholds: { safety: 0.45 } } }],
+        },
+      ],
+      [
+        'approachability',
+        {
+          criteria,
+          target: { thresholds: { safety: 0.55 } },
+          strategy: { average: { safety: 0.3, comfort: 0.6 }, rounds: 10 },
+          simulate: { rounds: 50, opponent: { type: 'random' }, checkpoints: 3 },
+        },
+      ],
+      [
+        'approachability',
+        {
+          payoffs: [
+            {
+              name: 'a',
+              payoff: [
+                [1, 0],
+                [0, 1],
+              ],
+            },
+            {
+              name: 'b',
+              payoff: [
+                [0, 1],
+                [1, 0],
+              ],
+            },
+          ],
+          target: { constraints: ['a == b'] },
+        },
+      ],
     ];
     for (const [kind, body] of cases) {
-      for (const [url, payload] of [[`/v1/${kind}`, body], ['/v1/solve', { ...body, kind }]] as const) {
+      for (const [url, payload] of [
+        [`/v1/${kind}`, body],
+        ['/v1/solve', { ...body, kind }],
+      ] as const) {
         const response = await post(url, payload);
         assert.equal(response.statusCode, 200, response.body);
         const result = response.json();
@@ -46,7 +117,10 @@ describe('HTTP routes of the trade-off kinds', () => {
     const bad = await post('/v1/pareto', { criteria: criteria.slice(0, 1) });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().pointer, '/criteria');
-    const unknown = await post('/v1/compare', { criteria, lotteries: [{ name: 'x', source: 'lottery', probabilities: { reckless: 1 } }] });
+    const unknown = await post('/v1/compare', {
+      criteria,
+      lotteries: [{ name: 'x', source: 'lottery', probabilities: { reckless: 1 } }],
+    });
     assert.equal(unknown.statusCode, 422);
     assert.equal(unknown.json().code, 'PREF_ERR_UNKNOWN_ITEM');
     const empty = await post('/v1/approachability', { criteria, target: { thresholds: { safety: 2 } } });

@@ -35,7 +35,13 @@ function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
 /** Ratings of a counted log, with the true strength of each item in the same order. */
 function rate(counter: BattleCounter, truth: Float64Array, rounds: number, seed: number) {
   const items = counter.items();
-  const table = rateItems(readComparisons(counter.comparisons(), items), { rounds, seed, level: 0.95, regularisation: 0.01, deadline: Infinity });
+  const table = rateItems(readComparisons(counter.comparisons(), items), {
+    rounds,
+    seed,
+    level: 0.95,
+    regularisation: 0.01,
+    deadline: Infinity,
+  });
   return { table, truth: Float64Array.from(items, (name) => eloRating(truth[Number(name.slice(1))])) };
 }
 
@@ -71,7 +77,12 @@ describe('rank: statistical honesty on synthetic Bradley-Terry logs', () => {
     const intervals: Array<{ lower: number; upper: number; truth: number }> = [];
     for (let log = 0; log < 20; log++) {
       const strengths = syntheticStrengths(20, 1500 + log);
-      const { table, truth } = rate(countBattles(syntheticBattles(strengths, 4000, { seed: 3000 + log, tieRate: 0.1 })), strengths, 200, log + 1);
+      const { table, truth } = rate(
+        countBattles(syntheticBattles(strengths, 4000, { seed: 3000 + log, tieRate: 0.1 })),
+        strengths,
+        200,
+        log + 1,
+      );
       assert.equal(table.completed, 200);
       truth.forEach((value, i) => intervals.push({ lower: table.lower![i], upper: table.upper![i], truth: value }));
     }
