@@ -19,9 +19,17 @@ export function checkCharset(request: FastifyRequest): void {
   for (const parameter of header.split(';').slice(1)) {
     const [name, ...rest] = parameter.split('=');
     if (name.trim().toLowerCase() !== 'charset') continue;
-    const charset = rest.join('=').trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    const charset = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
     if (charset !== 'utf-8' && charset !== 'utf8') {
-      throw new PrefgameError('PREF_ERR_UNSUPPORTED_MEDIA_TYPE', `the body is declared as charset=${charset.slice(0, 40)}; send UTF-8 (charset=utf-8 or no charset)`, '');
+      throw new PrefgameError(
+        'PREF_ERR_UNSUPPORTED_MEDIA_TYPE',
+        `the body is declared as charset=${charset.slice(0, 40)}; send UTF-8 (charset=utf-8 or no charset)`,
+        '',
+      );
     }
   }
 }

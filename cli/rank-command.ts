@@ -58,17 +58,24 @@ async function run(file: string | undefined, options: RankOptions): Promise<numb
     ...(options.level !== undefined ? { level: options.level } : {}),
     ...(options.timeLimit !== undefined ? { timeLimitMs: options.timeLimit } : {}),
   };
-  const source = file === undefined || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const source =
+    file === undefined || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     const read = await readBattleStream(gunzipIfNeeded(source), { format: options.format, bothBad: options.bothBad });
-    for (const row of read.rejected.slice(0, listedRejections)) process.stderr.write(`prefgame rank: line ${row.line}: ${row.reason}\n`);
-    if (read.rejectedCount > listedRejections) process.stderr.write(`prefgame rank: ... and ${read.rejectedCount - listedRejections} more rejected rows\n`);
+    for (const row of read.rejected.slice(0, listedRejections))
+      process.stderr.write(`prefgame rank: line ${row.line}: ${row.reason}\n`);
+    if (read.rejectedCount > listedRejections)
+      process.stderr.write(`prefgame rank: ... and ${read.rejectedCount - listedRejections} more rejected rows\n`);
     await loading;
     const result = rankComparisons({ items: read.items, comparisons: read.comparisons, rows: read }, settings);
     if (options.json) process.stdout.write(JSON.stringify(result, null, options.compact ? undefined : 2) + '\n');
     else process.stdout.write(leaderboardTable(result) + '\n');
-    for (const warning of result.warnings) if (!warning.includes('rows of the log were left out')) process.stderr.write(`prefgame rank: warning: ${warning}\n`);
-    process.stderr.write(`prefgame rank: ${read.accepted} rows used, ${read.skipped} skipped, ${read.rejectedCount} rejected (${read.format}); ${read.items.length} items\n`);
+    for (const warning of result.warnings)
+      if (!warning.includes('rows of the log were left out'))
+        process.stderr.write(`prefgame rank: warning: ${warning}\n`);
+    process.stderr.write(
+      `prefgame rank: ${read.accepted} rows used, ${read.skipped} skipped, ${read.rejectedCount} rejected (${read.format}); ${read.items.length} items\n`,
+    );
     return result.status === 'optimal' ? 0 : 1;
   } catch (error) {
     if (isInputError(error)) {
@@ -76,8 +83,13 @@ async function run(file: string | undefined, options: RankOptions): Promise<numb
       return 2;
     }
     const detail = toErrorDetail(error);
-    if (options.json) process.stdout.write(JSON.stringify({ id: null, status: 'error', error: detail }, null, options.compact ? undefined : 2) + '\n');
-    process.stderr.write(`prefgame rank: ${detail.code}: ${detail.message}${detail.pointer ? ` (at ${detail.pointer})` : ''}\n`);
+    if (options.json)
+      process.stdout.write(
+        JSON.stringify({ id: null, status: 'error', error: detail }, null, options.compact ? undefined : 2) + '\n',
+      );
+    process.stderr.write(
+      `prefgame rank: ${detail.code}: ${detail.message}${detail.pointer ? ` (at ${detail.pointer})` : ''}\n`,
+    );
     return 1;
   }
 }
@@ -102,19 +114,42 @@ async function run(file: string | undefined, options: RankOptions): Promise<numb
 export function addRankCommand(program: Command, setCode: (code: number) => void): void {
   program
     .command('rank')
-    .description('battle log (CSV or JSONL, .gz too) -> leaderboard with Elo-scale ratings and intervals, and the game-theoretic winner')
+    .description(
+      'battle log (CSV or JSONL, .gz too) -> leaderboard with Elo-scale ratings and intervals, and the game-theoretic winner',
+    )
     .argument('[file]', 'battle log; - or nothing reads stdin')
-    .addOption(new Option('--format <format>', 'arena: model_a, model_b, winner; pairs: winner, loser[, criterion, count]; ratings: item_a, item_b, one column per criterion (default: detected from the columns)').choices(logFormats))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'arena: model_a, model_b, winner; pairs: winner, loser[, criterion, count]; ratings: item_a, item_b, one column per criterion (default: detected from the columns)',
+      ).choices(logFormats),
+    )
     .option('--json', 'print the rank document (JSON) instead of the table', false)
     .option('--compact', 'with --json: print it on one line', false)
-    .addOption(new Option('--bootstrap <rounds>', 'bootstrap rounds for the intervals and support frequencies (default 200; 0 for none)').argParser(wholeNumber))
+    .addOption(
+      new Option(
+        '--bootstrap <rounds>',
+        'bootstrap rounds for the intervals and support frequencies (default 200; 0 for none)',
+      ).argParser(wholeNumber),
+    )
     .addOption(new Option('--seed <seed>', 'seed of the bootstrap (default 1)').argParser(wholeNumber))
     .addOption(new Option('--level <level>', 'level of the rating intervals (default 0.95)').argParser(level))
     .option('--criterion <name>', 'rank on this criterion only (its von Neumann winner)')
-    .option('--target <thresholds>', 'several criteria: the Blackwell target as NAME=THRESHOLD,... (default 0.5 on every criterion)')
+    .option(
+      '--target <thresholds>',
+      'several criteria: the Blackwell target as NAME=THRESHOLD,... (default 0.5 on every criterion)',
+    )
     .addOption(new Option('--norm <norm>', 'several criteria: the Blackwell norm').choices(['linf', 'l1', 'l2']))
-    .addOption(new Option('--both-bad <policy>', 'arena: "tie (bothbad)" outcomes count as ties or are skipped').choices(['tie', 'skip']).default('tie'))
-    .addOption(new Option('--time-limit <ms>', 'time limit of the bootstraps and the winner (default 10000)').argParser(wholeNumber))
+    .addOption(
+      new Option('--both-bad <policy>', 'arena: "tie (bothbad)" outcomes count as ties or are skipped')
+        .choices(['tie', 'skip'])
+        .default('tie'),
+    )
+    .addOption(
+      new Option('--time-limit <ms>', 'time limit of the bootstraps and the winner (default 10000)').argParser(
+        wholeNumber,
+      ),
+    )
     .action(async (file: string | undefined, options: RankOptions) => {
       setCode(await run(file, options));
     });

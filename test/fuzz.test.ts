@@ -43,18 +43,14 @@ const name = fc.constantFrom('speed', 'safety', 'comfort', 'cost');
 
 const matrixGameDocument = fc
   .record({
-    payoff: fc
-      .integer({ min: 1, max: 4 })
-      .chain((m) =>
-        fc
-          .integer({ min: 1, max: 4 })
-          .chain((n) =>
-            fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n, maxLength: n }), {
-              minLength: m,
-              maxLength: m,
-            }),
-          ),
+    payoff: fc.integer({ min: 1, max: 4 }).chain((m) =>
+      fc.integer({ min: 1, max: 4 }).chain((n) =>
+        fc.array(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n, maxLength: n }), {
+          minLength: m,
+          maxLength: m,
+        }),
       ),
+    ),
     exponent: fc.integer({ min: -320, max: 300 }),
     options: fc.option(fc.record({ backend: fc.constantFrom('highs', 'javascript-lp-solver') }), { nil: undefined }),
   })

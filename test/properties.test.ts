@@ -253,14 +253,12 @@ describe('Blackwell winners', () => {
 });
 
 describe('matrix games', () => {
-  const game = fc
-    .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
-    .chain(([m, n]) =>
-      fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), {
-        minLength: m,
-        maxLength: m,
-      }),
-    );
+  const game = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 })).chain(([m, n]) =>
+    fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), {
+      minLength: m,
+      maxLength: m,
+    }),
+  );
 
   test('have certified values that move with shifts and scalings of the payoffs', () => {
     fc.assert(

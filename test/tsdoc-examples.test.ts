@@ -8,10 +8,21 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import { root } from './helpers.js';
-import { examplesIn, exportIndex, exampleFileName, exampleModule, generatedFolder, packageTargets, sourceFiles, type TsdocExample } from './support/tsdoc-examples.js';
+import {
+  examplesIn,
+  exportIndex,
+  exampleFileName,
+  exampleModule,
+  generatedFolder,
+  packageTargets,
+  sourceFiles,
+  type TsdocExample,
+} from './support/tsdoc-examples.js';
 
 const folder = join(root, generatedFolder);
-const examples: TsdocExample[] = sourceFiles(root).flatMap((file) => examplesIn(file, readFileSync(join(root, file), 'utf8')));
+const examples: TsdocExample[] = sourceFiles(root).flatMap((file) =>
+  examplesIn(file, readFileSync(join(root, file), 'utf8')),
+);
 const targets = packageTargets(root);
 // Names of any source module resolve too (examples of internal functions use internal helpers), and
 // the sample values of test/support/example-values.ts (named data the examples share).
@@ -27,7 +38,11 @@ for (const example of examples) {
 }
 writeFileSync(
   join(folder, 'tsconfig.json'),
-  JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '..' }, include: ['./*.ts'] }, null, 2),
+  JSON.stringify(
+    { extends: '../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '..' }, include: ['./*.ts'] },
+    null,
+    2,
+  ),
 );
 
 /** `name:line` of the generated file as `source:line`. */
@@ -38,8 +53,20 @@ function sourceLine(name: string, line: number): string {
 }
 
 test('the extractor reads the ts block after @example, with the line of its first code line', () => {
-  const text = ['/**', ' * Adds.', ' *', ' * @example', ' * ```ts', ' * add(1, 2) // 3', ' * ```', ' */', 'export function add() {}'].join('\n');
-  assert.deepEqual(examplesIn('src/add.ts', text), [{ file: 'src/add.ts', line: 6, code: 'add(1, 2) // 3', run: true }]);
+  const text = [
+    '/**',
+    ' * Adds.',
+    ' *',
+    ' * @example',
+    ' * ```ts',
+    ' * add(1, 2) // 3',
+    ' * ```',
+    ' */',
+    'export function add() {}',
+  ].join('\n');
+  assert.deepEqual(examplesIn('src/add.ts', text), [
+    { file: 'src/add.ts', line: 6, code: 'add(1, 2) // 3', run: true },
+  ]);
   assert.deepEqual(examplesIn('src/add.ts', text.replace('@example', '@remarks')), []);
   assert.deepEqual(examplesIn('src/add.ts', text.replace('```ts', '```ts no-run')), [
     { file: 'src/add.ts', line: 6, code: 'add(1, 2) // 3', run: false },
@@ -55,7 +82,10 @@ test('the source has TSDoc examples to run (the extractor finds them)', () => {
 // that it runs while the examples run.
 const typeCheck = new Promise<{ status: number | null; output: string }>((resolve) => {
   const compiler = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const child = spawn(process.execPath, [compiler, '-p', join(folder, 'tsconfig.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [compiler, '-p', join(folder, 'tsconfig.json')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -74,13 +104,21 @@ test('every @example runs without throwing', async (t) => {
     let timer: NodeJS.Timeout | undefined;
     try {
       const hang = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`did not finish within ${exampleTimeoutMs / 1000} s`)), exampleTimeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`did not finish within ${exampleTimeoutMs / 1000} s`)),
+          exampleTimeoutMs,
+        );
       });
       await Promise.race([import(pathToFileURL(join(folder, name)).href), hang]);
       times.push([sourceLine(name, 0), performance.now() - started]);
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 8).join(' ').slice(0, 400);
-      const frame = error instanceof Error ? new RegExp(`${name.replace(/[.$]/g, '\\$&')}:(\\d+)`).exec(error.stack ?? '') : null;
+      const message = (error instanceof Error ? error.message : String(error))
+        .split('\n')
+        .slice(0, 8)
+        .join(' ')
+        .slice(0, 400);
+      const frame =
+        error instanceof Error ? new RegExp(`${name.replace(/[.$]/g, '\\$&')}:(\\d+)`).exec(error.stack ?? '') : null;
       failures.push(`${frame ? sourceLine(name, Number(frame[1])) : sourceLine(name, 0)}: ${message}`);
     } finally {
       clearTimeout(timer);

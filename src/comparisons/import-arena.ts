@@ -14,9 +14,13 @@ export interface ArenaImportOptions {
 /** The winner of a row: from `winner`, or from the one-hot `winner_model_a`, `winner_model_b`, `winner_tie` columns. */
 function outcomeOf(row: TableRow): string | { reason: string } {
   const winner = fieldOf(row, 'winner');
-  if (winner !== undefined) return typeof winner === 'string' ? winner.trim().toLowerCase() : { reason: `winner is ${JSON.stringify(winner)}; expected model_a, model_b, tie or both_bad` };
+  if (winner !== undefined)
+    return typeof winner === 'string'
+      ? winner.trim().toLowerCase()
+      : { reason: `winner is ${JSON.stringify(winner)}; expected model_a, model_b, tie or both_bad` };
   const flags = ['winner_model_a', 'winner_model_b', 'winner_tie'].map((column) => truthy(fieldOf(row, column)));
-  if (flags.filter(Boolean).length !== 1) return { reason: 'no winner column, and exactly one of winner_model_a, winner_model_b, winner_tie must be 1' };
+  if (flags.filter(Boolean).length !== 1)
+    return { reason: 'no winner column, and exactly one of winner_model_a, winner_model_b, winner_tie must be 1' };
   return ['model_a', 'model_b', 'tie'][flags.indexOf(true)];
 }
 

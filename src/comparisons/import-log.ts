@@ -49,6 +49,9 @@ export interface ImportedProblem {
  * assert.deepEqual(problem.items, ['b', 'a', 'c']) // in order of first appearance: b won the first battle
  * ```
  */
-export function problemFromImport(imported: ImportedComparisons, kind: ImportedProblem['kind'] = 'estimate'): ImportedProblem {
+export function problemFromImport(
+  imported: ImportedComparisons,
+  kind: ImportedProblem['kind'] = 'estimate',
+): ImportedProblem {
   return { kind, items: imported.items, comparisons: imported.comparisons };
 }

@@ -7,8 +7,10 @@ import { fieldOf, nameOf, truthy } from './table-cells.js';
 function countOf(row: TableRow): number | { reason: string } {
   const value = fieldOf(row, 'count');
   if (value === undefined || value === null || value === '') return 1;
-  const count = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(count) || count < 0 || count > maxComparisonCount) return { reason: `count is ${JSON.stringify(value)}; expected a whole number from 0 to ${maxComparisonCount}` };
+  const count =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(count) || count < 0 || count > maxComparisonCount)
+    return { reason: `count is ${JSON.stringify(value)}; expected a whole number from 0 to ${maxComparisonCount}` };
   return count;
 }
 
@@ -16,7 +18,14 @@ function countOf(row: TableRow): number | { reason: string } {
 function pairOf(row: TableRow): { first: string; second: string; tie: boolean } | { reason: string } {
   const tie = fieldOf(row, 'tie');
   if (Array.isArray(tie)) {
-    if (tie.length !== 2 || typeof tie[0] !== 'string' || typeof tie[1] !== 'string' || tie[0].trim() === '' || tie[1].trim() === '') return { reason: 'tie must be a list of two names' };
+    if (
+      tie.length !== 2 ||
+      typeof tie[0] !== 'string' ||
+      typeof tie[1] !== 'string' ||
+      tie[0].trim() === '' ||
+      tie[1].trim() === ''
+    )
+      return { reason: 'tie must be a list of two names' };
     return { first: tie[0].trim(), second: tie[1].trim(), tie: true };
   }
   const winner = nameOf(row, 'winner');
@@ -44,7 +53,8 @@ export function readPairsRow(row: TableRow, sink: ComparisonSink): RowVerdict {
   const pair = pairOf(row);
   const count = countOf(row);
   const column = fieldOf(row, 'criterion');
-  if (column !== undefined && column !== null && typeof column !== 'string') return { reason: `criterion is ${JSON.stringify(column)}; expected a name` };
+  if (column !== undefined && column !== null && typeof column !== 'string')
+    return { reason: `criterion is ${JSON.stringify(column)}; expected a name` };
   const criterion = typeof column === 'string' && column.trim() !== '' ? column.trim() : undefined;
   if ('reason' in pair) return { reason: pair.reason };
   if (typeof count === 'object') return count;

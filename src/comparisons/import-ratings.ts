@@ -31,7 +31,9 @@ function ratingOf(value: unknown, column: string): Rating | null | { reason: str
     const rating = { first: Number(match[1]), second: Number(match[2]), ties: Number(match[3] ?? 0) };
     if (Math.max(rating.first, rating.second, rating.ties) <= maxComparisonCount) return rating;
   }
-  return { reason: `${column} is ${JSON.stringify(value)}; expected a, b, tie, counts such as "4-2" or "4-2-1", or empty` };
+  return {
+    reason: `${column} is ${JSON.stringify(value)}; expected a, b, tie, counts such as "4-2" or "4-2-1", or empty`,
+  };
 }
 
 /**
@@ -65,7 +67,12 @@ export function ratingItemColumns(columns: readonly string[]): [string, string] 
  * assert.deepEqual(seen, [['win', 'safety', 'p3', 'p7', 4], ['win', 'safety', 'p7', 'p3', 2]])
  * ```
  */
-export function readRatingsRow(row: TableRow, sink: ComparisonSink, itemColumns: readonly [string, string], criteria: readonly string[]): RowVerdict {
+export function readRatingsRow(
+  row: TableRow,
+  sink: ComparisonSink,
+  itemColumns: readonly [string, string],
+  criteria: readonly string[],
+): RowVerdict {
   const first = nameOf(row, itemColumns[0]);
   const second = nameOf(row, itemColumns[1]);
   if (typeof first === 'object') return first;
@@ -74,7 +81,8 @@ export function readRatingsRow(row: TableRow, sink: ComparisonSink, itemColumns:
   const ratings = criteria.map((criterion) => ratingOf(fieldOf(row, criterion), criterion));
   const bad = ratings.find((rating): rating is { reason: string } => rating !== null && 'reason' in rating);
   if (bad) return bad;
-  if (ratings.every((rating) => rating === null)) return { reason: `no criterion is rated (criteria: ${criteria.join(', ')})` };
+  if (ratings.every((rating) => rating === null))
+    return { reason: `no criterion is rated (criteria: ${criteria.join(', ')})` };
   ratings.forEach((rating, index) => {
     if (rating === null || 'reason' in rating) return;
     if (rating.first > 0) sink.win(criteria[index], first, second, rating.first);

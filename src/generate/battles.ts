@@ -45,7 +45,11 @@ export function syntheticStrengths(n: number, seed: number, spread = 1): Float64
  * assert.ok(battles.every((battle) => battle.first !== battle.second && battle.first < 10 && battle.second < 10))
  * ```
  */
-export function* syntheticBattles(strengths: ArrayLike<number>, count: number, options: BattleOptions): Generator<Battle> {
+export function* syntheticBattles(
+  strengths: ArrayLike<number>,
+  count: number,
+  options: BattleOptions,
+): Generator<Battle> {
   const random = seededRandom(options.seed);
   const n = strengths.length;
   for (let k = 0; k < count; k++) {

@@ -30,7 +30,11 @@ export interface RatedItem {
  */
 export function leaderboardSpec(entries: readonly RatedItem[], title: string, subtitle: string): VegaLiteSpec {
   const order = [...entries].sort((a, b) => b.rating - a.rating).map((entry) => entry.item);
-  const values = entries.map((entry) => ({ ...entry, lower: entry.lower ?? entry.rating, upper: entry.upper ?? entry.rating }));
+  const values = entries.map((entry) => ({
+    ...entry,
+    lower: entry.lower ?? entry.rating,
+    upper: entry.upper ?? entry.rating,
+  }));
   const y = { field: 'item', type: 'nominal', sort: order, title: null };
   const x = { type: 'quantitative', scale: { zero: false }, title: 'rating (Elo scale: 1000 + 400 s / ln 10)' };
   return {
@@ -40,8 +44,23 @@ export function leaderboardSpec(entries: readonly RatedItem[], title: string, su
     height: Math.max(120, 22 * entries.length),
     data: { values },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 2, color: '#9ecae1' }, encoding: { y, x: { field: 'lower', ...x }, x2: { field: 'upper' } } },
-      { mark: { type: 'point', filled: true, size: 60, color: '#1f77b4' }, encoding: { y, x: { field: 'rating', ...x }, tooltip: [{ field: 'item' }, { field: 'rating', format: '.0f' }, { field: 'lower', format: '.0f' }, { field: 'upper', format: '.0f' }] } },
+      {
+        mark: { type: 'rule', strokeWidth: 2, color: '#9ecae1' },
+        encoding: { y, x: { field: 'lower', ...x }, x2: { field: 'upper' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 60, color: '#1f77b4' },
+        encoding: {
+          y,
+          x: { field: 'rating', ...x },
+          tooltip: [
+            { field: 'item' },
+            { field: 'rating', format: '.0f' },
+            { field: 'lower', format: '.0f' },
+            { field: 'upper', format: '.0f' },
+          ],
+        },
+      },
     ],
   };
 }
@@ -56,20 +75,42 @@ export function leaderboardSpec(entries: readonly RatedItem[], title: string, su
  * winRateSpec(['a', 'b'], [[null, 0.7], [0.3, null]], ['a', 'b'], 'Win rates')
  * ```
  */
-export function winRateSpec(items: readonly string[], rates: ReadonlyArray<ReadonlyArray<number | null>>, order: readonly string[], title: string): VegaLiteSpec {
-  const values = items.flatMap((item, i) => items.map((opponent, j) => ({ item, opponent, rate: i === j ? null : rates[i][j] }))).filter((cell) => cell.rate !== null);
+export function winRateSpec(
+  items: readonly string[],
+  rates: ReadonlyArray<ReadonlyArray<number | null>>,
+  order: readonly string[],
+  title: string,
+): VegaLiteSpec {
+  const values = items
+    .flatMap((item, i) => items.map((opponent, j) => ({ item, opponent, rate: i === j ? null : rates[i][j] })))
+    .filter((cell) => cell.rate !== null);
   const size = Math.max(160, Math.min(640, 30 * items.length));
-  const axis = (title: string) => ({ field: title === 'item' ? 'item' : 'opponent', type: 'nominal', sort: [...order], title: title === 'item' ? 'item (row)' : 'opponent (column)', axis: { labelAngle: title === 'item' ? 0 : -45 } });
+  const axis = (title: string) => ({
+    field: title === 'item' ? 'item' : 'opponent',
+    type: 'nominal',
+    sort: [...order],
+    title: title === 'item' ? 'item (row)' : 'opponent (column)',
+    axis: { labelAngle: title === 'item' ? 0 : -45 },
+  });
   const layer: unknown[] = [
     {
       mark: { type: 'rect' },
       encoding: {
-        color: { field: 'rate', type: 'quantitative', title: 'win rate', scale: { scheme: 'redblue', domain: [0, 1], domainMid: 0.5 } },
+        color: {
+          field: 'rate',
+          type: 'quantitative',
+          title: 'win rate',
+          scale: { scheme: 'redblue', domain: [0, 1], domainMid: 0.5 },
+        },
         tooltip: [{ field: 'item' }, { field: 'opponent' }, { field: 'rate', format: '.3f' }],
       },
     },
   ];
-  if (items.length <= 16) layer.push({ mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'rate', type: 'quantitative', format: '.2f' } } });
+  if (items.length <= 16)
+    layer.push({
+      mark: { type: 'text', fontSize: 10 },
+      encoding: { text: { field: 'rate', type: 'quantitative', format: '.2f' } },
+    });
   return {
     $schema: schema,
     title: { text: title, subtitle: 'share of comparisons the row item won against the column item (ties count half)' },
@@ -90,7 +131,13 @@ export function winRateSpec(items: readonly string[], rates: ReadonlyArray<Reado
  * winnerSpec(['a', 'b'], [1, 0], [0.8, 0.3], 'von Neumann winner')
  * ```
  */
-export function winnerSpec(items: readonly string[], distribution: readonly number[], support: readonly number[] | undefined, title: string, order: readonly string[] = items): VegaLiteSpec {
+export function winnerSpec(
+  items: readonly string[],
+  distribution: readonly number[],
+  support: readonly number[] | undefined,
+  title: string,
+  order: readonly string[] = items,
+): VegaLiteSpec {
   const series = ['probability in the winner', 'bootstrap support frequency'];
   const values = items.flatMap((item, i) => [
     { item, value: distribution[i], series: series[0] },
@@ -98,16 +145,33 @@ export function winnerSpec(items: readonly string[], distribution: readonly numb
   ]);
   return {
     $schema: schema,
-    title: { text: title, subtitle: support ? 'support frequency: share of bootstrap rounds whose winner gives the item positive probability' : 'no bootstrap in this result' },
+    title: {
+      text: title,
+      subtitle: support
+        ? 'support frequency: share of bootstrap rounds whose winner gives the item positive probability'
+        : 'no bootstrap in this result',
+    },
     width: Math.max(440, 40 * items.length),
     height: 260,
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'item', type: 'nominal', sort: [...order], title: 'item', axis: { labelAngle: items.length > 8 ? -45 : 0 } },
+      x: {
+        field: 'item',
+        type: 'nominal',
+        sort: [...order],
+        title: 'item',
+        axis: { labelAngle: items.length > 8 ? -45 : 0 },
+      },
       xOffset: { field: 'series', type: 'nominal', sort: series },
       y: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: 'probability / frequency' },
-      color: { field: 'series', type: 'nominal', sort: series, title: null, legend: { orient: 'bottom', labelLimit: 400 } },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        sort: series,
+        title: null,
+        legend: { orient: 'bottom', labelLimit: 400 },
+      },
     },
   };
 }
@@ -125,20 +189,42 @@ export function winnerSpec(items: readonly string[], distribution: readonly numb
  */
 export function rankPlots(result: RankResultDocument): Array<{ name: string; spec: VegaLiteSpec }> {
   const order = result.leaderboard.map((entry) => entry.item);
-  const level = result.bootstrap ? `${Math.round(result.bootstrap.level * 100)}% bootstrap intervals (${result.bootstrap.completed} rounds)` : 'no intervals';
-  const of = result.criterion === null || result.criterion === undefined ? 'pooled over the criteria' : `on ${result.criterion}`;
+  const level = result.bootstrap
+    ? `${Math.round(result.bootstrap.level * 100)}% bootstrap intervals (${result.bootstrap.completed} rounds)`
+    : 'no intervals';
+  const of =
+    result.criterion === null || result.criterion === undefined ? 'pooled over the criteria' : `on ${result.criterion}`;
   const plots = [
     {
       name: 'leaderboard',
-      spec: leaderboardSpec(result.leaderboard.map((entry) => ({ item: entry.item, rating: entry.rating, ...(entry.interval ? { lower: entry.interval[0], upper: entry.interval[1] } : {}) })), `Leaderboard ${of}`, `Bradley-Terry ratings with ${level}`),
+      spec: leaderboardSpec(
+        result.leaderboard.map((entry) => ({
+          item: entry.item,
+          rating: entry.rating,
+          ...(entry.interval ? { lower: entry.interval[0], upper: entry.interval[1] } : {}),
+        })),
+        `Leaderboard ${of}`,
+        `Bradley-Terry ratings with ${level}`,
+      ),
     },
   ];
-  if (result.winRates) plots.push({ name: 'win-rates', spec: winRateSpec(result.items, result.winRates, order, `Win rates ${of}`) });
+  if (result.winRates)
+    plots.push({ name: 'win-rates', spec: winRateSpec(result.items, result.winRates, order, `Win rates ${of}`) });
   const support = result.leaderboard.every((entry) => entry.supportFrequency !== null)
     ? result.items.map((item) => result.leaderboard.find((entry) => entry.item === item)!.supportFrequency as number)
     : undefined;
-  const kind = result.winner.kind === 'von-neumann' ? 'von Neumann winner' : `Blackwell winner (${result.winner.norm ?? 'linf'})`;
-  plots.push({ name: 'winner', spec: winnerSpec(result.items, result.winner.distribution, support, `${kind}: its lottery and bootstrap support`, order) });
+  const kind =
+    result.winner.kind === 'von-neumann' ? 'von Neumann winner' : `Blackwell winner (${result.winner.norm ?? 'linf'})`;
+  plots.push({
+    name: 'winner',
+    spec: winnerSpec(
+      result.items,
+      result.winner.distribution,
+      support,
+      `${kind}: its lottery and bootstrap support`,
+      order,
+    ),
+  });
   return plots;
 }
 
@@ -161,17 +247,39 @@ export function estimatePlots(result: EstimateResultDocument): Array<{ name: str
     const ranking = result.rankings?.criteria.find((entry) => entry.criterion === criterion.name)?.bradleyTerry;
     const order = ranking ? ranking.scores.map((entry) => entry.item) : result.items;
     const counts = result.counts[c];
-    const rates = criterion.preferences.map((row, i) => row.map((value, j) => (counts.comparisons[i][j] > 0 ? value : null)));
-    plots.push({ name: `win-rates${suffix(criterion.name)}`, spec: winRateSpec(result.items, rates, order, `Estimated win rates on ${criterion.name}`) });
+    const rates = criterion.preferences.map((row, i) =>
+      row.map((value, j) => (counts.comparisons[i][j] > 0 ? value : null)),
+    );
+    plots.push({
+      name: `win-rates${suffix(criterion.name)}`,
+      spec: winRateSpec(result.items, rates, order, `Estimated win rates on ${criterion.name}`),
+    });
     if (ranking) {
-      const entries = ranking.scores.map((entry) => ({ item: entry.item, rating: entry.rating ?? entry.score, ...(entry.ratingInterval ? { lower: entry.ratingInterval[0], upper: entry.ratingInterval[1] } : {}) }));
-      const level = ranking.intervals ? `${Math.round(ranking.intervals.level * 100)}% bootstrap intervals` : 'no intervals';
-      plots.push({ name: `leaderboard${suffix(criterion.name)}`, spec: leaderboardSpec(entries, `Bradley-Terry leaderboard on ${criterion.name}`, level) });
+      const entries = ranking.scores.map((entry) => ({
+        item: entry.item,
+        rating: entry.rating ?? entry.score,
+        ...(entry.ratingInterval ? { lower: entry.ratingInterval[0], upper: entry.ratingInterval[1] } : {}),
+      }));
+      const level = ranking.intervals
+        ? `${Math.round(ranking.intervals.level * 100)}% bootstrap intervals`
+        : 'no intervals';
+      plots.push({
+        name: `leaderboard${suffix(criterion.name)}`,
+        spec: leaderboardSpec(entries, `Bradley-Terry leaderboard on ${criterion.name}`, level),
+      });
     }
   });
   if (result.winner) {
     const support = result.bootstrap ? result.bootstrap.items.map((entry) => entry.supportFrequency) : undefined;
-    plots.push({ name: 'winner', spec: winnerSpec(result.items, result.winner.distribution, support, `${result.winner.kind} winner: its lottery and bootstrap support`) });
+    plots.push({
+      name: 'winner',
+      spec: winnerSpec(
+        result.items,
+        result.winner.distribution,
+        support,
+        `${result.winner.kind} winner: its lottery and bootstrap support`,
+      ),
+    });
   }
   return plots;
 }

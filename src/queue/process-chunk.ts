@@ -4,8 +4,17 @@ import { errorLine } from '../error-line.js';
 import { PrefgameError } from '../errors.js';
 import type { JobStore } from './job-store.js';
 
-/** Solves one line (the worker's pool), alone in its process when `alone`: never rejects. */
-export type LineSolver = (line: Uint8Array, lineNumber: number, alone?: boolean) => Promise<BatchOutput>;
+/**
+ * Solves one line (the worker's pool), alone in its process when `alone`: never rejects. `started`,
+ * when given, is awaited once the line has its turn (after any wait for a line running alone) and
+ * just before it is solved, so that a try is counted only for a line that really ran.
+ */
+export type LineSolver = (
+  line: Uint8Array,
+  lineNumber: number,
+  alone?: boolean,
+  started?: () => Promise<void>,
+) => Promise<BatchOutput>;
 
 /** One non-blank input line of a chunk: its place in the chunk, its input line number, its bytes. */
 interface ChunkLine {
@@ -86,8 +95,9 @@ export async function solveChunkCarefully(
       outputs.push(givenUpLine(line, `solving this line stopped its worker process ${tried} times`));
       continue;
     }
-    await store.countTry(job, chunk, line.offset);
-    const output = await solve(line.bytes, line.lineNumber, tried > 0);
+    // The try is counted when the line starts, not while it waits behind a line running alone:
+    // a line that only waited when a suspect killed the process is not blamed for it.
+    const output = await solve(line.bytes, line.lineNumber, tried > 0, () => store.countTry(job, chunk, line.offset));
     await store.keepLine(job, chunk, line.offset, JSON.stringify(output));
     outputs.push(output);
   }

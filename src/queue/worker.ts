@@ -86,8 +86,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   await pool.ready();
   const timeLimitMs = options.lineTimeLimitMs ?? batchLineLimits.timeLimitMs;
   const gate = createExclusiveGate();
-  const solve: LineSolver = (line, lineNumber, alone = false) =>
-    gate.run(() => pool.solveLine(line, lineNumber, {}, timeLimitMs, batchLineLimits.graceMs), alone);
+  const solve: LineSolver = (line, lineNumber, alone = false, started) =>
+    gate.run(async () => {
+      await started?.();
+      return pool.solveLine(line, lineNumber, {}, timeLimitMs, batchLineLimits.graceMs);
+    }, alone);
   let stored = 0;
 
   /** Chunks being processed now (close waits for them itself: see below). */

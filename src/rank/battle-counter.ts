@@ -42,14 +42,21 @@ export class BattleCounter implements ComparisonSink {
   /** The number of outcomes counted (sum of counts). */
   total = 0;
 
-  constructor(private readonly maxItems = itemSpace - 1, private readonly maxCriteria = criterionSpace - 1) {}
+  constructor(
+    private readonly maxItems = itemSpace - 1,
+    private readonly maxCriteria = criterionSpace - 1,
+  ) {}
 
   private item(name: string): number {
     let index = this.itemIndex.get(name);
     if (index === undefined) {
       index = this.itemIndex.size;
       if (index >= Math.min(this.maxItems, itemSpace - 1)) {
-        throw new PrefgameError('PREF_ERR_TOO_LARGE', `the log names more than ${Math.min(this.maxItems, itemSpace - 1)} items (the limit maxItems)`, '');
+        throw new PrefgameError(
+          'PREF_ERR_TOO_LARGE',
+          `the log names more than ${Math.min(this.maxItems, itemSpace - 1)} items (the limit maxItems)`,
+          '',
+        );
       }
       this.itemIndex.set(name, index);
     }
@@ -61,7 +68,11 @@ export class BattleCounter implements ComparisonSink {
     if (c === undefined) {
       c = this.criterionIndex.size;
       if (c >= Math.min(this.maxCriteria, criterionSpace - 1)) {
-        throw new PrefgameError('PREF_ERR_TOO_LARGE', `the log names more than ${Math.min(this.maxCriteria, criterionSpace - 1)} criteria (the limit maxCriteria)`, '');
+        throw new PrefgameError(
+          'PREF_ERR_TOO_LARGE',
+          `the log names more than ${Math.min(this.maxCriteria, criterionSpace - 1)} criteria (the limit maxCriteria)`,
+          '',
+        );
       }
       this.criterionIndex.set(criterion, c);
     }
@@ -72,7 +83,8 @@ export class BattleCounter implements ComparisonSink {
       cell = this.size++;
       this.cellIndex.set(key, cell);
       if (cell >= this.wins.length) {
-        for (const name of ['criterion', 'first', 'second', 'wins', 'losses', 'ties'] as const) (this as Record<string, unknown>)[name] = grow(this[name], cell + 1);
+        for (const name of ['criterion', 'first', 'second', 'wins', 'losses', 'ties'] as const)
+          (this as Record<string, unknown>)[name] = grow(this[name], cell + 1);
       }
       this.criterion[cell] = c;
       this.first[cell] = flipped ? b : a;

@@ -58,7 +58,11 @@ export const keptRejections = 1000;
 export function detectLogFormat(columns: readonly string[]): LogFormat | undefined {
   const names = new Set(columns.map((column) => column.toLowerCase()));
   const models = names.has('model_a') && names.has('model_b');
-  if (models && (names.has('winner') || names.has('winner_model_a') || names.has('winner_model_b') || names.has('winner_tie'))) return 'arena';
+  if (
+    models &&
+    (names.has('winner') || names.has('winner_model_a') || names.has('winner_model_b') || names.has('winner_tie'))
+  )
+    return 'arena';
   if ((names.has('winner') && names.has('loser')) || names.has('tie')) return 'pairs';
   if ((names.has('item_a') && names.has('item_b')) || models) return 'ratings';
   return undefined;
@@ -113,7 +117,8 @@ export class BattleReader {
       );
     }
     const { counter, options } = this;
-    if (this.format === 'arena') return (next) => readArenaRow(next, counter, { bothBad: options.bothBad, criterion: options.criterion });
+    if (this.format === 'arena')
+      return (next) => readArenaRow(next, counter, { bothBad: options.bothBad, criterion: options.criterion });
     if (this.format === 'pairs') return (next) => readPairsRow(next, counter);
     const csv = this.parser.format === 'csv';
     const items = ratingItemColumns(columns);
@@ -141,7 +146,8 @@ export class BattleReader {
    */
   pushRows(rows: readonly unknown[]): void {
     rows.forEach((fields, index) => {
-      if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) this.reject({ line: index + 1, reason: 'not a JSON object' });
+      if (fields === null || typeof fields !== 'object' || Array.isArray(fields))
+        this.reject({ line: index + 1, reason: 'not a JSON object' });
       else this.row({ line: index + 1, fields: fields as Record<string, unknown> });
     });
   }
@@ -153,9 +159,16 @@ export class BattleReader {
     const comparisons = this.counter.comparisons();
     this.rejected.sort((x, y) => x.line - y.line);
     if (comparisons.length === 0) {
-      const listed = this.rejected.slice(0, 20).map((row) => `line ${row.line}: ${row.reason}`).join('; ');
+      const listed = this.rejected
+        .slice(0, 20)
+        .map((row) => `line ${row.line}: ${row.reason}`)
+        .join('; ');
       const more = this.rejectedCount > 20 ? `; and ${this.rejectedCount - 20} more` : '';
-      throw new PrefgameError('PREF_ERR_EMPTY_IMPORT', `the battle log has no usable row${listed ? ` (${listed}${more})` : ''}`, '');
+      throw new PrefgameError(
+        'PREF_ERR_EMPTY_IMPORT',
+        `the battle log has no usable row${listed ? ` (${listed}${more})` : ''}`,
+        '',
+      );
     }
     return {
       format: this.format ?? 'arena',
@@ -182,7 +195,10 @@ export class BattleReader {
  * assert.deepEqual([read.items, read.accepted], [['x', 'y'], 2])
  * ```
  */
-export async function readBattleStream(chunks: AsyncIterable<string | Uint8Array>, options: BattleReadOptions = {}): Promise<ReadBattles> {
+export async function readBattleStream(
+  chunks: AsyncIterable<string | Uint8Array>,
+  options: BattleReadOptions = {},
+): Promise<ReadBattles> {
   const reader = new BattleReader(options);
   for await (const chunk of chunks) reader.push(chunk);
   return reader.finish();

@@ -15,7 +15,15 @@
  */
 export { rankComparisons, parseTarget, type RankInput } from './rank.js';
 export { rateItems, type RatingTable, type RatingSettings } from './ratings.js';
-export { BattleReader, readBattleStream, readBattleText, detectLogFormat, keptRejections, type BattleReadOptions, type ReadBattles } from './battle-reader.js';
+export {
+  BattleReader,
+  readBattleStream,
+  readBattleText,
+  detectLogFormat,
+  keptRejections,
+  type BattleReadOptions,
+  type ReadBattles,
+} from './battle-reader.js';
 export { BattleCounter } from './battle-counter.js';
 export { TableParser, csvFields, type TableEvents } from './table-parser.js';
 export { gunzipIfNeeded } from './gunzip.js';

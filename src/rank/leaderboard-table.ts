@@ -3,7 +3,14 @@ import type { RankResultDocument } from '../schema/rank.js';
 /** Right-aligns every column of a text table (the first column left-aligned). */
 function align(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => (column === 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 1 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /**
@@ -39,7 +46,10 @@ export function leaderboardTable(result: RankResultDocument): string {
     entry.supportFrequency === null ? '-' : entry.supportFrequency.toFixed(2),
   ]);
   const winner = result.winner;
-  const kind = winner.kind === 'von-neumann' ? `von Neumann winner of ${result.criterion}` : `Blackwell winner (${winner.norm ?? 'linf'}) of ${result.criteria?.join(', ')}`;
+  const kind =
+    winner.kind === 'von-neumann'
+      ? `von Neumann winner of ${result.criterion}`
+      : `Blackwell winner (${winner.norm ?? 'linf'}) of ${result.criteria?.join(', ')}`;
   const lottery = winner.support.map((entry) => `${entry.item} ${entry.probability.toFixed(3)}`).join(', ');
   const lines = [
     align([header, ...rows]),
@@ -47,6 +57,9 @@ export function leaderboardTable(result: RankResultDocument): string {
     `${kind}: ${lottery}`,
     `  value ${winner.value.toPrecision(6)}, certificate [${winner.certificate.lowerBound.toPrecision(6)}, ${winner.certificate.upperBound.toPrecision(6)}], status ${result.status}`,
   ];
-  if (result.bootstrap) lines.push(`  ${result.bootstrap.completed} of ${result.bootstrap.rounds} bootstrap rounds (seed ${result.bootstrap.seed}); support = share of rounds whose winner plays the item`);
+  if (result.bootstrap)
+    lines.push(
+      `  ${result.bootstrap.completed} of ${result.bootstrap.rounds} bootstrap rounds (seed ${result.bootstrap.seed}); support = share of rounds whose winner plays the item`,
+    );
   return lines.join('\n');
 }

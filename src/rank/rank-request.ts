@@ -2,7 +2,12 @@ import { gunzipSync } from 'node:zlib';
 import { PrefgameError } from '../errors.js';
 import { defaultLimits, type Limits } from '../limits.js';
 import { parseDocument } from '../parse-document.js';
-import { RankComparisonsRequest, RankRowsRequest, type RankResultDocument, type RankSettingsDocument } from '../schema/rank.js';
+import {
+  RankComparisonsRequest,
+  RankRowsRequest,
+  type RankResultDocument,
+  type RankSettingsDocument,
+} from '../schema/rank.js';
 import { checkRankDocument as check, type RankMediaType } from './rank-settings.js';
 import { BattleReader, type ReadBattles } from './battle-reader.js';
 import { rankComparisons } from './rank.js';
@@ -13,8 +18,13 @@ function inflate(body: Uint8Array, limit: number): Uint8Array {
   try {
     return gunzipSync(body, { maxOutputLength: limit });
   } catch (error) {
-    if (error instanceof RangeError) throw new PrefgameError('PREF_ERR_BODY_TOO_LARGE', `the gzip body inflates to more than ${limit} bytes`, '');
-    throw new PrefgameError('PREF_ERR_BAD_COMPRESSION', `the body starts like gzip but does not decompress: ${error instanceof Error ? error.message : String(error)}`, '');
+    if (error instanceof RangeError)
+      throw new PrefgameError('PREF_ERR_BODY_TOO_LARGE', `the gzip body inflates to more than ${limit} bytes`, '');
+    throw new PrefgameError(
+      'PREF_ERR_BAD_COMPRESSION',
+      `the body starts like gzip but does not decompress: ${error instanceof Error ? error.message : String(error)}`,
+      '',
+    );
   }
 }
 
@@ -32,9 +42,20 @@ function inflate(body: Uint8Array, limit: number): Uint8Array {
  * rankRequest(new TextEncoder().encode('model_a,model_b,winner\nx,y,model_a\n'), 'text/csv', {}, defaultLimits).leaderboard
  * ```
  */
-export function rankRequest(compressed: Uint8Array, mediaType: RankMediaType, query: RankSettingsDocument, limits: Limits = defaultLimits, maxInflatedBytes = 256 * 1024 * 1024): RankResultDocument {
+export function rankRequest(
+  compressed: Uint8Array,
+  mediaType: RankMediaType,
+  query: RankSettingsDocument,
+  limits: Limits = defaultLimits,
+  maxInflatedBytes = 256 * 1024 * 1024,
+): RankResultDocument {
   const body = inflate(compressed, maxInflatedBytes);
-  const readOptions = (settings: RankSettingsDocument) => ({ format: settings.format, bothBad: settings.bothBad, maxItems: limits.maxItems, maxCriteria: limits.maxCriteria });
+  const readOptions = (settings: RankSettingsDocument) => ({
+    format: settings.format,
+    bothBad: settings.bothBad,
+    maxItems: limits.maxItems,
+    maxCriteria: limits.maxCriteria,
+  });
   if (mediaType !== 'application/json') {
     const reader = new BattleReader({ ...readOptions(query), table: mediaType === 'text/csv' ? 'csv' : 'jsonl' });
     reader.push(body);
@@ -42,7 +63,12 @@ export function rankRequest(compressed: Uint8Array, mediaType: RankMediaType, qu
     return rankComparisons({ items: read.items, comparisons: read.comparisons, rows: read }, query, limits);
   }
   const document = parseDocument(body);
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) throw new PrefgameError('PREF_ERR_SCHEMA', 'the body must be a JSON object: { format, rows } or { comparisons }', '');
+  if (document === null || typeof document !== 'object' || Array.isArray(document))
+    throw new PrefgameError(
+      'PREF_ERR_SCHEMA',
+      'the body must be a JSON object: { format, rows } or { comparisons }',
+      '',
+    );
   if ('rows' in document) {
     const request = check<{ rows: unknown[] } & RankSettingsDocument>(RankRowsRequest, document);
     const { rows, ...fields } = request;
@@ -52,7 +78,10 @@ export function rankRequest(compressed: Uint8Array, mediaType: RankMediaType, qu
     const read: ReadBattles = reader.finish();
     return rankComparisons({ items: read.items, comparisons: read.comparisons, rows: read }, settings, limits);
   }
-  const request = check<{ items?: string[]; comparisons: never[] } & RankSettingsDocument>(RankComparisonsRequest, document);
+  const request = check<{ items?: string[]; comparisons: never[] } & RankSettingsDocument>(
+    RankComparisonsRequest,
+    document,
+  );
   const { items, comparisons, format: _format, bothBad: _bothBad, ...fields } = request;
   return rankComparisons({ items, comparisons }, { ...query, ...fields }, limits);
 }

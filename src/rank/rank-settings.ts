@@ -48,8 +48,12 @@ const numericSettings = new Set(['bootstrap', 'seed', 'level', 'timeLimitMs']);
  */
 export function settingsFromQuery(query: Record<string, unknown>): RankSettingsDocument {
   const settings = Object.fromEntries(
-    Object.entries(query).map(([name, value]) => [name, numericSettings.has(name) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value]),
+    Object.entries(query).map(([name, value]) => [
+      name,
+      numericSettings.has(name) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+        ? Number(value)
+        : value,
+    ]),
   );
   return checkRankDocument<RankSettingsDocument>(RankSettings, settings, 'query');
 }
-

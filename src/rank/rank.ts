@@ -33,15 +33,23 @@ const listedRejections = 20;
 export function parseTarget(target: string | TargetDocument): TargetDocument {
   if (typeof target !== 'string') return target;
   const thresholds: Record<string, number> = {};
-  for (const part of target.split(',').map((text) => text.trim()).filter((text) => text !== '')) {
+  for (const part of target
+    .split(',')
+    .map((text) => text.trim())
+    .filter((text) => text !== '')) {
     const match = /^(.+?)\s*=\s*([^=]+)$/.exec(part);
     const value = match ? Number(match[2]) : NaN;
     if (!match || match[2].trim() === '' || !Number.isFinite(value)) {
-      throw new PrefgameError('PREF_ERR_INVALID_OPTION', `target part "${part}" is not NAME=THRESHOLD (for example safety=0.6)`, '/target');
+      throw new PrefgameError(
+        'PREF_ERR_INVALID_OPTION',
+        `target part "${part}" is not NAME=THRESHOLD (for example safety=0.6)`,
+        '/target',
+      );
     }
     thresholds[match[1].trim()] = value;
   }
-  if (Object.keys(thresholds).length === 0) throw new PrefgameError('PREF_ERR_INVALID_OPTION', 'target is empty: give NAME=THRESHOLD,...', '/target');
+  if (Object.keys(thresholds).length === 0)
+    throw new PrefgameError('PREF_ERR_INVALID_OPTION', 'target is empty: give NAME=THRESHOLD,...', '/target');
   return { thresholds };
 }
 
@@ -53,16 +61,31 @@ function rejectionWarnings(rows: NonNullable<RankInput['rows']>): string[] {
 }
 
 /** The estimate document that computes the winner and its bootstrap. */
-function winnerDocument(input: RankInput, items: string[], criteria: string[], settings: RankSettingsDocument, rating: string | null, timeLimitMs: number): EstimateDocument {
+function winnerDocument(
+  input: RankInput,
+  items: string[],
+  criteria: string[],
+  settings: RankSettingsDocument,
+  rating: string | null,
+  timeLimitMs: number,
+): EstimateDocument {
   const shared = {
     kind: 'estimate' as const,
     items,
     comparisons: input.comparisons,
-    bootstrap: { rounds: settings.bootstrap ?? rankDefaults.rounds, seed: settings.seed ?? rankDefaults.seed, level: settings.level ?? rankDefaults.level },
+    bootstrap: {
+      rounds: settings.bootstrap ?? rankDefaults.rounds,
+      seed: settings.seed ?? rankDefaults.seed,
+      level: settings.level ?? rankDefaults.level,
+    },
     options: { timeLimitMs },
   };
-  if (rating !== null) return { ...shared, winner: 'von-neumann', ...(criteria.length > 1 ? { criterion: rating } : {}) };
-  const target = settings.target !== undefined ? parseTarget(settings.target) : { thresholds: Object.fromEntries(criteria.map((name) => [name, rankDefaults.threshold])) };
+  if (rating !== null)
+    return { ...shared, winner: 'von-neumann', ...(criteria.length > 1 ? { criterion: rating } : {}) };
+  const target =
+    settings.target !== undefined
+      ? parseTarget(settings.target)
+      : { thresholds: Object.fromEntries(criteria.map((name) => [name, rankDefaults.threshold])) };
   return { ...shared, winner: 'blackwell', target, ...(settings.norm ? { norm: settings.norm } : {}) };
 }
 
@@ -81,20 +104,38 @@ function winnerDocument(input: RankInput, items: string[], criteria: string[], s
  * rankComparisons({ comparisons: [{ winner: 'a', loser: 'b', count: 7 }, { winner: 'b', loser: 'a', count: 3 }] }, { bootstrap: 100 }).leaderboard[0].item // 'a'
  * ```
  */
-export function rankComparisons(input: RankInput, settings: RankSettingsDocument = {}, limits: Limits = defaultLimits): RankResultDocument {
+export function rankComparisons(
+  input: RankInput,
+  settings: RankSettingsDocument = {},
+  limits: Limits = defaultLimits,
+): RankResultDocument {
   const started = performance.now();
   const criteria = criteriaOfComparisons(input.comparisons);
   if (settings.criterion !== undefined && !criteria.includes(settings.criterion)) {
-    throw new PrefgameError('PREF_ERR_UNKNOWN_CRITERION', `criterion is "${settings.criterion}", which is not one of the log's criteria (${criteria.join(', ')})`, '/criterion');
+    throw new PrefgameError(
+      'PREF_ERR_UNKNOWN_CRITERION',
+      `criterion is "${settings.criterion}", which is not one of the log's criteria (${criteria.join(', ')})`,
+      '/criterion',
+    );
   }
   if (settings.target !== undefined && settings.criterion !== undefined) {
-    throw new PrefgameError('PREF_ERR_INVALID_OPTION', 'give either criterion (von Neumann winner of one criterion) or target (Blackwell winner of several), not both', '/target');
+    throw new PrefgameError(
+      'PREF_ERR_INVALID_OPTION',
+      'give either criterion (von Neumann winner of one criterion) or target (Blackwell winner of several), not both',
+      '/target',
+    );
   }
   const rating = settings.criterion ?? (criteria.length === 1 ? criteria[0] : null);
   const warnings = input.rows ? rejectionWarnings(input.rows) : [];
   if (settings.target !== undefined) parseTarget(settings.target);
-  if (rating !== null && (settings.target !== undefined || settings.norm !== undefined)) warnings.push('target and norm apply to logs with several criteria: this one has one, whose von Neumann winner is computed');
-  if (rating === null) warnings.push(`the log has ${criteria.length} criteria: ratings pool them, the winner is the Blackwell winner of the target (use criterion to rank one)`);
+  if (rating !== null && (settings.target !== undefined || settings.norm !== undefined))
+    warnings.push(
+      'target and norm apply to logs with several criteria: this one has one, whose von Neumann winner is computed',
+    );
+  if (rating === null)
+    warnings.push(
+      `the log has ${criteria.length} criteria: ratings pool them, the winner is the Blackwell winner of the target (use criterion to rank one)`,
+    );
   const requested = Math.min(settings.timeLimitMs ?? limits.defaultTimeLimitMs, limits.maxTimeLimitMs);
   const wallStop = Math.min(limits.deadline ?? Infinity, Date.now() + requested);
   const items = input.items ?? readComparisons(input.comparisons, undefined).items;
@@ -103,9 +144,18 @@ export function rankComparisons(input: RankInput, settings: RankSettingsDocument
   const rounds = settings.bootstrap ?? rankDefaults.rounds;
   const level = settings.level ?? rankDefaults.level;
   const seed = settings.seed ?? rankDefaults.seed;
-  const table = rateItems(counts, { rounds, seed, level, regularisation: rankDefaults.regularisation, deadline: performance.now() + (wallStop - Date.now()) });
+  const table = rateItems(counts, {
+    rounds,
+    seed,
+    level,
+    regularisation: rankDefaults.regularisation,
+    deadline: performance.now() + (wallStop - Date.now()),
+  });
   if (!table.converged) warnings.push('the Bradley-Terry fit did not converge: ratings are approximate');
-  const estimate: EstimateResultDocument = solve<'estimate'>(winnerDocument(input, items, criteria, settings, rating, Math.max(1, Math.round(wallStop - Date.now()))), { limits, deadline: wallStop });
+  const estimate: EstimateResultDocument = solve<'estimate'>(
+    winnerDocument(input, items, criteria, settings, rating, Math.max(1, Math.round(wallStop - Date.now()))),
+    { limits, deadline: wallStop },
+  );
   const winner = estimate.winner!;
   warnings.push(...estimate.warnings);
   let status = estimate.status;
@@ -139,8 +189,19 @@ export function rankComparisons(input: RankInput, settings: RankSettingsDocument
     criteria,
     criterion: rating,
     bootstrap: { rounds, completed: Math.min(table.completed, estimate.bootstrap?.completed ?? 0), seed, level },
-    ...(input.rows ? { rows: { format: input.rows.format, accepted: input.rows.accepted, skipped: input.rows.skipped, rejected: input.rows.rejectedCount } } : {}),
-    winRates: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => finite(table.pairRates[i * n + j]))),
+    ...(input.rows
+      ? {
+          rows: {
+            format: input.rows.format,
+            accepted: input.rows.accepted,
+            skipped: input.rows.skipped,
+            rejected: input.rows.rejectedCount,
+          },
+        }
+      : {}),
+    winRates: Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => finite(table.pairRates[i * n + j])),
+    ),
     diagnostics: { elapsedMs: Math.round((performance.now() - started) * 1000) / 1000 },
   };
 }

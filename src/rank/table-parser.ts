@@ -27,7 +27,8 @@ function endsInQuotes(line: string, quoted: boolean): boolean {
         if (line.charCodeAt(at + 1) === quote) at++;
         else inside = false;
       }
-    } else if (code === 44) fieldStart = true; // ,
+    } else if (code === 44)
+      fieldStart = true; // ,
     else if (code === quote && fieldStart) inside = true;
     else if (code !== 32 && code !== 9) fieldStart = false;
   }
@@ -73,7 +74,8 @@ export function csvFields(record: string): string[] | { reason: string } {
     }
     const comma = record.indexOf(',', at);
     const value = record.slice(at, comma === -1 ? record.length : comma).trim();
-    if (value.indexOf('"') !== -1) return { reason: 'Invalid Opening Quote: a quote is found inside a field that does not start with one' };
+    if (value.indexOf('"') !== -1)
+      return { reason: 'Invalid Opening Quote: a quote is found inside a field that does not start with one' };
     fields.push(value);
     if (comma === -1) return fields;
     at = comma + 1;
@@ -109,7 +111,10 @@ export class TableParser {
   private started = false;
   private readonly seen = new Set<string>();
 
-  constructor(format: TableFormat | undefined, private readonly events: TableEvents) {
+  constructor(
+    format: TableFormat | undefined,
+    private readonly events: TableEvents,
+  ) {
     this.format = format;
   }
 
@@ -146,7 +151,10 @@ export class TableParser {
       }
     }
     if (this.record !== undefined) {
-      this.events.reject({ line: this.line, reason: 'Quote Not Closed: the quoted field is not closed before the end of the input' });
+      this.events.reject({
+        line: this.line,
+        reason: 'Quote Not Closed: the quoted field is not closed before the end of the input',
+      });
       this.record = undefined;
     }
   }
@@ -162,7 +170,10 @@ export class TableParser {
     try {
       value = secureJsonParse.parse(content, undefined, { protoAction: 'error', constructorAction: 'error' });
     } catch (error) {
-      this.events.reject({ line: this.line, reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      this.events.reject({
+        line: this.line,
+        reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -204,7 +215,10 @@ export class TableParser {
       return;
     }
     if (fields.length !== this.columns.length) {
-      this.events.reject({ line: this.line, reason: `Invalid Record Length: expect ${this.columns.length}, got ${fields.length}` });
+      this.events.reject({
+        line: this.line,
+        reason: `Invalid Record Length: expect ${this.columns.length}, got ${fields.length}`,
+      });
       return;
     }
     const row: Record<string, unknown> = {};

@@ -57,5 +57,9 @@ export function checkFiniteNumbers(document: unknown): void {
   const path = pathOfNonFinite(document, []) ?? [];
   const field = new Field(path);
   const found = path.reduce<unknown>((value, key) => (value as Record<string | number, unknown>)[key], document);
-  throw new PrefgameError('PREF_ERR_NON_FINITE', `${field} is ${String(found)}, not a finite number (a literal such as 1e400 overflows to Infinity)`, field.pointer);
+  throw new PrefgameError(
+    'PREF_ERR_NON_FINITE',
+    `${field} is ${String(found)}, not a finite number (a literal such as 1e400 overflows to Infinity)`,
+    field.pointer,
+  );
 }

@@ -8,11 +8,11 @@ const write = process.stdout.write.bind(process.stdout);
 const writeError = process.stderr.write.bind(process.stderr);
 for (const file of files) {
   let stdout = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     stdout += String(chunk);
     return true;
-  });
-  process.stderr.write = (() => true);
+  };
+  process.stderr.write = () => true;
   let code: number;
   try {
     code = await runCli(['node', 'prefgame', 'solve', '--compact', file]);

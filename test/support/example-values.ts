@@ -22,11 +22,23 @@ import { sampleJudgements, arenaRows, type Judgement } from '../../src/generate/
 /** The item names of the sample criteria. */
 export const items = ['a', 'b', 'c'];
 /** Rows of the `speed` criterion: a beats b, b beats c, c beats a. */
-export const speedRows = [[0.5, 0.7, 0.4], [0.3, 0.5, 0.8], [0.6, 0.2, 0.5]];
+export const speedRows = [
+  [0.5, 0.7, 0.4],
+  [0.3, 0.5, 0.8],
+  [0.6, 0.2, 0.5],
+];
 /** Rows of the `safety` criterion: a beats both others. */
-export const safetyRows = [[0.5, 0.6, 0.9], [0.4, 0.5, 0.3], [0.1, 0.7, 0.5]];
+export const safetyRows = [
+  [0.5, 0.6, 0.9],
+  [0.4, 0.5, 0.3],
+  [0.1, 0.7, 0.5],
+];
 /** Rows of the `comfort` criterion: b and c are more comfortable than a. */
-export const comfortRows = [[0.5, 0.3, 0.2], [0.7, 0.5, 0.6], [0.8, 0.4, 0.5]];
+export const comfortRows = [
+  [0.5, 0.3, 0.2],
+  [0.7, 0.5, 0.6],
+  [0.8, 0.4, 0.5],
+];
 
 /** `speed` as a matrix. */
 export const speed: Matrix = matrixFromRows(speedRows);
@@ -70,10 +82,17 @@ export const counts: ComparisonCounts = readComparisons(comparisons, undefined);
 export const cells: ComparisonCells = observedCells(counts);
 
 /** The symmetric vector-payoff game of {@link criteria}. */
-export const game: VectorGame = readVectorGame({ kind: 'approachability', criteria, target: { thresholds: { speed: 0.5 } } });
+export const game: VectorGame = readVectorGame({
+  kind: 'approachability',
+  criteria,
+  target: { thresholds: { speed: 0.5 } },
+});
 
 /** Judgements sampled from speed and safety, 5 per pair, seed 1. */
-export const judgements: Judgement[] = sampleJudgements({ speed: speedRows, safety: safetyRows }, items, { seed: 1, perPair: 5 });
+export const judgements: Judgement[] = sampleJudgements({ speed: speedRows, safety: safetyRows }, items, {
+  seed: 1,
+  perPair: 5,
+});
 /** The speed judgements as an arena log (JSON lines). */
 export const arenaLog: string = arenaRows(judgements, 'speed')
   .map((row) => JSON.stringify(row))

@@ -24,7 +24,14 @@ function withJumpingClock(work) {
 }
 
 export default async function run(task) {
-  const id = task.type === 'solve' ? task.document?.id : task.type === 'line' ? idOfLine(typeof task.line === 'string' ? task.line : new TextDecoder().decode(task.line)) : task.type === 'request' ? idOfLine(new TextDecoder().decode(task.body)) : undefined;
+  const id =
+    task.type === 'solve'
+      ? task.document?.id
+      : task.type === 'line'
+        ? idOfLine(typeof task.line === 'string' ? task.line : new TextDecoder().decode(task.line))
+        : task.type === 'request'
+          ? idOfLine(new TextDecoder().decode(task.body))
+          : undefined;
   if (typeof id === 'string') {
     if (id === 'crash') process.exit(3);
     if (id === 'kill-process') process.kill(process.pid, 'SIGKILL');

@@ -91,7 +91,9 @@ export function examplesIn(file: string, text: string): TsdocExample[] {
 /** The names a module declares and exports (`export function x`, `export const x`, ...). */
 export function declaredExports(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(/^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
+  for (const match of text.matchAll(
+    /^export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
+  )) {
     names.add(match[1]);
   }
   return names;
@@ -102,7 +104,10 @@ export function exportedNames(text: string): Set<string> {
   const names = declaredExports(text);
   for (const match of text.matchAll(/^export\s+(?:type\s+)?\{([^}]*)\}/gm)) {
     for (const part of match[1].split(',')) {
-      const words = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+      const words = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/);
       const name = (words[1] ?? words[0]).trim();
       if (name !== '') names.add(name);
     }
@@ -123,7 +128,8 @@ function codeWords(code: string): Set<string> {
 /** The names `code` declares or imports itself. */
 function declaredNames(code: string): Set<string> {
   const names = new Set<string>();
-  for (const match of code.matchAll(/\b(?:const|let|var|function|class|interface|type)\s+([A-Za-z_$][\w$]*)/g)) names.add(match[1]);
+  for (const match of code.matchAll(/\b(?:const|let|var|function|class|interface|type)\s+([A-Za-z_$][\w$]*)/g))
+    names.add(match[1]);
   for (const match of code.matchAll(/\b(?:const|let|var)\s*[{[]([^=]*)[}\]]\s*=/g)) {
     for (const word of match[1].match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(word);
   }
@@ -135,13 +141,20 @@ function declaredNames(code: string): Set<string> {
 
 /** Resolves `'prefgame'` and `'prefgame/...'` to a source module path (relative to the root, `.js`). */
 export function packageTargets(root: string): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, unknown>;
+  };
   const targets = new Map<string, string>();
   for (const [subpath, target] of Object.entries(manifest.exports)) {
     // The declarations name the source module (the JavaScript may be a bundle).
     const types = typeof target === 'object' && target !== null ? (target as Record<string, unknown>).types : undefined;
-    if (typeof types !== 'string' || !types.startsWith('./dist/') || !types.endsWith('.d.ts') || subpath.includes('*')) continue;
-    targets.set(subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`, `${types.slice('./dist/'.length, -'.d.ts'.length)}.js`);
+    if (typeof types !== 'string' || !types.startsWith('./dist/') || !types.endsWith('.d.ts') || subpath.includes('*'))
+      continue;
+    targets.set(
+      subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`,
+      `${types.slice('./dist/'.length, -'.d.ts'.length)}.js`,
+    );
   }
   return targets;
 }
@@ -174,13 +187,24 @@ export const generatedFolder = '.examples';
  * The module text of `example`, for a file in {@link generatedFolder}, and the number of lines
  * put before the example's code (to map a line of the module back to the source).
  */
-export function exampleModule(example: TsdocExample, root: string, targets: Map<string, string>, index: Map<string, string>): { text: string; offset: number } {
+export function exampleModule(
+  example: TsdocExample,
+  root: string,
+  targets: Map<string, string>,
+  index: Map<string, string>,
+): { text: string; offset: number } {
   const fromGenerated = (path: string) => `../${path}`;
   let code = example.code;
-  code = code.replace(/(from\s+|import\s*\(\s*)(['"])([^'"]+)\2/g, (whole, lead: string, quote: string, specifier: string) => {
-    const target = specifier.startsWith('./') || specifier.startsWith('../') ? posix.join(posix.dirname(example.file), specifier) : targets.get(specifier);
-    return target === undefined ? whole : `${lead}${quote}${fromGenerated(target)}${quote}`;
-  });
+  code = code.replace(
+    /(from\s+|import\s*\(\s*)(['"])([^'"]+)\2/g,
+    (whole, lead: string, quote: string, specifier: string) => {
+      const target =
+        specifier.startsWith('./') || specifier.startsWith('../')
+          ? posix.join(posix.dirname(example.file), specifier)
+          : targets.get(specifier);
+      return target === undefined ? whole : `${lead}${quote}${fromGenerated(target)}${quote}`;
+    },
+  );
   const used = codeWords(code);
   const declared = declaredNames(code);
   const ownPath = example.file.replace(/\.ts$/, '.js');
@@ -202,8 +226,10 @@ export function exampleModule(example: TsdocExample, root: string, targets: Map<
   const header: string[] = [];
   if (used.has('assert') && !declared.has('assert')) header.push(`import assert from 'node:assert/strict';`);
   if (own.length > 0) header.push(`import { ${own.sort().join(', ')} } from '${fromGenerated(ownPath)}';`);
-  if (fromRoot.length > 0 && ownPath !== rootPath) header.push(`import { ${fromRoot.sort().join(', ')} } from '${fromGenerated(rootPath)}';`);
-  for (const [module, names] of [...elsewhere].sort()) header.push(`import { ${names.sort().join(', ')} } from '${fromGenerated(module)}';`);
+  if (fromRoot.length > 0 && ownPath !== rootPath)
+    header.push(`import { ${fromRoot.sort().join(', ')} } from '${fromGenerated(rootPath)}';`);
+  for (const [module, names] of [...elsewhere].sort())
+    header.push(`import { ${names.sort().join(', ')} } from '${fromGenerated(module)}';`);
   header.push(`// ${example.file}:${example.line}`);
   return { text: `${header.join('\n')}\n${code}\nexport {};\n`, offset: header.length };
 }
