@@ -13,6 +13,23 @@ function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
   return larger;
 }
 
+/** The index of `key` in `indices`, given the next free one when new; at most `limit` keys. */
+function indexIn<K>(indices: Map<K, number>, key: K, limit: number, what: string, setting: string): number {
+  let index = indices.get(key);
+  if (index === undefined) {
+    index = indices.size;
+    if (index >= limit) {
+      throw new PrefgameError(
+        'PREF_ERR_TOO_LARGE',
+        `the log names more than ${limit} ${what} (the limit ${setting})`,
+        '',
+      );
+    }
+    indices.set(key, index);
+  }
+  return index;
+}
+
 /**
  * Counts battle outcomes per pair and criterion while a log is read, so that memory grows with
  * the number of distinct pairs, not of rows: each outcome adds to the wins, losses or ties of
@@ -48,34 +65,17 @@ export class BattleCounter implements ComparisonSink {
   ) {}
 
   private item(name: string): number {
-    let index = this.itemIndex.get(name);
-    if (index === undefined) {
-      index = this.itemIndex.size;
-      if (index >= Math.min(this.maxItems, itemSpace - 1)) {
-        throw new PrefgameError(
-          'PREF_ERR_TOO_LARGE',
-          `the log names more than ${Math.min(this.maxItems, itemSpace - 1)} items (the limit maxItems)`,
-          '',
-        );
-      }
-      this.itemIndex.set(name, index);
-    }
-    return index;
+    return indexIn(this.itemIndex, name, Math.min(this.maxItems, itemSpace - 1), 'items', 'maxItems');
   }
 
   private cell(criterion: string | undefined, a: number, b: number): { cell: number; flipped: boolean } {
-    let c = this.criterionIndex.get(criterion);
-    if (c === undefined) {
-      c = this.criterionIndex.size;
-      if (c >= Math.min(this.maxCriteria, criterionSpace - 1)) {
-        throw new PrefgameError(
-          'PREF_ERR_TOO_LARGE',
-          `the log names more than ${Math.min(this.maxCriteria, criterionSpace - 1)} criteria (the limit maxCriteria)`,
-          '',
-        );
-      }
-      this.criterionIndex.set(criterion, c);
-    }
+    const c = indexIn(
+      this.criterionIndex,
+      criterion,
+      Math.min(this.maxCriteria, criterionSpace - 1),
+      'criteria',
+      'maxCriteria',
+    );
     const flipped = a > b;
     const key = (c * itemSpace + (flipped ? b : a)) * itemSpace + (flipped ? a : b);
     let cell = this.cellIndex.get(key);

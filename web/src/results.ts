@@ -1,3 +1,5 @@
+import type { LeaderboardRow } from './leaderboard.js';
+
 /** The fields of a solver result the page reads (the contract's result document). */
 export interface WinnerResult {
   kind?: string;
@@ -57,16 +59,7 @@ export interface RankResult {
   kind: 'rank';
   status: string;
   items: string[];
-  leaderboard: Array<{
-    rank: number;
-    item: string;
-    rating: number;
-    interval?: [number, number];
-    winRate?: number;
-    games?: number;
-    probability?: number;
-    supportFrequency?: number;
-  }>;
+  leaderboard: LeaderboardRow[];
   winner: WinnerResult;
   /** The criteria of the log, and the one the ratings are of (null: pooled over several). */
   criteria?: string[];
