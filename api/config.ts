@@ -6,8 +6,12 @@ export interface ServiceConfig {
   port: number;
   /** Worker threads solving problems. */
   workers: number;
-  /** Requests that may wait for a worker; beyond it the service answers 503 at once. */
+  /** Requests that may wait for a worker, their bodies read; beyond it requests wait unread (below). */
   queueSize: number;
+  /** How long a request may wait, unread, for room in the queue before its 503. */
+  admissionWaitMs: number;
+  /** Requests that may wait unread for room; beyond it the service answers 503 at once. */
+  admissionWaiting: number;
   /** Largest request body in bytes (413 beyond). */
   bodyLimit: number;
   maxItems: number;
@@ -59,6 +63,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     port: integer(env, 'PORT', 8080),
     workers,
     queueSize: integer(env, 'QUEUE_SIZE', 4 * workers),
+    admissionWaitMs: integer(env, 'ADMISSION_WAIT_MS', 1_000),
+    admissionWaiting: integer(env, 'ADMISSION_WAITING', 1_024),
     bodyLimit: integer(env, 'BODY_LIMIT', 32 * 1024 * 1024, 1024),
     maxItems: integer(env, 'MAX_ITEMS', 2000, 1),
     maxCriteria: integer(env, 'MAX_CRITERIA', 32, 1),

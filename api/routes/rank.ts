@@ -3,6 +3,7 @@ import { PrefgameError } from '../../src/errors.js';
 import { RankQuery, RankRequest, RankResult } from '../../src/schema/rank.js';
 import { rankMediaTypes, settingsFromQuery, type RankMediaType } from '../../src/rank/rank-settings.js';
 import { sendProblem } from '../problem.js';
+import { admission } from '../admission.js';
 
 const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDetails#' } };
 
@@ -37,7 +38,8 @@ function mediaTypeOf(request: FastifyRequest): RankMediaType {
  * settings as query parameters or JSON fields. Answers the rank document; 422
  * `PREF_ERR_EMPTY_IMPORT` naming the bad lines when no row is usable, else the rejected rows
  * are listed in `warnings`. Reading and ranking run in the worker pool, within the server's
- * maximum time from arrival.
+ * maximum time from arrival; the request takes its place there before its body is read
+ * (`admission`).
  */
 export async function rankRoutes(app: FastifyInstance): Promise<void> {
   for (const type of ['text/csv', 'application/x-ndjson'])
@@ -46,6 +48,7 @@ export async function rankRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/v1/rank',
     {
+      onRequest: admission(app),
       schema: {
         tags: ['rank'],
         summary: 'Battle log -> leaderboard (Elo-scale ratings with bootstrap intervals) and the game-theoretic winner',
@@ -79,6 +82,7 @@ export async function rankRoutes(app: FastifyInstance): Promise<void> {
         app.config.maxTimeLimitMs,
         app.config.workerGraceMs,
         request.arrivedAt,
+        request.place,
       );
       if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
       app.metrics.observeSolve('rank', answer.result.status, (answer.result.diagnostics?.elapsedMs ?? 0) / 1000);

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { AnyResult, kindSchemas, Problem, problemKinds } from '../../src/schema/kinds.js';
-import { PrefgameError } from '../../src/errors.js';
 import { sendProblem } from '../problem.js';
+import { admission } from '../admission.js';
 import { problemExamples } from '../examples.js';
 
 /** A kind's schema with `kind` optional: the kind routes fill it in (derived, not a copy). */
@@ -20,7 +20,7 @@ const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDeta
 
 /**
  * `POST /v1/solve` (any kind) and `POST /v1/KIND` for every kind of the contract (`kind`
- * optional). A full queue answers 503 before the body is read. The raw JSON goes to a worker, which parses it, validates it against the same
+ * optional). A request takes its place in the worker pool before its body is read (`admission`). The raw JSON goes to a worker, which parses it, validates it against the same
  * schemas, checks the content rules and solves. Every request gets the server's maximum time
  * from arrival (`options.timeLimitMs` shortens it).
  */
@@ -34,6 +34,7 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
         app.config.maxTimeLimitMs,
         app.config.workerGraceMs,
         request.arrivedAt,
+        request.place,
       );
       if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
       app.metrics.observeSolve(answer.result.kind, answer.result.status, answer.result.diagnostics.elapsedMs / 1000);
@@ -41,18 +42,11 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
     };
   }
 
-  // A full queue refuses before the body is read or parsed: a 503 costs almost nothing, so
-  // clients retrying on 503 cannot crowd out the solves (goodput under a retry storm).
-  const refuseWhenFull = async () => {
-    if (app.pool.saturated())
-      throw new PrefgameError('PREF_ERR_OVERLOADED', 'every worker is busy and the queue is full; retry shortly', '');
-  };
-
   const anyExample = { ...Problem, examples: [problemExamples['von-neumann']] };
   app.post(
     '/v1/solve',
     {
-      onRequest: refuseWhenFull,
+      onRequest: admission(app),
       schema: {
         tags: ['solve'],
         summary: 'Solve a problem document of any kind',
@@ -67,7 +61,7 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
     app.post(
       `/v1/${kind}`,
       {
-        onRequest: refuseWhenFull,
+        onRequest: admission(app),
         schema: {
           tags: ['solve'],
           summary: `Solve ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} problem (kind optional)`,

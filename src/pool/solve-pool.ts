@@ -26,12 +26,26 @@ export interface SolvePoolOptions {
   highsModule?: CompiledHighs;
 }
 
+/**
+ * A place in the pool, held for a request whose body has not been read yet
+ * ({@link SolvePool.waitForPlace}). Passing it to `solveRequest` or `rankRequest` turns it into
+ * the request's task; `release()` gives it back unused (the request failed before it was
+ * solved). Releasing a place already used or released does nothing.
+ */
+export interface Place {
+  release(): void;
+}
+
 /** A snapshot of the pool for /ready and /metrics. */
 export interface PoolStats {
   threads: number;
   running: number;
   queueSize: number;
   maxQueue: number;
+  /** Places held for requests whose bodies are being read. */
+  held: number;
+  /** Requests waiting, unread, for a place ({@link SolvePool.waitForPlace}). */
+  waitingForPlace: number;
   utilization: number;
   completed: number;
 }
@@ -93,6 +107,11 @@ const overloaded = () =>
 const shuttingDown = () =>
   new PrefgameError('PREF_ERR_SHUTTING_DOWN', 'the service is shutting down; retry on another instance', '');
 
+/** A request waiting, unread, for a place in the pool; `answer` is called once. */
+interface PlaceWaiter {
+  answer: (place: Place | undefined) => void;
+}
+
 /** A task waiting for a worker, with the absolute deadline (`Date.now()` ms) it must start by. */
 interface WaitingTask {
   task: PoolTask;
@@ -114,7 +133,9 @@ interface WaitingTask {
  *   later is terminated and replaced (`PREF_ERR_WORKER_TIMEOUT`).
  * - A worker that crashes fails its task with `PREF_ERR_WORKER_FAILED`.
  * - A full queue refuses at once with `PREF_ERR_OVERLOADED` ({@link saturated} tells before
- *   anything is read).
+ *   anything is read). A request can instead wait, unread, for a place ({@link waitForPlace}):
+ *   places go to the waiting requests in arrival order as tasks finish, so that clients which
+ *   retry at once on 503 are paced by the pool instead of spinning.
  * - On shutdown, {@link refuseWaiting} answers every waiting task with `PREF_ERR_SHUTTING_DOWN`
  *   and from then on takes a new task only when a worker is free at once; {@link stopRunning}
  *   stops the running ones the same way.
@@ -141,8 +162,33 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
   });
   const waiting: WaitingTask[] = [];
   const running = new Set<AbortController>();
+  const held = new Set<Place>();
+  const placeWaiters: PlaceWaiter[] = [];
   let refusing = false;
   let closed = false;
+
+  /** Tasks running or waiting, and places held for requests still being read. */
+  const load = () => running.size + waiting.length + held.size;
+  const hasRoom = () => load() < threads + maxQueue;
+
+  function holdPlace(): Place {
+    const place: Place = {
+      release() {
+        if (held.delete(place)) grantPlaces();
+      },
+    };
+    held.add(place);
+    return place;
+  }
+
+  /** Gives the room there is to the requests waiting for a place, first come first served. */
+  function grantPlaces(): void {
+    while (placeWaiters.length > 0 && !refusing && hasRoom()) placeWaiters.shift()!.answer(holdPlace());
+  }
+
+  function refusePlaceWaiters(): void {
+    for (const waiter of placeWaiters.splice(0)) waiter.answer(undefined);
+  }
 
   function start(entry: WaitingTask): void {
     const controller = new AbortController();
@@ -179,13 +225,25 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
       }
       start(entry);
     }
+    grantPlaces();
   }
 
-  function runTask<T>(task: PoolTask, deadline: number, graceMs: number, transferList?: ArrayBuffer[]): Promise<T> {
+  function runTask<T>(
+    task: PoolTask,
+    deadline: number,
+    graceMs: number,
+    transferList?: ArrayBuffer[],
+    place?: Place,
+  ): Promise<T> {
+    // A held place becomes this task (the load stays the same).
+    const placed = place !== undefined && held.delete(place);
     // Shutting down, a task that arrives now (a request whose body was still being read) runs
     // only if a worker is free at once: it never waits.
-    if (closed || (refusing && running.size >= threads)) return Promise.reject(shuttingDown());
-    if (running.size + waiting.length >= threads + maxQueue) return Promise.reject(overloaded());
+    if (closed || (refusing && running.size >= threads)) {
+      if (placed) grantPlaces();
+      return Promise.reject(shuttingDown());
+    }
+    if (!placed && load() >= threads + maxQueue) return Promise.reject(overloaded());
     return new Promise<T>((resolve, reject) => {
       waiting.push({ task, deadline, graceMs, transferList, resolve: resolve as (value: unknown) => void, reject });
       pump();
@@ -227,7 +285,8 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     },
     /**
      * Solves one request body (JSON bytes, copied and moved to the worker, which parses and
-     * validates it off the main thread), for a route of `kind` if given; as {@link solve}.
+     * validates it off the main thread), for a route of `kind` if given; as {@link solve}. With
+     * a `place` from {@link waitForPlace} it takes that place instead of being refused.
      */
     solveRequest(
       body: Uint8Array,
@@ -236,6 +295,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
       timeLimitMs: number,
       graceMs: number,
       arrivedAt?: number,
+      place?: Place,
     ): Promise<SolveAnswer> {
       const bytes = new Uint8Array(body); // an own buffer: a request's may be a slice of a shared pool
       const timing = deadlineOf(arrivedAt, timeLimitMs);
@@ -244,6 +304,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
         timing.deadline,
         graceMs,
         [bytes.buffer],
+        place,
       );
     },
     /**
@@ -258,6 +319,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
       timeLimitMs: number,
       graceMs: number,
       arrivedAt?: number,
+      place?: Place,
     ): Promise<RankAnswer> {
       const bytes = new Uint8Array(body);
       const timing = deadlineOf(arrivedAt, timeLimitMs);
@@ -266,6 +328,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
         timing.deadline,
         graceMs,
         [bytes.buffer],
+        place,
       );
     },
     /**
@@ -302,14 +365,54 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
         }
       }
     },
-    /** True when a task submitted now would be refused (checked before a request body is read). */
+    /**
+     * True when a task submitted now would be refused, or would have to wait behind requests
+     * already waiting for a place (checked before a request body is read).
+     */
     saturated(): boolean {
-      return closed || (refusing && running.size >= threads) || running.size + waiting.length >= threads + maxQueue;
+      return closed || (refusing && running.size >= threads) || !hasRoom() || placeWaiters.length > 0;
+    },
+    /** True once shutdown has begun ({@link refuseWaiting} or {@link close}). */
+    isShuttingDown(): boolean {
+      return refusing;
+    },
+    /**
+     * A place in the pool for a request whose body has not been read: at once when there is
+     * room and nobody waits before it; else the request waits, unread (its bytes stay in the
+     * socket), until a task finishes and the places reach it in arrival order. `undefined` when
+     * `waitMs` (shortened by up to a quarter at random, so that a crowd does not retry in step)
+     * passes first, `maxWaiting` requests already wait, `signal` aborts (the client
+     * left) or the pool is shutting down.
+     */
+    waitForPlace(waitMs: number, maxWaiting: number, signal?: AbortSignal): Promise<Place | undefined> {
+      if (closed || refusing || signal?.aborted) return Promise.resolve(undefined);
+      if (placeWaiters.length === 0 && hasRoom()) return Promise.resolve(holdPlace());
+      if (waitMs <= 0 || placeWaiters.length >= maxWaiting) return Promise.resolve(undefined);
+      return new Promise((resolve) => {
+        const waiter: PlaceWaiter = {
+          answer(place) {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', leave);
+            resolve(place);
+          },
+        };
+        const leave = () => {
+          const index = placeWaiters.indexOf(waiter);
+          if (index >= 0) placeWaiters.splice(index, 1);
+          waiter.answer(undefined);
+        };
+        // Between 3/4 and all of `waitMs`: clients that arrived together do not all get their
+        // 503 (and retry) in the same instant again.
+        const timer = setTimeout(leave, waitMs * (0.75 + 0.25 * Math.random()));
+        signal?.addEventListener('abort', leave, { once: true });
+        placeWaiters.push(waiter);
+      });
     },
     /** Answers every waiting task with `PREF_ERR_SHUTTING_DOWN` and refuses new ones (shutdown, step 1). */
     refuseWaiting(): void {
       refusing = true;
       for (const entry of waiting.splice(0)) entry.reject(shuttingDown());
+      refusePlaceWaiters();
     },
     /** Stops the running tasks, answering them with `PREF_ERR_SHUTTING_DOWN` (shutdown past its grace). */
     stopRunning(): void {
@@ -321,6 +424,8 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
         running: running.size,
         queueSize: waiting.length,
         maxQueue,
+        held: held.size,
+        waitingForPlace: placeWaiters.length,
         utilization: piscina.utilization,
         completed: piscina.completed,
       };
@@ -330,6 +435,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
       refusing = true;
       closed = true;
       for (const entry of waiting.splice(0)) entry.reject(shuttingDown());
+      refusePlaceWaiters();
       await piscina.close();
     },
   };

@@ -96,8 +96,8 @@ describe('item 4: time limits count from arrival', () => {
 });
 
 describe('item 11: a full queue refuses before reading the body', () => {
-  test('503 OVERLOADED arrives although the request body never ends', async () => {
-    const app = await appWith({ queueSize: 0 });
+  test('503 OVERLOADED with Connection: close arrives although the request body never ends', async () => {
+    const app = await appWith({ queueSize: 0, admissionWaitMs: 50 });
     try {
       const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
       const busy = app.inject({
@@ -122,8 +122,169 @@ describe('item 11: a full queue refuses before reading the body', () => {
       assert.equal(refused.statusCode, 503, refused.body);
       assert.equal(refused.json().code, 'PREF_ERR_OVERLOADED');
       assert.ok(refused.headers['retry-after']);
+      assert.equal(refused.headers.connection, 'close', 'the unread body is not drained');
       writeFileSync(release, '');
       assert.equal((await busy).statusCode, 200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** Waits (by state, not by time) until `ready()` holds. */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await sleep(5);
+}
+
+describe('item 11: requests wait unread for a place, in arrival order (admission)', () => {
+  test('the pool: places go to the waiting requests first come first served; a held place becomes a task', async () => {
+    const pool = createSolvePool({ threads: 1, maxQueue: 0, workerUrl: testWorker });
+    try {
+      await pool.ready();
+      const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
+      const busy = pool.solve({ ...rps, id: `wait-for:${release}` }, {}, 60_000, 5_000);
+      assert.equal(pool.saturated(), true);
+      const answers: string[] = [];
+      const first = pool.waitForPlace(60_000, 8).then((place) => (answers.push('first'), place));
+      const second = pool.waitForPlace(60_000, 8).then((place) => (answers.push('second'), place));
+      assert.equal(pool.stats().waitingForPlace, 2);
+      writeFileSync(release, '');
+      assert.equal((await busy).ok, true);
+      const place = await first;
+      assert.ok(place, 'the first to wait gets the room');
+      assert.deepEqual(answers, ['first']);
+      assert.equal(pool.stats().held, 1);
+      // A request holding a place is taken although the pool is otherwise full.
+      const answer = await pool.solveRequest(
+        Buffer.from(JSON.stringify(rps)),
+        undefined,
+        {},
+        60_000,
+        5_000,
+        undefined,
+        place,
+      );
+      assert.equal(answer.ok && answer.result.status, 'optimal');
+      place.release(); // already used: does nothing
+      const next = await second;
+      assert.ok(next, 'the place went on to the second request when the first one finished');
+      next.release();
+      assert.equal(pool.stats().held, 0);
+      assert.equal(pool.saturated(), false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('the pool: no place when the wait passes, the line is full, the client leaves or the pool shuts down', async () => {
+    const pool = createSolvePool({ threads: 1, maxQueue: 0, workerUrl: testWorker });
+    try {
+      await pool.ready();
+      const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
+      const busy = pool.solve({ ...rps, id: `wait-for:${release}` }, {}, 60_000, 5_000);
+      assert.equal(await pool.waitForPlace(0, 8), undefined, 'no wait allowed: refused at once');
+      assert.equal(await pool.waitForPlace(20, 8), undefined, 'the wait passed (the busy task holds until released)');
+      const leaving = new AbortController();
+      const left = pool.waitForPlace(60_000, 1, leaving.signal);
+      assert.equal(await pool.waitForPlace(60_000, 1), undefined, 'one may wait: the second is refused at once');
+      leaving.abort();
+      assert.equal(await left, undefined);
+      assert.equal(pool.stats().waitingForPlace, 0, 'a client that left no longer waits');
+      const shutDown = pool.waitForPlace(60_000, 8);
+      pool.refuseWaiting();
+      assert.equal(await shutDown, undefined);
+      assert.equal(pool.isShuttingDown(), true);
+      writeFileSync(release, '');
+      assert.equal((await busy).ok, true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('HTTP: a request that arrives when the pool is full waits unread and is solved when room opens', async () => {
+    const app = await appWith({ queueSize: 0, admissionWaitMs: 60_000 });
+    try {
+      const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
+      const post = (body: unknown) =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/solve',
+          payload: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        });
+      const busy = post({ ...rps, id: `wait-for:${release}` });
+      await until(() => app.pool.stats().running === 1);
+      const waiting = post({ ...rps, id: 'waited' });
+      await until(() => app.pool.stats().waitingForPlace === 1);
+      assert.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200);
+      assert.equal((await app.inject({ method: 'GET', url: '/ready' })).statusCode, 503);
+      writeFileSync(release, '');
+      assert.equal((await busy).statusCode, 200);
+      const response = await waiting;
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.json().id, 'waited');
+      const { held, waitingForPlace, running } = app.pool.stats();
+      assert.deepEqual({ held, waitingForPlace, running }, { held: 0, waitingForPlace: 0, running: 0 });
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('HTTP: a request waiting for a place when shutdown begins gets 503 PREF_ERR_SHUTTING_DOWN', async () => {
+    const app = await appWith({ queueSize: 0, admissionWaitMs: 60_000 });
+    try {
+      const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
+      const busy = app.inject({
+        method: 'POST',
+        url: '/v1/solve',
+        payload: JSON.stringify({ ...rps, id: `wait-for:${release}` }),
+        headers: { 'content-type': 'application/json' },
+      });
+      await until(() => app.pool.stats().running === 1);
+      const waiting = app.inject({
+        method: 'POST',
+        url: '/v1/solve',
+        payload: JSON.stringify(rps),
+        headers: { 'content-type': 'application/json' },
+      });
+      await until(() => app.pool.stats().waitingForPlace === 1);
+      app.pool.refuseWaiting();
+      const response = await waiting;
+      assert.equal(response.statusCode, 503, response.body);
+      assert.equal(response.json().code, 'PREF_ERR_SHUTTING_DOWN');
+      assert.equal(response.headers.connection, 'close');
+      writeFileSync(release, '');
+      assert.equal((await busy).statusCode, 200, 'the running solve still finishes');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('HTTP: a place taken by a request that fails before it is solved is given back', async () => {
+    const app = await appWith({ queueSize: 0, bodyLimit: 1024 });
+    try {
+      const tooLarge = await app.inject({
+        method: 'POST',
+        url: '/v1/von-neumann',
+        payload: JSON.stringify({ preferences: [[0.5]], id: 'x'.repeat(4096) }),
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.equal(tooLarge.statusCode, 413, tooLarge.body);
+      const wrongType = await app.inject({
+        method: 'POST',
+        url: '/v1/rank',
+        payload: 'a;b',
+        headers: { 'content-type': 'text/plain' },
+      });
+      assert.equal(wrongType.statusCode, 415, wrongType.body);
+      await until(() => app.pool.stats().held === 0);
+      const solved = await app.inject({
+        method: 'POST',
+        url: '/v1/von-neumann',
+        payload: JSON.stringify({ preferences: [[0.5]] }),
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.equal(solved.statusCode, 200, solved.body);
     } finally {
       await app.close();
     }

@@ -294,7 +294,7 @@ describe('HTTP service: routes and status codes', () => {
 
 describe('HTTP service under load, deadlines and faults', () => {
   test('503 with Retry-After at once when every worker is busy and the queue is full; health still answers', async () => {
-    const app = await appWith({ workers: 1, queueSize: 1, retryAfterSeconds: 2 });
+    const app = await appWith({ workers: 1, queueSize: 1, retryAfterSeconds: 2, admissionWaitMs: 0 });
     try {
       const directory = mkdtempSync(join(tmpdir(), 'prefgame-'));
       const release = join(directory, 'release');
