@@ -112,6 +112,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // codes (parseDocument, then solve): a 30,000-number matrix never blocks the event loop, and
   // the JSON is parsed once. Routes still declare their body schemas, for the OpenAPI document.
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? () => true : ajv.compile(schema)));
+  // Answers are documents the library builds to its own result schemas (test/schemas.test.ts
+  // checks them): the route schemas describe them (OpenAPI) and JSON.stringify writes them, so no
+  // serializer is compiled, neither at start nor (fast-json-stringify compiles its unions lazily)
+  // in a route's first answer.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.decorateRequest('arrivedAt', 0);

@@ -56,7 +56,7 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
   const directory = mkdtempSync(join(tmpdir(), 'prefgame-http-'));
   const logFile = join(directory, 'server.log');
   const logDescriptor = openSync(logFile, 'w');
-  const server = spawn(process.execPath, [new URL('../dist/api/server.js', import.meta.url).pathname], {
+  const server = spawn(process.execPath, [new URL('../dist/bundle/server.js', import.meta.url).pathname], {
     env: {
       ...process.env,
       PORT: '0',

@@ -64,7 +64,7 @@ async function startServer(): Promise<{ port: number; pid: number | undefined; s
     process.execPath,
     [
       ...(process.env.SERVER_ARGS ?? '').split(' ').filter(Boolean),
-      new URL('../dist/api/server.js', import.meta.url).pathname,
+      new URL('../dist/bundle/server.js', import.meta.url).pathname,
     ],
     {
       env: {

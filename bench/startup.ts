@@ -279,7 +279,7 @@ async function waitFor(url: string, started: number, limitMs = 60_000): Promise<
 if (want('5')) {
   const port = await freePort();
   const started = performance.now();
-  const service = spawn(process.execPath, [join(root, 'dist', 'api', 'server.js')], {
+  const service = spawn(process.execPath, [join(root, 'dist', 'bundle', 'server.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });

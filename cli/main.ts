@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capText, toErrorDetail } from '../src/errors.js';
 import { documentIdOf, parseDocument } from '../src/parse-document.js';
@@ -334,8 +334,10 @@ export async function runCli(argv: string[]): Promise<number> {
     .command('serve')
     .description('start the HTTP service (same as npm start; settings from environment variables)')
     .action(async () => {
-      // The service is a consumer of the library like this command: loaded only for `serve`.
-      await import(new URL('../api/server.js', import.meta.url).href);
+      // The service is a consumer of the library like this command: loaded only for `serve`;
+      // bundled beside this file (dist/bundle/server.js), or from the sources (tests, tsx).
+      const bundled = new URL('./server.js', import.meta.url);
+      await import((existsSync(bundled) ? bundled : new URL('../api/server.js', import.meta.url)).href);
       code = await new Promise<number>(() => {}); // runs until a signal ends the process
     });
   guardStdout();

@@ -1,11 +1,12 @@
 // Part of `npm run build` (after tsc and write-validators): bundles the `prefgame` command, the
-// library's entry (package.json `exports`) and the pool worker into dist/bundle/ with esbuild.
+// library's entries (package.json `exports`), the service and the pool worker into dist/bundle/
+// with esbuild.
 // A cold `prefgame solve` otherwise opens ~450 module files (TypeBox alone ~200) and
 // `import('prefgame')` ~380 (measured: 0.26-0.32 CPU s to import the modules, 0.08 s bundled);
 // the bundle is a few files, split at dynamic imports so that each command still loads only
 // what it uses. Packages that locate files of
-// their own at run time (piscina's worker, HiGHS's wasm) or load only for some jobs (vega, the
-// service, the queue) stay outside, imported from node_modules as usual.
+// their own at run time (piscina's worker, HiGHS's wasm) or load only for some jobs (vega,
+// fastify, the queue) stay outside, imported from node_modules as usual.
 import { copyFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -27,9 +28,10 @@ const inside = [
 ];
 
 await build({
-  // The command, the pool worker, and every entry point of package.json `exports` but the
-  // service: bundled together, so that they share their chunks and one module (one
-  // PrefgameError class) serves them all.
+  // The command, the pool worker, every entry point of package.json `exports` and the service's
+  // `npm start`: bundled together, so that they share their chunks and one module (one
+  // PrefgameError class) serves them all. fastify and its plugins stay in node_modules, loaded
+  // only by the service's chunks.
   entryPoints: {
     main: 'cli/main.ts',
     worker: 'src/pool/worker.ts',
@@ -42,6 +44,8 @@ await build({
     plot: 'src/plot/index.ts',
     rank: 'src/rank/index.ts',
     batch: 'src/pool/index.ts',
+    service: 'api/index.ts',
+    server: 'api/server.ts',
   },
   outdir: outdir.pathname,
   bundle: true,

@@ -83,8 +83,8 @@ test('the document types have the names a user would guess, and the old names st
   assert.equal(alsoBlackwell.kind, 'blackwell');
 });
 
-// Every entry point but the service is served from the esbuild bundle (scripts/bundle-cli.mjs): one
-// module graph for all of them, and a fast import.
+// Every entry point is served from the esbuild bundle (scripts/bundle-cli.mjs): one module graph
+// for all of them, and a fast import.
 const entryPoints: Record<string, { file: string; bundle?: string; has: string[]; hasNot: string[] }> = {
   '.': {
     file: 'src/index.ts',
@@ -135,7 +135,7 @@ const entryPoints: Record<string, { file: string; bundle?: string; has: string[]
     has: ['solveLine', 'createSolvePool', 'kindRegistry', 'compileHighs'],
     hasNot: [],
   },
-  './service': { file: 'api/index.ts', has: ['buildApp', 'readConfig'], hasNot: [] },
+  './service': { file: 'api/index.ts', bundle: 'service', has: ['buildApp', 'readConfig'], hasNot: [] },
 };
 
 test('package.json maps every subpath to its built entry point, and each loads with its names', async () => {

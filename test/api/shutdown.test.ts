@@ -22,7 +22,7 @@ function postJson(port: number, path: string, body: unknown): Promise<{ status: 
 }
 
 test('SIGTERM: the server stops accepting, finishes the request in flight, and exits 0', async () => {
-  const server = spawn(process.execPath, [`${root}/dist/api/server.js`], {
+  const server = spawn(process.execPath, [`${root}/dist/bundle/server.js`], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '600000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -68,7 +68,7 @@ test('SIGTERM: the server stops accepting, finishes the request in flight, and e
 });
 
 test('SIGTERM past SHUTDOWN_GRACE_MS: waiting and running requests get 503 with Retry-After, and the exit status is 0', async () => {
-  const server = spawn(process.execPath, [`${root}/dist/api/server.js`], {
+  const server = spawn(process.execPath, [`${root}/dist/bundle/server.js`], {
     env: {
       ...process.env,
       PORT: '0',
