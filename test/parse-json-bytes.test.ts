@@ -54,6 +54,21 @@ test('parseJsonBytes reads short decimals exactly as JSON.parse rounds them', ()
   );
 });
 
+test('parseJsonBytes reads rows of numbers with any whitespace around their commas and brackets', () => {
+  const space = fc.constantFrom('', ' ', '\n', '\t ', '\r\n  ');
+  const entry = fc.tuple(space, fc.double({ noNaN: true, noDefaultInfinity: true }), space);
+  fc.assert(
+    fc.property(fc.array(entry, { maxLength: 12 }), space, (entries, end) => {
+      const source = `[${entries.map(([before, value, after]) => `${before}${JSON.stringify(value)}${after}`).join(',')}${end}]`;
+      const read = parseJsonBytes(bytesOf(source));
+      if (read !== undefined) assert.ok(same(read, JSON.parse(source)), source);
+    }),
+    { numRuns: 2000 },
+  );
+  for (const malformed of ['[1 2]', '[1,]', '[01]', '[1.]', '[.5]', '[1', '[1,,2]', '[0.5 ,]'])
+    assert.equal(parseJsonBytes(bytesOf(malformed)), undefined, malformed);
+});
+
 test('parseJsonBytes reads a problem document itself and leaves every unusual text to JSON.parse', () => {
   const problem =
     '{"kind": "blackwell", "criteria": [{"name": "safety", "preferences": [[0.5, 0.2500], [0.75, 0.5]]}], "target": {"thresholds": {"safety": 0.55}}, "norm": "linf", "options": {"exact": true, "seed": null, "label": "münchen"}}';
