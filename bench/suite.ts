@@ -144,17 +144,18 @@ function runBatch(
     [`${root}/bin/prefgame.js`, 'batch', file, '-o', '/dev/null', '--jobs', String(jobs)],
     { encoding: 'utf8', cwd: root },
   );
+  // `N solved, M failed, K not optimal (time_limit: k) in S s (R/s, J jobs, C CPU s, peak memory P MB)`
   const summary =
-    /(\d+) solved, (\d+) failed in ([\d.]+) s \(([\d.]+)\/s, \d+ jobs?, ([\d.]+) CPU s, peak memory (\d+) MB\)/.exec(
+    /(\d+) solved, (\d+) failed, (\d+) not optimal(?: \([^)]*\))? in ([\d.]+) s \(([\d.]+)\/s, \d+ jobs?, ([\d.]+) CPU s, peak memory (\d+) MB\)/.exec(
       run.stderr,
     );
   if (!summary) throw new Error(`batch failed: ${run.stderr}`);
   return {
     solved: Number(summary[1]),
-    seconds: Number(summary[3]),
-    rate: Number(summary[4]),
-    cpuSeconds: Number(summary[5]),
-    peakMemoryMb: Number(summary[6]),
+    seconds: Number(summary[4]),
+    rate: Number(summary[5]),
+    cpuSeconds: Number(summary[6]),
+    peakMemoryMb: Number(summary[7]),
   };
 }
 

@@ -193,6 +193,20 @@ describe('Bradley-Terry', () => {
     assert.ok(covered >= 8, `${covered} of 10 intervals cover the truth`);
   });
 
+  test('the bootstrap stops at its deadline by the injected clock (one tick per round)', () => {
+    const fit = fitBradleyTerry(wins, 0.01);
+    let ticks = 0;
+    const intervals = bootstrapBradleyTerry(cells, [0], [fit.scores], {
+      rounds: 100,
+      seed: 4,
+      level: 0.95,
+      regularisation: 0.01,
+      deadline: 7,
+      now: () => ticks++,
+    });
+    assert.equal(intervals.completed, 7, 'rounds start at ticks 0..6; tick 7 is the deadline');
+  });
+
   test('Elo scale: 400 points is odds of 10 to 1', () => {
     assert.equal(eloRating(0), 1000);
     assert.ok(Math.abs(eloRating(Math.log(10)) - 1400) < 1e-9);

@@ -12,8 +12,10 @@ export interface BradleyTerryBootstrapSettings {
   seed: number;
   level: number;
   regularisation: number;
-  /** `performance.now()` time after which no new round starts. */
+  /** Time (of `now`) after which no new round starts. */
   deadline: number;
+  /** The clock of `deadline`, in milliseconds; default `performance.now` (tests inject one). */
+  now?: () => number;
 }
 
 /** Percentile intervals of the scores of each criterion, and how many rounds ran. */
@@ -51,7 +53,8 @@ export function bootstrapBradleyTerry(
   const samples = criteria.map(() => Array.from({ length: n }, () => [] as number[]));
   let completed = 0;
   let dropped = 0;
-  for (let round = 0; round < settings.rounds && performance.now() < settings.deadline; round++) {
+  const now = settings.now ?? (() => performance.now());
+  for (let round = 0; round < settings.rounds && now() < settings.deadline; round++) {
     const resample = resampleCells(cells, random);
     const wins = criteria.map((criterion) => winsFromCells(resample, criterion));
     completed++;

@@ -104,7 +104,7 @@ function baselines(
  * The classic rankings of a subject, reported beside the game-theoretic winners: per criterion the
  * Condorcet winner and loser, Copeland and Borda rankings, and the Bradley-Terry fit; from
  * comparisons Bradley-Terry is fitted to the counts with bootstrap intervals (seeded, stopped at
- * `deadline`), from matrices to the probabilities (one fractional comparison per pair, no
+ * `deadline` by the clock `now`, default `performance.now`), from matrices to the probabilities (one fractional comparison per pair, no
  * intervals). `weighted` (linear) adds the same baselines of the weighted matrix. O(k n^2) plus
  * the fits and the bootstrap.
  *
@@ -116,7 +116,7 @@ function baselines(
 export function computeRankings(
   request: RankingsRequestDocument,
   subject: RankingSubject,
-  options: { weighted?: Matrix; deadline?: number; warnings?: string[] } = {},
+  options: { weighted?: Matrix; deadline?: number; now?: () => number; warnings?: string[] } = {},
 ): RankingsDocument {
   const settings = rankingSettings(request);
   const withBradleyTerry = settings.methods.includes('bradley-terry');
@@ -133,7 +133,7 @@ export function computeRankings(
       cells,
       indices,
       fits.map((fit) => fit.scores),
-      { ...settings, deadline: options.deadline ?? Infinity },
+      { ...settings, deadline: options.deadline ?? Infinity, now: options.now },
     );
     if (intervals.completed < settings.rounds)
       options.warnings?.push(
@@ -190,6 +190,7 @@ export function rankingsExtra(
     rankings: computeRankings(request, subject, {
       weighted: options.weighted,
       deadline: options.context?.deadline,
+      now: options.context?.now,
       warnings: options.context?.warnings,
     }),
   };

@@ -137,7 +137,12 @@ export function rankComparisons(
       `the log has ${criteria.length} criteria: ratings pool them, the winner is the Blackwell winner of the target (use criterion to rank one)`,
     );
   const requested = Math.min(settings.timeLimitMs ?? limits.defaultTimeLimitMs, limits.maxTimeLimitMs);
-  const wallStop = Math.min(limits.deadline ?? Infinity, Date.now() + requested);
+  const clock = limits.clock ?? Date.now;
+  const start = clock();
+  const wallStop = Math.min(limits.deadline ?? Infinity, start + requested);
+  // The rating bootstrap may use half of the time; the winner (and its own bootstrap) the rest,
+  // so that a long bootstrap cannot leave the winner's solve no time at all.
+  const ratingStop = start + (wallStop - start) / 2;
   const items = input.items ?? readComparisons(input.comparisons, undefined).items;
   const pooled = rating === null ? input.comparisons.map(({ criterion: _, ...rest }) => rest) : input.comparisons;
   const counts = readComparisons(pooled, items, rating === null ? {} : { criterion: rating });
@@ -149,12 +154,13 @@ export function rankComparisons(
     seed,
     level,
     regularisation: rankDefaults.regularisation,
-    deadline: performance.now() + (wallStop - Date.now()),
+    deadline: ratingStop,
+    now: clock,
   });
   if (!table.converged) warnings.push('the Bradley-Terry fit did not converge: ratings are approximate');
   const estimate: EstimateResultDocument = solve<'estimate'>(
-    winnerDocument(input, items, criteria, settings, rating, Math.max(1, Math.round(wallStop - Date.now()))),
-    { limits, deadline: wallStop },
+    winnerDocument(input, items, criteria, settings, rating, Math.max(1, Math.round(wallStop - clock()))),
+    { limits, deadline: wallStop, clock },
   );
   const winner = estimate.winner!;
   warnings.push(...estimate.warnings);

@@ -26,8 +26,10 @@ export interface RatingSettings {
   seed: number;
   level: number;
   regularisation: number;
-  /** `performance.now()` time after which no bootstrap round starts. */
+  /** Time (of `now`) after which no bootstrap round starts. */
   deadline: number;
+  /** The clock of `deadline`, in milliseconds; default `performance.now` (tests inject one). */
+  now?: () => number;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { defaultLimits } from '../../src/limits.js';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,6 +118,21 @@ describe('rank: the leaderboard and the winner', () => {
     { items: read.items, comparisons: read.comparisons, rows: read },
     { bootstrap: 50, seed: 4 },
   );
+
+  test('the rating bootstrap stops at half the time limit by the injected clock, and the winner still gets its time', () => {
+    let now = 0;
+    const clock = () => (now += 10); // every reading is 10 ms later
+    const stopped = rankComparisons(
+      { items: read.items, comparisons: read.comparisons, rows: read },
+      { bootstrap: 2_000, seed: 4, timeLimitMs: 4_000 },
+      { ...defaultLimits, clock },
+    );
+    assert.equal(stopped.status, 'time_limit');
+    const warning = stopped.warnings.find((text) => /stopped the rating bootstrap after/.test(text));
+    const completed = Number(/after (\d+) of 2000 rounds/.exec(warning ?? '')?.[1]);
+    assert.ok(completed > 0 && completed <= 200, `${completed} rounds in the 2,000 ms (one reading a round)`);
+    assert.ok(stopped.winner, 'the winner was solved in the other half');
+  });
 
   test('a valid rank document: Elo-scale ratings inside their intervals, best first, win rates and games from the counts', () => {
     assert.ok(validRank(result), JSON.stringify(validRank.errors));
