@@ -67,8 +67,16 @@ export const metricsPlugin = fp(async (app) => {
     },
   });
   new Gauge({
+    name: 'prefgame_pool_waiting_for_place',
+    help: 'Requests waiting, their bodies unread, for room in the queue (ADMISSION_WAIT_MS)',
+    registers: [registry],
+    collect() {
+      this.set(app.pool.stats().waitingForPlace);
+    },
+  });
+  new Gauge({
     name: 'prefgame_pool_queue_capacity',
-    help: 'Most tasks that may wait before requests get 503',
+    help: 'Most tasks that may wait, their bodies read, before requests wait unread for room',
     registers: [registry],
     collect() {
       this.set(app.pool.stats().maxQueue);

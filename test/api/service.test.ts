@@ -284,6 +284,7 @@ describe('HTTP service: routes and status codes', () => {
       'prefgame_http_request_duration_seconds',
       'prefgame_solve_duration_seconds',
       'prefgame_pool_queue_length',
+      'prefgame_pool_waiting_for_place',
       'prefgame_pool_utilization',
       'prefgame_pool_busy_threads',
     ]) {
