@@ -1,6 +1,6 @@
 import type { EstimateResultDocument } from '../schema/estimate.js';
 import type { RankResultDocument } from '../schema/rank.js';
-import type { VegaLiteSpec } from './specs.js';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 
 /**
  * Vega-Lite specifications of the pictures of `rank` and `estimate` results: the leaderboard

@@ -2,17 +2,14 @@ import type { ApproachabilityResultDocument } from '../schema/approachability.js
 import type { EstimateResultDocument } from '../schema/estimate.js';
 import type { RankResultDocument } from '../schema/rank.js';
 import { estimatePlots, rankPlots } from './rank-specs.js';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import type { CompareResultDocument } from '../schema/compare.js';
 import type { ParetoResultDocument } from '../schema/pareto.js';
 import type { TargetDocument } from '../schema/problem.js';
 import { buildTargetSet } from '../targets/target-set.js';
 import { boxPolyhedron, cutPolyhedron } from '../tradeoffs/outer-polyhedron.js';
 
-/**
- * Vega-Lite specifications of the pictures of a result (rendered to SVG by `render.ts`): plain
- * JSON, built from result documents only, so that any Vega-Lite tool can render them too.
- */
-export type VegaLiteSpec = Record<string, unknown>;
+export type { VegaLiteSpec } from './vega-lite-spec.js';
 
 const schema = 'https://vega.github.io/schema/vega-lite/v6.json';
 const width = 440;
