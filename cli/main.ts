@@ -228,13 +228,27 @@ export async function runCli(argv: string[]): Promise<number> {
         'with --queue: lines per chunk, the unit a worker takes (default 64; a chunk also closes at 4 MiB)',
       ).argParser(positiveInteger),
     )
+    .addOption(
+      new Option(
+        '--job-ttl <seconds>',
+        "with --queue: keep the job's results this long after its last stored chunk (default 86400, a day)",
+      ).argParser(positiveInteger),
+    )
     .action(
       async (
         file: string | undefined,
-        options: { output?: string; jobs?: number; queue?: string; job?: string; chunkLines?: number },
+        options: {
+          output?: string;
+          jobs?: number;
+          queue?: string;
+          job?: string;
+          chunkLines?: number;
+          jobTtl?: number;
+        },
       ) => {
         if (options.queue === undefined) {
           if (options.job !== undefined) throw usageError('batch: --job needs --queue URL');
+          if (options.jobTtl !== undefined) throw usageError('batch: --job-ttl needs --queue URL');
           const { runBatch } = await import('./batch-command.js');
           code = await runBatch(file, options);
           return;
@@ -251,6 +265,7 @@ export async function runCli(argv: string[]): Promise<number> {
           job: options.job,
           output: options.output,
           chunkLines: options.chunkLines,
+          jobTtl: options.jobTtl,
         });
       },
     );

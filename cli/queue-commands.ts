@@ -103,12 +103,12 @@ function count(text: string, tally: BatchTally, tick: (failed: boolean) => void)
  */
 export async function runQueueBatch(
   file: string | undefined,
-  options: { queue: string; job?: string; output?: string; chunkLines?: number },
+  options: { queue: string; job?: string; output?: string; chunkLines?: number; jobTtl?: number },
 ): Promise<number> {
   const { connectQueue } = await import('../src/queue/connect.js');
   let connection;
   try {
-    connection = await connectQueue(options.queue, 'client');
+    connection = await connectQueue(options.queue, 'client', { ttlSeconds: options.jobTtl });
     await connection.ping();
   } catch (error) {
     await connection?.close();

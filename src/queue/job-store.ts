@@ -32,7 +32,9 @@ export interface ChunkPage {
 
 // Stores one chunk's result lines once: HSETNX keys them by chunk index, so a chunk that runs
 // twice (a stalled worker that comes back, a retry) never adds its lines twice. Counters move in
-// the same script, so they always match the stored lines. Every key of the job gets the TTL again.
+// the same script, so they always match the stored lines. Every key of the job gets the TTL again:
+// the job's own (set by whoever created it: the service's JOB_TTL_SECONDS, `batch --job-ttl`),
+// else the storing worker's (jobs created before the TTL was kept in their meta).
 const storeChunkScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if redis.call('HGET', KEYS[1], 'state') == 'cancelled' then return -2 end
@@ -43,7 +45,7 @@ redis.call('HINCRBY', KEYS[1], 'chunksDone', 1)
 if ARGV[6] == '1' then redis.call('HINCRBY', KEYS[1], 'chunksGivenUp', 1) end
 redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('DEL', KEYS[4], KEYS[5])
-local ttl = tonumber(ARGV[5])
+local ttl = tonumber(redis.call('HGET', KEYS[1], 'ttl')) or tonumber(ARGV[5])
 redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('EXPIRE', KEYS[2], ttl)
 if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ttl) end
@@ -81,7 +83,8 @@ const int = (value: string | null | undefined) => (value ? Number(value) : 0);
  * The Redis data of prefgame's jobs, apart from BullMQ's own queue keys. A job is one hash of
  * counters (`meta`), one hash of chunk inputs (deleted chunk by chunk as results arrive) and one
  * hash of chunk results keyed by chunk index, written once and atomically per chunk. Every key of
- * a job expires `ttlSeconds` after the job's last stored chunk.
+ * a job expires `ttlSeconds` (of the store that created the job, kept in its meta) after the
+ * job's last stored chunk.
  *
  * @example
  * ```ts no-run
@@ -111,7 +114,7 @@ export function createJobStore(redis: Redis, options: { prefix?: string; ttlSeco
       const k = keys(id);
       await redis
         .multi()
-        .hset(k.meta, { state: 'queued', created: Date.now(), total: 0, done: 0, failed: 0, chunksDone: 0 })
+        .hset(k.meta, { state: 'queued', created: Date.now(), total: 0, done: 0, failed: 0, chunksDone: 0, ttl })
         .expire(k.meta, ttl)
         .set(k.submitting, '1', 'PX', submittingMs)
         .exec();

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers.js';
 import { startRedis, waitFor, type TestRedis } from '../support/redis.js';
-import { connectQueue, type QueueConnection } from '../../src/queue/connect.js';
+import { connectQueue, queuePrefix, type QueueConnection } from '../../src/queue/connect.js';
+import { jobKeys } from '../../src/queue/job-store.js';
 import {
   comparable,
   jobIdOf,
@@ -86,6 +87,23 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     // SIGTERM: the worker finishes what it holds and exits 0.
     assert.equal(await stop(worker), 0, worker.stderr());
     workers.splice(workers.indexOf(worker), 1);
+  });
+
+  test('--job-ttl: the job keeps its own TTL after a worker with the default stores its results', async () => {
+    const file = join(directory, 'ttl.ndjson');
+    writeFileSync(file, Array.from({ length: 6 }, (_, index) => problem(index)).join('\n') + '\n');
+    const worker = await startCliWorker(redis.url); // the worker's own store: the default TTL of a day
+    workers.push(worker);
+    const queued = prefgame(['batch', file, '--queue', redis.url, '--chunk-lines', '2', '--job-ttl', '600']);
+    const id = await jobIdOf(queued);
+    assert.equal(await queued.exited, 0, queued.stderr());
+    for (const key of [jobKeys(queuePrefix, id).meta, jobKeys(queuePrefix, id).output]) {
+      const ttl = await connection.redis.ttl(key);
+      assert.ok(ttl > 0 && ttl <= 600, `${key} expires in ${ttl} s`);
+    }
+    const misuse = runCli(['batch', file, '--job-ttl', '600']);
+    assert.equal(misuse.code, 2);
+    assert.match(misuse.stderr, /--job-ttl needs --queue/);
   });
 
   test('a worker SIGKILLed in the middle of a chunk loses nothing: another worker takes the chunk up, no line twice', async () => {
