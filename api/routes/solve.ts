@@ -20,7 +20,8 @@ const errors = { '4xx': { $ref: 'ProblemDetails#' }, '5xx': { $ref: 'ProblemDeta
 
 /**
  * `POST /v1/solve` (any kind) and `POST /v1/KIND` for every kind of the contract (`kind`
- * optional). A request takes its place in the worker pool before its body is read (`admission`). The raw JSON goes to a worker, which parses it, validates it against the same
+ * optional). A request takes its place in the worker pool before its body is read
+ * (`admission`). The raw JSON goes to a worker, which parses it, validates it against the same
  * schemas, checks the content rules and solves. Every request gets the server's maximum time
  * from arrival (`options.timeLimitMs` shortens it).
  */
