@@ -174,9 +174,9 @@ describe('honest accounting: time limits and non-optimal results', () => {
   test('a rank loads HiGHS before it reads its clock: its time limit is not charged for the load', () => {
     const output = instrumented(`
       const { rankComparisons } = await import('prefgame/rank');
+      const { defaultLimits } = await import('prefgame');
       const readings = [];
       const clock = () => (readings.push(calls.instantiate), Date.now());
-      const { defaultLimits } = { defaultLimits: { maxItems: 5000, maxCriteria: 64, maxConstraints: 256, defaultTimeLimitMs: 10000, maxTimeLimitMs: 3600000 } };
       const comparisons = [{ winner: 'a', loser: 'b' }, { winner: 'b', loser: 'c' }, { winner: 'a', loser: 'c' }, { winner: 'c', loser: 'a' }];
       const result = rankComparisons({ comparisons }, { bootstrap: 10 }, { ...defaultLimits, clock });
       console.log(JSON.stringify({ first: readings[0], status: result.status }));
