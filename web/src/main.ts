@@ -7,69 +7,42 @@ import { download } from './download.js';
 import { byId } from './dom.js';
 import { createFrontierPlot } from './frontier-plot.js';
 import { createErrorView } from './error-view.js';
-import { readInput, type BattleLog, type Input, type PreferenceData } from './input.js';
+import { readInput, type BattleLog, type PreferenceData } from './input.js';
+import {
+  axesFieldset,
+  axisX,
+  axisY,
+  criterionSelect,
+  errorBox,
+  exampleSelect,
+  formatSelect,
+  input,
+  normSelect,
+  panels,
+  results,
+  showErrorButton,
+  singleTargets,
+  solveButton,
+  statusLine,
+  tabs,
+  targetPanel,
+  thresholdBox,
+  weightBox,
+} from './page.js';
 import type { EstimateResult, ParetoResult, RankResult, WinnerResult } from './results.js';
 import { logFileName, rankRoute } from './rank-route.js';
-import { showEstimate, showMatrixWinner, showRank, type SingleTargets } from './single-view.js';
+import { session, tickets, type Matrices, type Prepared } from './session.js';
+import { showEstimate, showMatrixWinner, showRank } from './single-view.js';
 import { maxHashLength, packText, readHash, writeHash, type ViewState } from './state.js';
 import { showBlackwell, showLinear } from './tradeoffs-view.js';
 
-type Matrices = Array<{ name: string; preferences: number[][] }>;
-
-/** The input, read and (for comparisons) estimated into matrices, ready for every view. */
-interface Prepared {
-  input: Input;
-  items?: string[];
-  criteria: string[];
-  matrices?: Matrices;
-  /** Target parts other than thresholds (halfspaces, constraints) kept from the document. */
-  targetRest: Record<string, unknown>;
-}
-
-const input = byId<HTMLTextAreaElement>('problem-input');
-const exampleSelect = byId<HTMLSelectElement>('example');
-const formatSelect = byId<HTMLSelectElement>('log-format');
-const solveButton = byId<HTMLButtonElement>('solve');
-const statusLine = byId('status');
-const errorBox = byId('error');
-const showErrorButton = byId<HTMLButtonElement>('show-error');
-const targetPanel = byId('target-panel');
-const thresholdBox = byId('thresholds');
-const normSelect = byId<HTMLSelectElement>('norm');
-const axesFieldset = byId('axes-fieldset');
-const axisX = byId<HTMLSelectElement>('axis-x');
-const axisY = byId<HTMLSelectElement>('axis-y');
-const weightBox = byId('weights');
-const tabs = { tradeoffs: byId<HTMLButtonElement>('tab-tradeoffs'), single: byId<HTMLButtonElement>('tab-single') };
-const panels = { tradeoffs: byId('view-tradeoffs'), single: byId('view-single') };
-const criterionSelect = byId<HTMLSelectElement>('criterion');
-const results = byId('results-heading').parentElement!;
-const single: SingleTargets = {
-  leaderboard: byId('leaderboard'),
-  summary: byId('vnw-summary'),
-  bars: byId('vnw-bars'),
-  heatmap: byId('heatmap'),
-};
-
-let prepared: Prepared | undefined;
-let exampleText: { name: string; text: string } | undefined;
-let view: 'tradeoffs' | 'single' = 'tradeoffs';
-let thresholds: Record<string, number> = {};
-let weights: Record<string, number> = {};
-let axes: [string, string] | undefined;
-let frontier: ParetoResult | undefined;
-let blackwell: WinnerResult | undefined;
-let linear: WinnerResult | undefined;
 let last: { problem: string; result: unknown; request: SentRequest } | undefined;
-const tickets = { all: 0, target: 0, weights: 0, single: 0, example: 0 };
 let busy = 0;
-/** Whether the user picked a tab (then new data keeps it when it can). */
-let viewChosen = false;
 
 const plot = createFrontierPlot(byId('frontier-plot'), (x, y, finished) => {
-  if (!axes) return;
-  thresholds = { ...thresholds, [axes[0]]: x, [axes[1]]: y };
-  setThresholdInputs(thresholdBox, thresholds);
+  if (!session.axes) return;
+  session.thresholds = { ...session.thresholds, [session.axes[0]]: x, [session.axes[1]]: y };
+  setThresholdInputs(thresholdBox, session.thresholds);
   redrawFrontier();
   if (finished) {
     resolveTarget();
@@ -126,11 +99,14 @@ async function send(route: string, document: Record<string, unknown>): Promise<{
 // ---- preparing the input ---------------------------------------------------------------
 
 function targetOf(): Record<string, unknown> {
-  return { ...prepared!.targetRest, thresholds: { ...thresholds } };
+  return { ...session.prepared!.targetRest, thresholds: { ...session.thresholds } };
 }
 
 function baseDocument(): Record<string, unknown> {
-  return { ...(prepared!.items ? { items: prepared!.items } : {}), criteria: prepared!.matrices };
+  return {
+    ...(session.prepared!.items ? { items: session.prepared!.items } : {}),
+    criteria: session.prepared!.matrices,
+  };
 }
 
 /** Reads the input; estimates matrices from comparisons when the trade-off view needs them. */
@@ -143,11 +119,14 @@ async function prepare(text: string, saved?: ViewState): Promise<Prepared> {
   const { thresholds: givenThresholds, ...targetRest } = target as { thresholds?: Record<string, number> };
   const givenWeights = (document.weights ?? {}) as Record<string, number>;
   // A link's values first, then the ones being edited (same criteria), then the document's.
-  thresholds = Object.fromEntries(
-    read.criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? givenThresholds?.[name] ?? 0.5]),
+  session.thresholds = Object.fromEntries(
+    read.criteria.map((name) => [
+      name,
+      saved?.thresholds[name] ?? session.thresholds[name] ?? givenThresholds?.[name] ?? 0.5,
+    ]),
   );
-  weights = Object.fromEntries(
-    read.criteria.map((name) => [name, saved?.weights[name] ?? weights[name] ?? givenWeights[name] ?? 1]),
+  session.weights = Object.fromEntries(
+    read.criteria.map((name) => [name, saved?.weights[name] ?? session.weights[name] ?? givenWeights[name] ?? 1]),
   );
   normSelect.value = saved?.norm ?? (typeof document.norm === 'string' ? document.norm : 'linf');
   return { input: read, items: read.items, criteria: read.criteria, matrices: read.matrices, targetRest };
@@ -168,31 +147,36 @@ async function estimateMatrices(data: PreferenceData): Promise<{ items: string[]
 }
 
 function buildControls(): void {
-  const criteria = prepared!.criteria;
+  const criteria = session.prepared!.criteria;
   const several = criteria.length >= 2;
-  targetPanel.hidden = !several || view !== 'tradeoffs';
+  targetPanel.hidden = !several || session.view !== 'tradeoffs';
   tabs.tradeoffs.disabled = !several;
   thresholdBox.replaceChildren(
-    ...thresholdInputs(criteria, thresholds, (name, value) => {
-      thresholds = { ...thresholds, [name]: value };
+    ...thresholdInputs(criteria, session.thresholds, (name, value) => {
+      session.thresholds = { ...session.thresholds, [name]: value };
       redrawFrontier();
       resolveTarget();
     }),
   );
   weightBox.replaceChildren(
-    ...weightSliders(criteria, weights, (name, value) => {
-      weights = { ...weights, [name]: value };
-      showWeightShares(weightBox, weights);
+    ...weightSliders(criteria, session.weights, (name, value) => {
+      session.weights = { ...session.weights, [name]: value };
+      showWeightShares(weightBox, session.weights);
       resolveWeights();
     }),
   );
-  showWeightShares(weightBox, weights);
-  weightBox.closest('fieldset')!.hidden = prepared!.input.type === 'log';
+  showWeightShares(weightBox, session.weights);
+  weightBox.closest('fieldset')!.hidden = session.prepared!.input.type === 'log';
   axesFieldset.hidden = criteria.length < 3;
-  if (!axes || !criteria.includes(axes[0]) || !criteria.includes(axes[1]) || axes[0] === axes[1])
-    axes = several ? [criteria[0], criteria[1]] : undefined;
-  fillSelect(axisX, criteria, axes?.[0]);
-  fillSelect(axisY, criteria, axes?.[1]);
+  if (
+    !session.axes ||
+    !criteria.includes(session.axes[0]) ||
+    !criteria.includes(session.axes[1]) ||
+    session.axes[0] === session.axes[1]
+  )
+    session.axes = several ? [criteria[0], criteria[1]] : undefined;
+  fillSelect(axisX, criteria, session.axes?.[0]);
+  fillSelect(axisY, criteria, session.axes?.[1]);
   fillSelect(criterionSelect, criteria, criterionSelect.value || criteria[0]);
   criterionSelect.disabled = criteria.length < 2;
 }
@@ -207,14 +191,14 @@ async function solveAll(saved?: ViewState): Promise<void> {
   try {
     await track(
       (async () => {
-        prepared = await prepare(text, saved);
-        frontier = blackwell = linear = undefined;
+        session.prepared = await prepare(text, saved);
+        session.frontier = session.blackwell = session.linear = undefined;
         clearViews();
-        if (saved?.axes) axes = saved.axes;
-        if (saved?.criterion) fillSelect(criterionSelect, prepared.criteria, saved.criterion);
+        if (saved?.axes) session.axes = saved.axes;
+        if (saved?.criterion) fillSelect(criterionSelect, session.prepared.criteria, saved.criterion);
         buildControls();
         if (saved?.criterion) criterionSelect.value = saved.criterion;
-        const kind = prepared.input;
+        const kind = session.prepared.input;
         if (kind.type === 'other') {
           const { body, result } = await send('/v1/solve', kind.document);
           if (ticket !== tickets.all) return;
@@ -228,18 +212,18 @@ async function solveAll(saved?: ViewState): Promise<void> {
           await prepareLog(kind, saved);
           if (ticket !== tickets.all) return;
           chooseView(saved);
-          if (view === 'tradeoffs') await solveLogTarget();
+          if (session.view === 'tradeoffs') await solveLogTarget();
           else await solveSingle();
           return;
         }
         chooseView(saved);
-        if (kind.comparisons && !prepared.matrices && prepared.criteria.length >= 2) {
+        if (kind.comparisons && !session.prepared.matrices && session.prepared.criteria.length >= 2) {
           const estimated = await estimateMatrices(kind);
           if (ticket !== tickets.all) return;
-          prepared.items = estimated.items;
-          prepared.matrices = estimated.matrices;
+          session.prepared.items = estimated.items;
+          session.prepared.matrices = estimated.matrices;
         }
-        if (view === 'tradeoffs') await solveFrontier();
+        if (session.view === 'tradeoffs') await solveFrontier();
         else await solveSingle();
       })(),
       'Solving...',
@@ -266,9 +250,9 @@ function clearViews(): void {
 
 /** The view for new data: the link's, else one criterion when there is one, else the user's tab. */
 function chooseView(saved?: ViewState): void {
-  if (prepared!.criteria.length < 2) setView('single', false);
+  if (session.prepared!.criteria.length < 2) setView('single', false);
   else if (saved) setView(saved.view, false);
-  else if (!viewChosen) setView('tradeoffs', false);
+  else if (!session.viewChosen) setView('tradeoffs', false);
 }
 
 /** Learns a log's criteria from a quick rank (no bootstrap), then builds the controls for them. */
@@ -279,9 +263,11 @@ async function prepareLog(log: BattleLog, saved?: ViewState): Promise<void> {
     log.contentType,
   )) as RankResult;
   const criteria = result.criteria ?? [];
-  prepared = { input: log, items: result.items, criteria, targetRest: {} };
-  thresholds = Object.fromEntries(criteria.map((name) => [name, saved?.thresholds[name] ?? thresholds[name] ?? 0.5]));
-  weights = {};
+  session.prepared = { input: log, items: result.items, criteria, targetRest: {} };
+  session.thresholds = Object.fromEntries(
+    criteria.map((name) => [name, saved?.thresholds[name] ?? session.thresholds[name] ?? 0.5]),
+  );
+  session.weights = {};
   buildControls();
   if (saved?.criterion && criteria.includes(saved.criterion)) criterionSelect.value = saved.criterion;
 }
@@ -292,21 +278,26 @@ async function prepareLog(log: BattleLog, saved?: ViewState): Promise<void> {
  * plot shows the target and the winner's guarantees only.
  */
 async function solveLogTarget(): Promise<void> {
-  const log = prepared!.input as BattleLog;
+  const log = session.prepared!.input as BattleLog;
   const ticket = ++tickets.target;
-  const route = rankRoute({ format: formatSelect.value, thresholds, norm: normSelect.value, bootstrap: 0 });
+  const route = rankRoute({
+    format: formatSelect.value,
+    thresholds: session.thresholds,
+    norm: normSelect.value,
+    bootstrap: 0,
+  });
   const result = (await post(route, log.text, log.contentType)) as RankResult;
   if (ticket !== tickets.target) return;
-  frontier = {
+  session.frontier = {
     kind: 'pareto',
     status: result.status,
     items: result.items,
-    criteria: prepared!.criteria,
+    criteria: session.prepared!.criteria,
     exact: false,
     frontier: [],
   };
-  blackwell = result.winner;
-  linear = undefined;
+  session.blackwell = result.winner;
+  session.linear = undefined;
   showExchange(log.text, result, { route, contentType: log.contentType, fileName: logFileName(log) });
   drawTradeoffs();
 }
@@ -314,49 +305,61 @@ async function solveLogTarget(): Promise<void> {
 async function solveFrontier(): Promise<void> {
   const ticket = ++tickets.target;
   ++tickets.weights;
-  const document = { kind: 'pareto', ...baseDocument(), target: targetOf(), weights, norm: normSelect.value };
+  const document = {
+    kind: 'pareto',
+    ...baseDocument(),
+    target: targetOf(),
+    weights: session.weights,
+    norm: normSelect.value,
+  };
   const { body, result } = await send('/v1/pareto', document);
   if (ticket !== tickets.target) return;
-  frontier = result as ParetoResult;
-  blackwell = frontier.blackwell;
-  linear = frontier.linear;
+  session.frontier = result as ParetoResult;
+  session.blackwell = session.frontier.blackwell;
+  session.linear = session.frontier.linear;
   showExchange(body, result, { route: '/v1/pareto', contentType: 'application/json', fileName: 'problem.json' });
   drawTradeoffs();
 }
 
 function redrawFrontier(): void {
-  if (!frontier || !axes) return;
+  if (!session.frontier || !session.axes) return;
   plot.draw({
-    axes,
-    frontier: frontier.frontier.map((point) => point.guarantees),
-    exact: frontier.criteria.length === 2,
-    thresholds,
-    blackwell: blackwell?.guarantees,
-    linear: linear?.guarantees,
+    axes: session.axes,
+    frontier: session.frontier.frontier.map((point) => point.guarantees),
+    exact: session.frontier.criteria.length === 2,
+    thresholds: session.thresholds,
+    blackwell: session.blackwell?.guarantees,
+    linear: session.linear?.guarantees,
   });
 }
 
 function drawTradeoffs(): void {
-  if (!frontier || !axes) return;
+  if (!session.frontier || !session.axes) return;
   byId('tradeoffs-empty').hidden = true;
   byId('tradeoffs').hidden = false;
   redrawFrontier();
-  const k = frontier.criteria.length;
-  const fromLog = prepared?.input.type === 'log';
+  const k = session.frontier.criteria.length;
+  const fromLog = session.prepared?.input.type === 'log';
   byId('frontier-caption').textContent = fromLog
     ? 'A battle log gives counts, not the preference matrices the frontier is computed from: the plot shows the target and the guarantees of the Blackwell winner of the log (POST /v1/rank). For the frontier, turn the log into a document (prefgame estimate FILE --format FORMAT > problem.json) and paste that.'
     : (k === 2
-        ? `The exact Pareto frontier (${frontier.frontier.length} vertices): every point on or under the line is a pair of guarantees some lottery secures against every opponent.`
-        : `A projection of the ${k}-criteria frontier (${frontier.frontier.length} vertices) onto ${axes[0]} and ${axes[1]}: the shaded region is what some lottery secures on these two criteria, whatever it gives up on the others.`) +
+        ? `The exact Pareto frontier (${session.frontier.frontier.length} vertices): every point on or under the line is a pair of guarantees some lottery secures against every opponent.`
+        : `A projection of the ${k}-criteria frontier (${session.frontier.frontier.length} vertices) onto ${session.axes[0]} and ${session.axes[1]}: the shaded region is what some lottery secures on these two criteria, whatever it gives up on the others.`) +
       ' Orange: the target (drag its corner). Diamond: Blackwell winner. Square: linear aggregation.';
-  if (blackwell)
-    showBlackwell(byId('blackwell-summary'), byId('blackwell-bars'), frontier.items, blackwell, thresholds);
-  byId('linear-heading').parentElement!.hidden = !linear;
-  if (linear) showLinear(byId('linear-summary'), byId('linear-bars'), frontier.items, linear);
+  if (session.blackwell)
+    showBlackwell(
+      byId('blackwell-summary'),
+      byId('blackwell-bars'),
+      session.frontier.items,
+      session.blackwell,
+      session.thresholds,
+    );
+  byId('linear-heading').parentElement!.hidden = !session.linear;
+  if (session.linear) showLinear(byId('linear-summary'), byId('linear-bars'), session.frontier.items, session.linear);
 }
 
 async function solveTarget(): Promise<void> {
-  if (prepared?.input.type === 'log' && prepared.criteria.length >= 2) {
+  if (session.prepared?.input.type === 'log' && session.prepared.criteria.length >= 2) {
     clearError();
     try {
       await track(solveLogTarget(), 'Solving the target...');
@@ -366,14 +369,14 @@ async function solveTarget(): Promise<void> {
     await saveState();
     return;
   }
-  if (!prepared?.matrices || prepared.criteria.length < 2 || !frontier) return;
+  if (!session.prepared?.matrices || session.prepared.criteria.length < 2 || !session.frontier) return;
   const ticket = ++tickets.target;
   clearError();
   const document = { kind: 'blackwell', ...baseDocument(), target: targetOf(), norm: normSelect.value };
   try {
     const { body, result } = await track(send('/v1/blackwell', document), 'Solving the target...');
     if (ticket !== tickets.target) return;
-    blackwell = result as WinnerResult;
+    session.blackwell = result as WinnerResult;
     showExchange(body, result, { route: '/v1/blackwell', contentType: 'application/json', fileName: 'problem.json' });
     drawTradeoffs();
   } catch (error) {
@@ -383,14 +386,14 @@ async function solveTarget(): Promise<void> {
 }
 
 async function solveWeights(): Promise<void> {
-  if (!prepared?.matrices || !frontier) return;
+  if (!session.prepared?.matrices || !session.frontier) return;
   const ticket = ++tickets.weights;
   clearError();
-  const document = { kind: 'linear', ...baseDocument(), weights };
+  const document = { kind: 'linear', ...baseDocument(), weights: session.weights };
   try {
     const { body, result } = await track(send('/v1/linear', document), 'Solving the weights...');
     if (ticket !== tickets.weights) return;
-    linear = result as WinnerResult;
+    session.linear = result as WinnerResult;
     showExchange(body, result, { route: '/v1/linear', contentType: 'application/json', fileName: 'problem.json' });
     drawTradeoffs();
   } catch (error) {
@@ -404,9 +407,9 @@ const resolveWeights = debounce(() => void solveWeights(), 300);
 
 /** The one-criterion view: leaderboard, von Neumann winner and heat map of the chosen criterion. */
 async function solveSingle(): Promise<void> {
-  if (!prepared) return;
+  if (!session.prepared) return;
   const ticket = ++tickets.single;
-  const data = prepared.input;
+  const data = session.prepared.input;
   const criterion = criterionSelect.value;
   const show = (body: string, result: unknown, request: SentRequest) => {
     if (ticket !== tickets.single) return false;
@@ -418,20 +421,20 @@ async function solveSingle(): Promise<void> {
   if (data.type === 'log') {
     const route = rankRoute({
       format: formatSelect.value,
-      criterion: prepared.criteria.length > 1 ? criterion : undefined,
+      criterion: session.prepared.criteria.length > 1 ? criterion : undefined,
       bootstrap: 100,
     });
     const result = (await post(route, data.text, data.contentType)) as RankResult;
     if (show(data.text, result, { route, contentType: data.contentType, fileName: logFileName(data) }))
-      showRank(single, result, result.criterion ?? criterion);
+      showRank(singleTargets, result, result.criterion ?? criterion);
     return;
   }
   if (data.type !== 'document') return;
   if (data.comparisons) {
-    const several = prepared.criteria.length > 1;
+    const several = session.prepared.criteria.length > 1;
     const document = {
       kind: 'estimate',
-      ...(prepared.items ? { items: prepared.items } : {}),
+      ...(session.prepared.items ? { items: session.prepared.items } : {}),
       comparisons: data.comparisons,
       ...(several ? { criterion } : {}),
       winner: 'von-neumann',
@@ -440,20 +443,20 @@ async function solveSingle(): Promise<void> {
     };
     const { body, result } = await send('/v1/estimate', document);
     if (show(body, result, { route: '/v1/estimate', contentType: 'application/json', fileName: 'problem.json' }))
-      showEstimate(single, result as EstimateResult, criterion);
+      showEstimate(singleTargets, result as EstimateResult, criterion);
     return;
   }
-  const matrix = prepared.matrices?.find((entry) => entry.name === criterion) ?? prepared.matrices?.[0];
+  const matrix = session.prepared.matrices?.find((entry) => entry.name === criterion) ?? session.prepared.matrices?.[0];
   if (!matrix) return;
   const document = {
     kind: 'von-neumann',
-    ...(prepared.items ? { items: prepared.items } : {}),
+    ...(session.prepared.items ? { items: session.prepared.items } : {}),
     preferences: matrix.preferences,
   };
   const { body, result } = await send('/v1/von-neumann', document);
   const winner = result as WinnerResult;
   if (show(body, result, { route: '/v1/von-neumann', contentType: 'application/json', fileName: 'problem.json' }))
-    showMatrixWinner(single, winner.items ?? [], winner, matrix.preferences, matrix.name);
+    showMatrixWinner(singleTargets, winner.items ?? [], winner, matrix.preferences, matrix.name);
 }
 
 async function runSingle(): Promise<void> {
@@ -469,32 +472,32 @@ async function runSingle(): Promise<void> {
 // ---- views, URL state ------------------------------------------------------------------
 
 function setView(next: 'tradeoffs' | 'single', solve: boolean): void {
-  view = next;
+  session.view = next;
   for (const name of ['tradeoffs', 'single'] as const) {
     tabs[name].setAttribute('aria-selected', String(name === next));
     tabs[name].tabIndex = name === next ? 0 : -1;
     panels[name].hidden = name !== next;
   }
   // The target and the weights belong to the several-criteria view.
-  targetPanel.hidden = next !== 'tradeoffs' || !prepared || prepared.criteria.length < 2;
-  if (!solve || !prepared) return;
+  targetPanel.hidden = next !== 'tradeoffs' || !session.prepared || session.prepared.criteria.length < 2;
+  if (!solve || !session.prepared) return;
   if (next === 'single') void runSingle();
-  else if (prepared.input.type === 'log' && prepared.criteria.length >= 2) void solveTarget();
-  else if (prepared.matrices && prepared.criteria.length >= 2) {
+  else if (session.prepared.input.type === 'log' && session.prepared.criteria.length >= 2) void solveTarget();
+  else if (session.prepared.matrices && session.prepared.criteria.length >= 2) {
     clearError();
     void track(solveFrontier(), 'Solving...').catch(showError).then(saveState);
   } else void solveAll();
 }
 
 async function saveState(): Promise<void> {
-  const fromExample = exampleText !== undefined && exampleText.text === input.value;
+  const fromExample = session.exampleText !== undefined && session.exampleText.text === input.value;
   const state: ViewState = {
-    example: fromExample ? exampleText!.name : undefined,
-    view,
-    thresholds,
-    weights,
+    example: fromExample ? session.exampleText!.name : undefined,
+    view: session.view,
+    thresholds: session.thresholds,
+    weights: session.weights,
     norm: normSelect.value,
-    axes,
+    axes: session.axes,
     criterion: criterionSelect.value || undefined,
     format: formatSelect.value,
   };
@@ -516,9 +519,9 @@ async function loadExample(name: string, unlessTyped = false): Promise<void> {
   const text = await response.text();
   if (ticket !== tickets.example || (unlessTyped && input.value !== '')) return;
   input.value = text;
-  exampleText = { name, text };
-  thresholds = {};
-  weights = {};
+  session.exampleText = { name, text };
+  session.thresholds = {};
+  session.weights = {};
   exampleSelect.value = name;
   clearError();
   statusLine.textContent = `Loaded ${name}: press Solve`;
@@ -533,7 +536,7 @@ async function restore(): Promise<void> {
   if (saved.example) await loadExample(saved.example);
   else if (saved.source !== undefined) input.value = saved.source;
   if (saved.format) formatSelect.value = saved.format;
-  axes = saved.axes;
+  session.axes = saved.axes;
   setView(saved.view, false);
   await solveAll(saved);
 }
@@ -548,24 +551,24 @@ normSelect.addEventListener('change', () => {
 });
 for (const select of [axisX, axisY]) {
   select.addEventListener('change', () => {
-    axes = [axisX.value, axisY.value];
+    session.axes = [axisX.value, axisY.value];
     redrawFrontier();
     void saveState();
   });
 }
 criterionSelect.addEventListener('change', () => {
-  if (view === 'single') void runSingle();
+  if (session.view === 'single') void runSingle();
 });
 for (const name of ['tradeoffs', 'single'] as const) {
   tabs[name].addEventListener('click', () => {
-    viewChosen = true;
+    session.viewChosen = true;
     setView(name, true);
   });
   tabs[name].addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     const other = name === 'tradeoffs' ? 'single' : 'tradeoffs';
     if (tabs[other].disabled) return;
-    viewChosen = true;
+    session.viewChosen = true;
     tabs[other].focus();
     setView(other, true);
   });
@@ -577,7 +580,7 @@ input.addEventListener('drop', (event) => {
   event.preventDefault();
   file.text().then((text) => {
     input.value = text;
-    exampleText = undefined;
+    session.exampleText = undefined;
     statusLine.textContent = `Loaded ${file.name}: press Solve`;
   }, showError);
 });
