@@ -1,26 +1,22 @@
 // The playground page: reads the input, asks the service, draws the answers, keeps the URL in step.
 import { post } from './api.js';
-import { shellCommands, type SentRequest } from './commands.js';
+import type { SentRequest } from './commands.js';
 import { fillSelect, setThresholdInputs, showWeightShares, thresholdInputs, weightSliders } from './controls.js';
 import { debounce } from './debounce.js';
-import { download } from './download.js';
 import { byId } from './dom.js';
 import { createFrontierPlot } from './frontier-plot.js';
-import { createErrorView } from './error-view.js';
+import { downloadProblem, downloadResult, send, showExchange } from './exchange.js';
 import { readInput, type BattleLog, type PreferenceData } from './input.js';
 import {
   axesFieldset,
   axisX,
   axisY,
   criterionSelect,
-  errorBox,
   exampleSelect,
   formatSelect,
   input,
   normSelect,
   panels,
-  results,
-  showErrorButton,
   singleTargets,
   solveButton,
   statusLine,
@@ -29,15 +25,14 @@ import {
   thresholdBox,
   weightBox,
 } from './page.js';
+import { saveState } from './link.js';
 import type { EstimateResult, ParetoResult, RankResult, WinnerResult } from './results.js';
 import { logFileName, rankRoute } from './rank-route.js';
 import { session, tickets, type Matrices, type Prepared } from './session.js';
 import { showEstimate, showMatrixWinner, showRank } from './single-view.js';
-import { maxHashLength, packText, readHash, writeHash, type ViewState } from './state.js';
+import { readHash, type ViewState } from './state.js';
+import { clearError, showError, track } from './status.js';
 import { showBlackwell, showLinear } from './tradeoffs-view.js';
-
-let last: { problem: string; result: unknown; request: SentRequest } | undefined;
-let busy = 0;
 
 const plot = createFrontierPlot(byId('frontier-plot'), (x, y, finished) => {
   if (!session.axes) return;
@@ -49,52 +44,6 @@ const plot = createFrontierPlot(byId('frontier-plot'), (x, y, finished) => {
     resolveTarget.flush();
   } else resolveTarget();
 });
-
-// ---- status ---------------------------------------------------------------------------
-
-const errors = createErrorView(input, errorBox, showErrorButton);
-const clearError = () => errors.clear();
-const showError = (error: unknown, sentText?: string) => errors.show(error, sentText);
-
-async function track<T>(work: Promise<T>, label: string): Promise<T> {
-  busy++;
-  results.setAttribute('aria-busy', 'true');
-  statusLine.textContent = label;
-  solveButton.disabled = busy > 0 && label.startsWith('Solving');
-  try {
-    return await work;
-  } finally {
-    busy--;
-    if (busy === 0) {
-      results.setAttribute('aria-busy', 'false');
-      statusLine.textContent = 'Done';
-      solveButton.disabled = false;
-    }
-  }
-}
-
-/** Records the request and answer the page shows (result JSON, problem JSON, commands). */
-function showExchange(problem: string, result: unknown, request: SentRequest): void {
-  last = { problem, result, request };
-  byId('problem-json').textContent = problem;
-  byId('result-json').textContent = JSON.stringify(result, null, 2);
-  byId('commands').textContent = shellCommands(request, location.origin);
-  // Rejected log rows and other warnings are shown under the input they came from.
-  const warnings = ((result as { warnings?: unknown[] }).warnings ?? []).map((warning) =>
-    typeof warning === 'string' ? warning : JSON.stringify(warning),
-  );
-  byId('input-note').textContent = warnings.length > 0 ? `Warnings: ${warnings.join('; ')}` : '';
-  byId<HTMLButtonElement>('download-problem').disabled = false;
-  byId('download-problem').textContent = request.route.startsWith('/v1/rank')
-    ? 'Download the log sent'
-    : 'Download problem JSON';
-  byId<HTMLButtonElement>('download-result').disabled = false;
-}
-
-async function send(route: string, document: Record<string, unknown>): Promise<{ body: string; result: unknown }> {
-  const body = JSON.stringify(document, null, 2);
-  return { body, result: await post(route, body) };
-}
 
 // ---- preparing the input ---------------------------------------------------------------
 
@@ -489,28 +438,6 @@ function setView(next: 'tradeoffs' | 'single', solve: boolean): void {
   } else void solveAll();
 }
 
-async function saveState(): Promise<void> {
-  const fromExample = session.exampleText !== undefined && session.exampleText.text === input.value;
-  const state: ViewState = {
-    example: fromExample ? session.exampleText!.name : undefined,
-    view: session.view,
-    thresholds: session.thresholds,
-    weights: session.weights,
-    norm: normSelect.value,
-    axes: session.axes,
-    criterion: criterionSelect.value || undefined,
-    format: formatSelect.value,
-  };
-  try {
-    const packed = fromExample || input.value === '' ? undefined : await packText(input.value);
-    let hash = await writeHash(state, packed);
-    if (hash.length > maxHashLength) hash = await writeHash(state);
-    history.replaceState(null, '', `#${hash}`);
-  } catch {
-    // Without CompressionStream the link carries the view but not the text.
-  }
-}
-
 /** Puts a bundled example in the input; `unlessTyped`: not over text typed meanwhile. */
 async function loadExample(name: string, unlessTyped = false): Promise<void> {
   const ticket = ++tickets.example;
@@ -585,14 +512,8 @@ input.addEventListener('drop', (event) => {
   }, showError);
 });
 
-byId('download-problem').addEventListener(
-  'click',
-  () => last && download(last.request.fileName, last.problem, last.request.contentType),
-);
-byId('download-result').addEventListener(
-  'click',
-  () => last && download('result.json', JSON.stringify(last.result, null, 2), 'application/json'),
-);
+byId('download-problem').addEventListener('click', () => downloadProblem());
+byId('download-result').addEventListener('click', () => downloadResult());
 byId('copy-link').addEventListener('click', () => {
   saveState()
     .then(() => navigator.clipboard.writeText(location.href))
