@@ -1,10 +1,8 @@
 // The playground page: reads the input, asks the service, draws the answers, keeps the URL in step.
 import { post } from './api.js';
 import type { SentRequest } from './commands.js';
-import { fillSelect, setThresholdInputs, showWeightShares, thresholdInputs, weightSliders } from './controls.js';
-import { debounce } from './debounce.js';
+import { fillSelect, showWeightShares, thresholdInputs, weightSliders } from './controls.js';
 import { byId } from './dom.js';
-import { createFrontierPlot } from './frontier-plot.js';
 import { downloadProblem, downloadResult, send, showExchange } from './exchange.js';
 import { readInput, type BattleLog, type PreferenceData } from './input.js';
 import {
@@ -26,37 +24,23 @@ import {
   weightBox,
 } from './page.js';
 import { saveState } from './link.js';
-import type { EstimateResult, ParetoResult, RankResult, WinnerResult } from './results.js';
+import type { EstimateResult, RankResult, WinnerResult } from './results.js';
 import { logFileName, rankRoute } from './rank-route.js';
 import { session, tickets, type Matrices, type Prepared } from './session.js';
 import { showEstimate, showMatrixWinner, showRank } from './single-view.js';
 import { readHash, type ViewState } from './state.js';
 import { clearError, showError, track } from './status.js';
-import { showBlackwell, showLinear } from './tradeoffs-view.js';
-
-const plot = createFrontierPlot(byId('frontier-plot'), (x, y, finished) => {
-  if (!session.axes) return;
-  session.thresholds = { ...session.thresholds, [session.axes[0]]: x, [session.axes[1]]: y };
-  setThresholdInputs(thresholdBox, session.thresholds);
-  redrawFrontier();
-  if (finished) {
-    resolveTarget();
-    resolveTarget.flush();
-  } else resolveTarget();
-});
+import {
+  redrawFrontier,
+  resolveTarget,
+  resolveWeights,
+  solveFrontier,
+  solveLogTarget,
+  solveTarget,
+  targetOf,
+} from './tradeoffs-controller.js';
 
 // ---- preparing the input ---------------------------------------------------------------
-
-function targetOf(): Record<string, unknown> {
-  return { ...session.prepared!.targetRest, thresholds: { ...session.thresholds } };
-}
-
-function baseDocument(): Record<string, unknown> {
-  return {
-    ...(session.prepared!.items ? { items: session.prepared!.items } : {}),
-    criteria: session.prepared!.matrices,
-  };
-}
 
 /** Reads the input; estimates matrices from comparisons when the trade-off view needs them. */
 // eslint-disable-next-line @typescript-eslint/require-await -- async so that a bad input rejects like a failed solve
@@ -220,139 +204,6 @@ async function prepareLog(log: BattleLog, saved?: ViewState): Promise<void> {
   buildControls();
   if (saved?.criterion && criteria.includes(saved.criterion)) criterionSelect.value = saved.criterion;
 }
-
-/**
- * The target of a log with several criteria: the Blackwell winner from `POST /v1/rank` with
- * the thresholds. A log gives counts, not the matrices the frontier is computed from, so the
- * plot shows the target and the winner's guarantees only.
- */
-async function solveLogTarget(): Promise<void> {
-  const log = session.prepared!.input as BattleLog;
-  const ticket = ++tickets.target;
-  const route = rankRoute({
-    format: formatSelect.value,
-    thresholds: session.thresholds,
-    norm: normSelect.value,
-    bootstrap: 0,
-  });
-  const result = (await post(route, log.text, log.contentType)) as RankResult;
-  if (ticket !== tickets.target) return;
-  session.frontier = {
-    kind: 'pareto',
-    status: result.status,
-    items: result.items,
-    criteria: session.prepared!.criteria,
-    exact: false,
-    frontier: [],
-  };
-  session.blackwell = result.winner;
-  session.linear = undefined;
-  showExchange(log.text, result, { route, contentType: log.contentType, fileName: logFileName(log) });
-  drawTradeoffs();
-}
-
-async function solveFrontier(): Promise<void> {
-  const ticket = ++tickets.target;
-  ++tickets.weights;
-  const document = {
-    kind: 'pareto',
-    ...baseDocument(),
-    target: targetOf(),
-    weights: session.weights,
-    norm: normSelect.value,
-  };
-  const { body, result } = await send('/v1/pareto', document);
-  if (ticket !== tickets.target) return;
-  session.frontier = result as ParetoResult;
-  session.blackwell = session.frontier.blackwell;
-  session.linear = session.frontier.linear;
-  showExchange(body, result, { route: '/v1/pareto', contentType: 'application/json', fileName: 'problem.json' });
-  drawTradeoffs();
-}
-
-function redrawFrontier(): void {
-  if (!session.frontier || !session.axes) return;
-  plot.draw({
-    axes: session.axes,
-    frontier: session.frontier.frontier.map((point) => point.guarantees),
-    exact: session.frontier.criteria.length === 2,
-    thresholds: session.thresholds,
-    blackwell: session.blackwell?.guarantees,
-    linear: session.linear?.guarantees,
-  });
-}
-
-function drawTradeoffs(): void {
-  if (!session.frontier || !session.axes) return;
-  byId('tradeoffs-empty').hidden = true;
-  byId('tradeoffs').hidden = false;
-  redrawFrontier();
-  const k = session.frontier.criteria.length;
-  const fromLog = session.prepared?.input.type === 'log';
-  byId('frontier-caption').textContent = fromLog
-    ? 'A battle log gives counts, not the preference matrices the frontier is computed from: the plot shows the target and the guarantees of the Blackwell winner of the log (POST /v1/rank). For the frontier, turn the log into a document (prefgame estimate FILE --format FORMAT > problem.json) and paste that.'
-    : (k === 2
-        ? `The exact Pareto frontier (${session.frontier.frontier.length} vertices): every point on or under the line is a pair of guarantees some lottery secures against every opponent.`
-        : `A projection of the ${k}-criteria frontier (${session.frontier.frontier.length} vertices) onto ${session.axes[0]} and ${session.axes[1]}: the shaded region is what some lottery secures on these two criteria, whatever it gives up on the others.`) +
-      ' Orange: the target (drag its corner). Diamond: Blackwell winner. Square: linear aggregation.';
-  if (session.blackwell)
-    showBlackwell(
-      byId('blackwell-summary'),
-      byId('blackwell-bars'),
-      session.frontier.items,
-      session.blackwell,
-      session.thresholds,
-    );
-  byId('linear-heading').parentElement!.hidden = !session.linear;
-  if (session.linear) showLinear(byId('linear-summary'), byId('linear-bars'), session.frontier.items, session.linear);
-}
-
-async function solveTarget(): Promise<void> {
-  if (session.prepared?.input.type === 'log' && session.prepared.criteria.length >= 2) {
-    clearError();
-    try {
-      await track(solveLogTarget(), 'Solving the target...');
-    } catch (error) {
-      showError(error);
-    }
-    await saveState();
-    return;
-  }
-  if (!session.prepared?.matrices || session.prepared.criteria.length < 2 || !session.frontier) return;
-  const ticket = ++tickets.target;
-  clearError();
-  const document = { kind: 'blackwell', ...baseDocument(), target: targetOf(), norm: normSelect.value };
-  try {
-    const { body, result } = await track(send('/v1/blackwell', document), 'Solving the target...');
-    if (ticket !== tickets.target) return;
-    session.blackwell = result as WinnerResult;
-    showExchange(body, result, { route: '/v1/blackwell', contentType: 'application/json', fileName: 'problem.json' });
-    drawTradeoffs();
-  } catch (error) {
-    if (ticket === tickets.target) showError(error);
-  }
-  await saveState();
-}
-
-async function solveWeights(): Promise<void> {
-  if (!session.prepared?.matrices || !session.frontier) return;
-  const ticket = ++tickets.weights;
-  clearError();
-  const document = { kind: 'linear', ...baseDocument(), weights: session.weights };
-  try {
-    const { body, result } = await track(send('/v1/linear', document), 'Solving the weights...');
-    if (ticket !== tickets.weights) return;
-    session.linear = result as WinnerResult;
-    showExchange(body, result, { route: '/v1/linear', contentType: 'application/json', fileName: 'problem.json' });
-    drawTradeoffs();
-  } catch (error) {
-    if (ticket === tickets.weights) showError(error);
-  }
-  await saveState();
-}
-
-const resolveTarget = debounce(() => void solveTarget(), 300);
-const resolveWeights = debounce(() => void solveWeights(), 300);
 
 /** The one-criterion view: leaderboard, von Neumann winner and heat map of the chosen criterion. */
 async function solveSingle(): Promise<void> {
