@@ -239,10 +239,7 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     const placed = place !== undefined && held.delete(place);
     // Shutting down, a task that arrives now (a request whose body was still being read) runs
     // only if a worker is free at once: it never waits.
-    if (closed || (refusing && running.size >= threads)) {
-      if (placed) grantPlaces();
-      return Promise.reject(shuttingDown());
-    }
+    if (closed || (refusing && running.size >= threads)) return Promise.reject(shuttingDown());
     if (!placed && load() >= threads + maxQueue) return Promise.reject(overloaded());
     return new Promise<T>((resolve, reject) => {
       waiting.push({ task, deadline, graceMs, transferList, resolve: resolve as (value: unknown) => void, reject });
