@@ -1,7 +1,9 @@
 // Shared pieces of the benchmarks: seeded problem families, timing, scipy reference, tables.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { bradleyTerryPreferences, randomPreferences } from '../src/generate/preference-matrices.js';
 
 export type Family = 'random' | 'bradley-terry';
@@ -76,3 +78,56 @@ export const format = {
     value === undefined || value === null || !Number.isFinite(value) ? '—' : `${value.toFixed(2)}x`,
   gap: (value: number | undefined) => (value === undefined ? '—' : value.toExponential(1)),
 };
+
+/** A service started by {@link startService}. */
+export interface StartedService {
+  port: number;
+  pid: number | undefined;
+  /** Sends SIGTERM and waits for the process to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built service (`dist/bundle/server.js`, as `npm start`) on a free loopback port with
+ * `env` on top of this process's environment (Node options first in `nodeArguments`), and waits
+ * until every worker has loaded HiGHS. The request log goes to a file at the `info` level, as in
+ * production: piped into this process it would block the server's synchronous log writes
+ * whenever the load generator keeps this event loop busy.
+ */
+export async function startService(env: Record<string, string>, nodeArguments: string[] = []): Promise<StartedService> {
+  const directory = mkdtempSync(join(os.tmpdir(), 'prefgame-bench-'));
+  const logFile = join(directory, 'server.log');
+  const logDescriptor = openSync(logFile, 'w');
+  const server = spawn(
+    process.execPath,
+    [...nodeArguments, new URL('../dist/bundle/server.js', import.meta.url).pathname],
+    {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', logDescriptor, 'inherit'],
+    },
+  );
+  closeSync(logDescriptor);
+  let exited = false;
+  server.on('exit', () => (exited = true));
+  let port = 0;
+  for (let waited = 0; port === 0; waited += 100) {
+    if (exited || waited > 60_000) throw new Error('the server did not start');
+    await delay(100);
+    // "listening at" comes first, then "... loaded HiGHS: ready" once every worker has.
+    const log = readFileSync(logFile, 'utf8');
+    const match = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(log);
+    if (match && /ready/.test(log)) port = Number(match[1]);
+  }
+  return {
+    port,
+    pid: server.pid,
+    stop: () =>
+      new Promise((resolve) => {
+        server.on('exit', () => {
+          rmSync(directory, { recursive: true, force: true });
+          resolve();
+        });
+        server.kill('SIGTERM');
+      }),
+  };
+}

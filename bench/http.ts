@@ -1,14 +1,9 @@
 // npm run bench:http: a bounded load test of the HTTP service on loopback (autocannon), against
 // the same solves through the library's worker pool in-process with the same number of workers.
 // Prints requests/s and p50/p99 latency per problem size, and the HTTP / in-process ratio.
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { createSolvePool } from '../src/pool/index.js';
-import { format, machine, markdownTable, matrixOf, saveResults } from './harness.js';
+import { format, machine, markdownTable, matrixOf, saveResults, startService } from './harness.js';
 import { rounded } from './families.js';
 
 const workers = Number(process.env.WORKERS ?? 2);
@@ -49,47 +44,6 @@ const allScenarios = [
 const scenarios = allScenarios.filter(
   (scenario) => !process.env.BENCH_ONLY || scenario.name.startsWith(process.env.BENCH_ONLY),
 );
-
-async function startServer(): Promise<{ port: number; stop: () => Promise<void> }> {
-  // The request log goes to a file, as in production: piped into this process it would block the
-  // server's synchronous log writes whenever autocannon keeps this event loop busy.
-  const directory = mkdtempSync(join(tmpdir(), 'prefgame-http-'));
-  const logFile = join(directory, 'server.log');
-  const logDescriptor = openSync(logFile, 'w');
-  const server = spawn(process.execPath, [new URL('../dist/bundle/server.js', import.meta.url).pathname], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      WORKERS: String(workers),
-      QUEUE_SIZE: String(4 * connections),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', logDescriptor, 'inherit'],
-  });
-  closeSync(logDescriptor);
-  let exited = false;
-  server.on('exit', () => (exited = true));
-  let port = 0;
-  for (let waited = 0; port === 0; waited += 100) {
-    if (exited || waited > 60_000) throw new Error('the server did not start');
-    await delay(100);
-    const log = readFileSync(logFile, 'utf8');
-    const match = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(log);
-    if (match && /ready/.test(log)) port = Number(match[1]);
-  }
-  return {
-    port,
-    stop: () =>
-      new Promise((resolve) => {
-        server.on('exit', () => {
-          rmSync(directory, { recursive: true, force: true });
-          resolve();
-        });
-        server.kill('SIGTERM');
-      }),
-  };
-}
 
 async function loadTest(port: number, path: string, body: string) {
   const result = await autocannon({
@@ -138,7 +92,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 // The machine is shared and noisy: alternate HTTP and in-process runs and report medians.
 const rows: Array<Record<string, number | string>> = [];
-const server = await startServer();
+const server = await startService({ WORKERS: String(workers), QUEUE_SIZE: String(4 * connections) });
 const pool = createSolvePool({ threads: workers, maxQueue: 4 * connections });
 await pool.ready();
 try {

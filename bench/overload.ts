@@ -8,13 +8,10 @@
 // clients; saves them to bench/results/overload.{json,md} (`npm run docs:benchmarks` publishes).
 // Last, one /v1/batch body of BENCH_BLANK_MB (default 30) MB of blank lines, timing /health.
 // Bounded: each phase lasts BENCH_SECONDS and stops at BENCH_MAX_REQUESTS requests.
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { machine, markdownTable, matrixOf, saveResults } from './harness.js';
+import { machine, markdownTable, matrixOf, saveResults, startService } from './harness.js';
 
 const workers = Number(process.env.WORKERS ?? 2);
 const queueSize = Number(process.env.QUEUE_SIZE ?? 2 * workers);
@@ -56,83 +53,32 @@ function residentMbOf(pid: number | undefined): number {
   }
 }
 
-async function startServer(): Promise<{ port: number; pid: number | undefined; stop: () => Promise<void> }> {
-  const directory = mkdtempSync(join(tmpdir(), 'prefgame-overload-'));
-  const logFile = join(directory, 'server.log');
-  const logDescriptor = openSync(logFile, 'w');
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env.SERVER_ARGS ?? '').split(' ').filter(Boolean),
-      new URL('../dist/bundle/server.js', import.meta.url).pathname,
-    ],
-    {
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        WORKERS: String(workers),
-        QUEUE_SIZE: String(queueSize),
-        LOG_LEVEL: 'info',
-      }, // info: the bench waits for the "listening at" line
-      stdio: ['ignore', logDescriptor, 'inherit'],
-    },
-  );
-  closeSync(logDescriptor);
-  let exited = false;
-  server.on('exit', () => (exited = true));
-  let port = 0;
-  for (let waited = 0; port === 0; waited += 100) {
-    if (exited || waited > 60_000) throw new Error('the server did not start');
-    await delay(100);
-    const match = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(readFileSync(logFile, 'utf8'));
-    if (match) port = Number(match[1]);
-  }
-  // Warm: every worker has loaded HiGHS once /ready says so.
-  for (;;) {
-    const status = await new Promise<number>((resolve) =>
-      request(
-        { host: '127.0.0.1', port, path: '/ready' },
-        (response) => (response.resume(), resolve(response.statusCode ?? 0)),
-      )
-        .on('error', () => resolve(0))
-        .end(),
-    );
-    if (status === 200) break;
-    await delay(100);
-  }
-  return {
-    port,
-    pid: server.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        server.on('exit', () => {
-          rmSync(directory, { recursive: true, force: true });
-          resolve();
-        });
-        server.kill('SIGTERM');
-      }),
-  };
-}
-
-function post(agent: Agent, port: number): Promise<number> {
+/** POSTs `payload` to `path` on loopback; the status (0 when the connection failed) and the time to the answer's end. */
+function post(
+  port: number,
+  path: string,
+  payload: Buffer,
+  type: string,
+  agent?: Agent,
+): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
   return new Promise((resolve) => {
     const outgoing = request(
       {
         host: '127.0.0.1',
         port,
-        path: '/v1/von-neumann',
+        path,
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': body.length },
+        headers: { 'content-type': type, 'content-length': payload.length },
       },
       (response) => {
         response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
       },
     );
-    outgoing.on('error', () => resolve(0));
-    outgoing.end(body);
+    outgoing.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    outgoing.end(payload);
   });
 }
 
@@ -151,12 +97,11 @@ async function phase(
     Array.from({ length: clients }, async () => {
       while (performance.now() < ends && sent < maxRequests) {
         sent++;
-        const posted = performance.now();
-        const status = await post(agent, port);
+        const { status, ms } = await post(port, '/v1/von-neumann', body, 'application/json', agent);
         if (status === 200) counts.solved++;
         else if (status === 503) {
           counts.refused++;
-          refusalMs.push(performance.now() - posted);
+          refusalMs.push(ms);
         } else counts.failed++;
       }
     }),
@@ -164,29 +109,6 @@ async function phase(
   agent.destroy();
   const elapsed = (performance.now() - started) / 1000;
   return { ...counts, perSecond: counts.solved / elapsed, refusalP50: percentile(refusalMs, 0.5) };
-}
-
-/** Posts `megabytes` MB of blank lines to /v1/batch; the status and the time to the answer. */
-function postBlankLines(port: number, megabytes: number): Promise<{ status: number; ms: number }> {
-  const lines = Buffer.alloc(megabytes * 1024 * 1024, '\n');
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const outgoing = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/v1/batch',
-        method: 'POST',
-        headers: { 'content-type': 'application/x-ndjson', 'content-length': lines.length },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
-      },
-    );
-    outgoing.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
-    outgoing.end(lines);
-  });
 }
 
 /** Times GET /health every 50 ms while `work` runs. */
@@ -221,7 +143,10 @@ function percentile(values: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN;
 }
 
-const server = await startServer();
+const server = await startService(
+  { WORKERS: String(workers), QUEUE_SIZE: String(queueSize) },
+  (process.env.SERVER_ARGS ?? '').split(' ').filter(Boolean), // e.g. --cpu-prof
+);
 try {
   console.log(
     `body ${(body.length / 1024).toFixed(0)} kB, ${workers} workers, queue ${queueSize}, ${seconds} s per phase, storms of ${stormClients.join(', ')} clients`,
@@ -265,7 +190,8 @@ try {
   // Last, one /v1/batch body of BENCH_BLANK_MB megabytes of blank lines (default 30): splitting
   // it must not block the event loop (/health stays fast), and it is refused for its line count.
   const blankMb = Number(process.env.BENCH_BLANK_MB ?? 30);
-  const blank = await probeHealth(server.port, postBlankLines(server.port, blankMb));
+  const blankLines = Buffer.alloc(blankMb * 1024 * 1024, '\n');
+  const blank = await probeHealth(server.port, post(server.port, '/v1/batch', blankLines, 'application/x-ndjson'));
   console.log(
     `/v1/batch with ${blankMb} MB of blank lines: HTTP ${blank.result.status} in ${blank.result.ms.toFixed(0)} ms; /health p50 ${percentile(blank.latencies, 0.5).toFixed(1)} ms, max ${Math.max(...blank.latencies).toFixed(1)} ms`,
   );
