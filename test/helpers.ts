@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -117,4 +118,22 @@ export function withSteppingClock<T>(stepMs: number, work: () => T): T {
   } finally {
     delete (clock as { now?: () => number }).now;
   }
+}
+
+/**
+ * POSTs `payload` to `url` through fastify's `inject`: JSON (stringified unless it is a string)
+ * unless `headers` says otherwise.
+ */
+export function injectPost(
+  app: FastifyInstance,
+  url: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }

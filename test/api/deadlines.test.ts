@@ -11,6 +11,7 @@ import { buildApp } from '../../api/app.js';
 import { readConfig, type ServiceConfig } from '../../api/config.js';
 import { PrefgameError, solve } from '../../src/index.js';
 import { createSolvePool } from '../../src/pool/solve-pool.js';
+import { injectPost } from '../helpers.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
 const rps = {
@@ -72,13 +73,7 @@ describe('item 4: time limits count from arrival', () => {
     const app = await appWith({});
     try {
       const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
-      const post = (body: unknown) =>
-        app.inject({
-          method: 'POST',
-          url: '/v1/solve',
-          payload: JSON.stringify(body),
-          headers: { 'content-type': 'application/json' },
-        });
+      const post = (body: unknown) => injectPost(app, '/v1/solve', body);
       const busy = post({ ...rps, id: `wait-for:${release}` });
       await sleep(50);
       const late = post({ ...rps, options: { timeLimitMs: 100 } });
@@ -100,12 +95,7 @@ describe('item 11: a full queue refuses before reading the body', () => {
     const app = await appWith({ queueSize: 0, admissionWaitMs: 50 });
     try {
       const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
-      const busy = app.inject({
-        method: 'POST',
-        url: '/v1/solve',
-        payload: JSON.stringify({ ...rps, id: `wait-for:${release}` }),
-        headers: { 'content-type': 'application/json' },
-      });
+      const busy = injectPost(app, '/v1/solve', { ...rps, id: `wait-for:${release}` });
       await sleep(50);
       let pushed = 0;
       const endless = new Readable({
@@ -205,13 +195,7 @@ describe('item 11: requests wait unread for a place, in arrival order (admission
     const app = await appWith({ queueSize: 0, admissionWaitMs: 60_000 });
     try {
       const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
-      const post = (body: unknown) =>
-        app.inject({
-          method: 'POST',
-          url: '/v1/solve',
-          payload: JSON.stringify(body),
-          headers: { 'content-type': 'application/json' },
-        });
+      const post = (body: unknown) => injectPost(app, '/v1/solve', body);
       const busy = post({ ...rps, id: `wait-for:${release}` });
       await until(() => app.pool.stats().running === 1);
       const waiting = post({ ...rps, id: 'waited' });
@@ -234,19 +218,9 @@ describe('item 11: requests wait unread for a place, in arrival order (admission
     const app = await appWith({ queueSize: 0, admissionWaitMs: 60_000 });
     try {
       const release = join(mkdtempSync(join(tmpdir(), 'prefgame-')), 'release');
-      const busy = app.inject({
-        method: 'POST',
-        url: '/v1/solve',
-        payload: JSON.stringify({ ...rps, id: `wait-for:${release}` }),
-        headers: { 'content-type': 'application/json' },
-      });
+      const busy = injectPost(app, '/v1/solve', { ...rps, id: `wait-for:${release}` });
       await until(() => app.pool.stats().running === 1);
-      const waiting = app.inject({
-        method: 'POST',
-        url: '/v1/solve',
-        payload: JSON.stringify(rps),
-        headers: { 'content-type': 'application/json' },
-      });
+      const waiting = injectPost(app, '/v1/solve', rps);
       await until(() => app.pool.stats().waitingForPlace === 1);
       app.pool.refuseWaiting();
       const response = await waiting;
@@ -263,27 +237,12 @@ describe('item 11: requests wait unread for a place, in arrival order (admission
   test('HTTP: a place taken by a request that fails before it is solved is given back', async () => {
     const app = await appWith({ queueSize: 0, bodyLimit: 1024 });
     try {
-      const tooLarge = await app.inject({
-        method: 'POST',
-        url: '/v1/von-neumann',
-        payload: JSON.stringify({ preferences: [[0.5]], id: 'x'.repeat(4096) }),
-        headers: { 'content-type': 'application/json' },
-      });
+      const tooLarge = await injectPost(app, '/v1/von-neumann', { preferences: [[0.5]], id: 'x'.repeat(4096) });
       assert.equal(tooLarge.statusCode, 413, tooLarge.body);
-      const wrongType = await app.inject({
-        method: 'POST',
-        url: '/v1/rank',
-        payload: 'a;b',
-        headers: { 'content-type': 'text/plain' },
-      });
+      const wrongType = await injectPost(app, '/v1/rank', 'a;b', { 'content-type': 'text/plain' });
       assert.equal(wrongType.statusCode, 415, wrongType.body);
       await until(() => app.pool.stats().held === 0);
-      const solved = await app.inject({
-        method: 'POST',
-        url: '/v1/von-neumann',
-        payload: JSON.stringify({ preferences: [[0.5]] }),
-        headers: { 'content-type': 'application/json' },
-      });
+      const solved = await injectPost(app, '/v1/von-neumann', { preferences: [[0.5]] });
       assert.equal(solved.statusCode, 200, solved.body);
     } finally {
       await app.close();

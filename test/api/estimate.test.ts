@@ -5,6 +5,7 @@ import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
 import { comparisonsFromJudgements, preferencesFromStrengths, sampleJudgements } from '../../src/generate/index.js';
 import { solve } from '../../src/index.js';
+import { injectPost } from '../helpers.js';
 
 const comparisons = comparisonsFromJudgements(
   sampleJudgements(
@@ -35,13 +36,7 @@ describe('HTTP service: estimation', () => {
   });
   after(async () => app.close());
 
-  const post = (url: string, payload: unknown) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(payload),
-      headers: { 'content-type': 'application/json' },
-    });
+  const post = (url: string, payload: object) => injectPost(app, url, payload);
 
   test("POST /v1/estimate answers the library's result, field for field (nothing lost in serialisation)", async () => {
     const response = await post('/v1/estimate', estimate);

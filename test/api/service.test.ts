@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
 import { readConfig, type ServiceConfig } from '../../api/config.js';
-import { referenceCases } from '../helpers.js';
+import { injectPost as post, referenceCases } from '../helpers.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
 const rps = {
@@ -28,15 +28,6 @@ async function appWith(overrides: Partial<ServiceConfig> = {}): Promise<FastifyI
   });
   await app.warm;
   return app;
-}
-
-function post(app: FastifyInstance, url: string, payload: unknown, headers: Record<string, string> = {}) {
-  return app.inject({
-    method: 'POST',
-    url,
-    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-    headers: { 'content-type': 'application/json', ...headers },
-  });
 }
 
 function assertProblem(response: Awaited<ReturnType<typeof post>>, status: number, code: string, pointer?: string) {

@@ -5,6 +5,7 @@ import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
 import { ajv } from '../../src/schema/ajv.js';
 import { schemaDocuments } from '../../src/index.js';
+import { injectPost } from '../helpers.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
 const criteria = [
@@ -34,13 +35,7 @@ describe('HTTP routes of the trade-off kinds', () => {
   });
   after(async () => app.close());
 
-  const post = (url: string, payload: unknown) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: JSON.stringify(payload),
-      headers: { 'content-type': 'application/json' },
-    });
+  const post = (url: string, payload: object) => injectPost(app, url, payload);
 
   test('POST /v1/pareto, /v1/compare and /v1/approachability answer 200 with documents that match their schemas', async () => {
     const cases: Array<[string, Record<string, unknown>]> = [
