@@ -29,6 +29,9 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     directory = mkdtempSync(join(tmpdir(), 'prefgame-queue-'));
     connection = await connectQueue(redis.url, 'client');
   });
+  /** `prefgame batch FILE --queue URL --chunk-lines N -o OUTPUT`, OUTPUT in the test directory. */
+  const queuedBatch = (file: string, chunkLines: number, output: string) =>
+    prefgame(['batch', file, '--queue', redis.url, '--chunk-lines', String(chunkLines), '-o', join(directory, output)]);
   // Workers share the queue: none outlives its test.
   afterEach(async () => {
     await Promise.all(workers.map((worker) => stop(worker, 'SIGKILL')));
@@ -59,16 +62,7 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     writeFileSync(file, lines.join('\n') + '\n');
     const worker = await startCliWorker(redis.url);
     workers.push(worker);
-    const queued = prefgame([
-      'batch',
-      file,
-      '--queue',
-      redis.url,
-      '--chunk-lines',
-      '5',
-      '-o',
-      join(directory, 'queued.ndjson'),
-    ]);
+    const queued = queuedBatch(file, 5, 'queued.ndjson');
     const id = await jobIdOf(queued);
     assert.equal(await queued.exited, 1, queued.stderr());
     assert.match(queued.stderr(), /40 solved, 2 failed/);
@@ -114,16 +108,7 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     writeFileSync(file, lines.join('\n') + '\n');
     const first = await startTestWorker(redis.url, { threads: 2 });
     workers.push(first);
-    const queued = prefgame([
-      'batch',
-      file,
-      '--queue',
-      redis.url,
-      '--chunk-lines',
-      '3',
-      '-o',
-      join(directory, 'kill-out.ndjson'),
-    ]);
+    const queued = queuedBatch(file, 3, 'kill-out.ndjson');
     const id = await jobIdOf(queued);
     // The first worker holds the chunk of line 5 (waiting for the gate) while the others finish.
     await waitFor('every chunk but the held one', async () => (await connection.store.status(id))?.done === 9);
@@ -152,16 +137,7 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     lines[2] = problem(2, 'kill-process');
     const file = join(directory, 'poison.ndjson');
     writeFileSync(file, lines.join('\n') + '\n');
-    const queued = prefgame([
-      'batch',
-      file,
-      '--queue',
-      redis.url,
-      '--chunk-lines',
-      '3',
-      '-o',
-      join(directory, 'poison-out.ndjson'),
-    ]);
+    const queued = queuedBatch(file, 3, 'poison-out.ndjson');
     const id = await jobIdOf(queued);
     // A supervisor that starts a new worker whenever the last one died (at most 6).
     let restarts = 0;
@@ -219,16 +195,7 @@ describe('prefgame worker and prefgame batch --queue (BullMQ on a test redis-ser
     writeFileSync(file, lines.join('\n') + '\n');
     const worker = await startTestWorker(redis.url, { threads: 2 });
     workers.push(worker);
-    const queued = prefgame([
-      'batch',
-      file,
-      '--queue',
-      redis.url,
-      '--chunk-lines',
-      '3',
-      '-o',
-      join(directory, 'restart-out.ndjson'),
-    ]);
+    const queued = queuedBatch(file, 3, 'restart-out.ndjson');
     const id = await jobIdOf(queued);
     await waitFor('the first chunks', async () => (await connection.store.status(id))?.done === 6);
     await redis.kill();
