@@ -31,22 +31,6 @@ export function admission(app: FastifyInstance) {
     request.place = await app.pool.waitForPlace(app.config.admissionWaitMs, app.config.admissionWaiting, left.signal);
     if (request.place || left.signal.aborted) return;
     reply.header('connection', 'close');
-    const shuttingDown = app.pool.isShuttingDown();
-    return sendProblem(
-      request,
-      reply,
-      shuttingDown
-        ? {
-            code: 'PREF_ERR_SHUTTING_DOWN',
-            message: 'the service is shutting down; retry on another instance',
-            pointer: '',
-          }
-        : {
-            code: 'PREF_ERR_OVERLOADED',
-            message: 'every worker is busy and the queue is full; retry shortly',
-            pointer: '',
-          },
-      app.config.retryAfterSeconds,
-    );
+    return sendProblem(request, reply, app.pool.refusal().toDetail(), app.config.retryAfterSeconds);
   };
 }

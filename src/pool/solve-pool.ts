@@ -369,9 +369,12 @@ export function createSolvePool(options: SolvePoolOptions = {}) {
     saturated(): boolean {
       return closed || (refusing && running.size >= threads) || !hasRoom() || placeWaiters.length > 0;
     },
-    /** True once shutdown has begun ({@link refuseWaiting} or {@link close}). */
-    isShuttingDown(): boolean {
-      return refusing;
+    /**
+     * Why a request gets no place now: `PREF_ERR_SHUTTING_DOWN` once shutdown has begun
+     * ({@link refuseWaiting} or {@link close}), else `PREF_ERR_OVERLOADED`.
+     */
+    refusal(): PrefgameError {
+      return refusing ? shuttingDown() : overloaded();
     },
     /**
      * A place in the pool for a request whose body has not been read: at once when there is
