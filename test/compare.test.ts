@@ -2,27 +2,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compareLotteries, solve, type PrefgameError } from '../src/index.js';
-import { complementaryFromUpper, criteriaOf, preferenceTensor } from './helpers.js';
+import { complementaryFromUpper, criteriaOf, preferenceTensor, safetyAndComfort } from './helpers.js';
 
 const driving = {
   items: ['cautious', 'balanced', 'sporty'],
   criteria: [
-    {
-      name: 'safety',
-      preferences: [
-        [0.5, 0.7, 0.9],
-        [0.3, 0.5, 0.8],
-        [0.1, 0.2, 0.5],
-      ],
-    },
-    {
-      name: 'comfort',
-      preferences: [
-        [0.5, 0.4, 0.3],
-        [0.6, 0.5, 0.45],
-        [0.7, 0.55, 0.5],
-      ],
-    },
+    ...safetyAndComfort,
     {
       name: 'speed',
       preferences: [

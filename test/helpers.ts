@@ -137,3 +137,23 @@ export function injectPost(
     headers: { 'content-type': 'application/json', ...headers },
   });
 }
+
+/** Two conflicting criteria over three cars (cautious, balanced, sporty): the trade-off kinds' fixture. */
+export const safetyAndComfort = [
+  {
+    name: 'safety',
+    preferences: [
+      [0.5, 0.7, 0.9],
+      [0.3, 0.5, 0.8],
+      [0.1, 0.2, 0.5],
+    ],
+  },
+  {
+    name: 'comfort',
+    preferences: [
+      [0.5, 0.4, 0.3],
+      [0.6, 0.5, 0.45],
+      [0.7, 0.55, 0.5],
+    ],
+  },
+];

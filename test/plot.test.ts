@@ -6,25 +6,9 @@ import { join } from 'node:path';
 import { approachability, compareLotteries, paretoFrontier } from '../src/index.js';
 import { plotResult, plotSpecs } from '../src/plot/index.js';
 import { runCli } from './helpers.js';
+import { safetyAndComfort } from './helpers.js';
 
-const criteria = [
-  {
-    name: 'safety',
-    preferences: [
-      [0.5, 0.7, 0.9],
-      [0.3, 0.5, 0.8],
-      [0.1, 0.2, 0.5],
-    ],
-  },
-  {
-    name: 'comfort',
-    preferences: [
-      [0.5, 0.4, 0.3],
-      [0.6, 0.5, 0.45],
-      [0.7, 0.55, 0.5],
-    ],
-  },
-];
+const criteria = safetyAndComfort;
 
 describe('plots', () => {
   test('each result gives the pictures that apply, as Vega-Lite specs built from the result alone', () => {

@@ -5,27 +5,10 @@ import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
 import { ajv } from '../../src/schema/ajv.js';
 import { schemaDocuments } from '../../src/index.js';
-import { injectPost } from '../helpers.js';
+import { injectPost, safetyAndComfort } from '../helpers.js';
 
 const testWorker = new URL('../support/test-worker.mjs', import.meta.url);
-const criteria = [
-  {
-    name: 'safety',
-    preferences: [
-      [0.5, 0.7, 0.9],
-      [0.3, 0.5, 0.8],
-      [0.1, 0.2, 0.5],
-    ],
-  },
-  {
-    name: 'comfort',
-    preferences: [
-      [0.5, 0.4, 0.3],
-      [0.6, 0.5, 0.45],
-      [0.7, 0.55, 0.5],
-    ],
-  },
-];
+const criteria = safetyAndComfort;
 
 describe('HTTP routes of the trade-off kinds', () => {
   let app: FastifyInstance;
