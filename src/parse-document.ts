@@ -1,6 +1,7 @@
 import { PrefgameError } from './errors.js';
 import { identifierOf } from './error-line.js';
 import { parseJsonBytes } from './parse-json-bytes.js';
+import { vouchFinite } from './schema/finite-numbers.js';
 
 const decoder = new TextDecoder();
 
@@ -55,6 +56,8 @@ export function parseDocument(input: string | Uint8Array, kind?: string): unknow
   // The byte reader never accepts the forbidden keys: what it returns needs no walk. The
   // decoder drops a UTF-8 byte order mark; parseText drops it from text.
   const fast = typeof input === 'string' ? undefined : parseJsonBytes(input);
+  // The byte reader reads no exponent, so no number it returns can be infinite or NaN.
+  if (fast !== null && typeof fast === 'object') vouchFinite(fast);
   const document = fast !== undefined ? fast : parseText(typeof input === 'string' ? input : decoder.decode(input));
   if (kind !== undefined && document !== null && typeof document === 'object' && !Array.isArray(document)) {
     const given = (document as { kind?: unknown }).kind;

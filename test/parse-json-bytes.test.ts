@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseJsonBytes } from '../src/parse-json-bytes.js';
 import { parseDocument } from '../src/parse-document.js';
+import { solve } from '../src/solve.js';
+import type { PrefgameError } from '../src/errors.js';
 
 const encoder = new TextEncoder();
 const bytesOf = (text: string) => encoder.encode(text);
@@ -131,4 +133,25 @@ test('parseDocument gives the same documents and the same errors from bytes as f
     assert.ok(fromText?.startsWith('PREF_ERR_'), text);
     assert.equal(fromBytes, fromText, text);
   }
+});
+
+test('documents read from bytes skip the finite-number walk only because none can hold an overflowing number', () => {
+  // A decimal too long for the byte reader goes to JSON.parse, which reads this one as Infinity:
+  // the document is not vouched for, and solving it names the cell.
+  const overflowing = `1${'0'.repeat(400)}.0`;
+  for (const cell of [overflowing, `-${overflowing}`, '1e400', '-1E+999']) {
+    const document = parseDocument(bytesOf(`{"kind": "matrix-game", "payoff": [[0.5, ${cell}]]}`));
+    assert.throws(
+      () => solve(document),
+      (error: PrefgameError) => error.code === 'PREF_ERR_NON_FINITE' && error.pointer === '/payoff/0/1',
+      cell,
+    );
+  }
+  // Everything the reader takes is finite, whatever the digits.
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^-?(0|[1-9]\d{0,30})(\.\d{1,30})?$/), { maxLength: 12 }), (numbers) => {
+      const read = parseJsonBytes(bytesOf(`[${numbers.join(',')}]`));
+      if (read !== undefined) assert.ok((read as number[]).every(Number.isFinite));
+    }),
+  );
 });
