@@ -35,7 +35,6 @@ async function write(stream: Writable, text: string): Promise<void> {
 export async function runBatch(file: string | undefined, options: { output?: string; jobs?: number }): Promise<number> {
   const jobs = options.jobs ?? availableParallelism();
   const fromFile = file !== undefined && file !== '-';
-  const total = fromFile ? await countLines(file) : undefined;
   const input = fromFile ? createReadStream(file, { highWaterMark: 1 << 20 }) : process.stdin;
   // Open the output before any solving, so that a bad path fails at once (the caller prints
   // one PREF_ERR_IO line); later write errors end the batch the same way.
@@ -52,7 +51,7 @@ export async function runBatch(file: string | undefined, options: { output?: str
     inputError ??= error;
   });
   const lines = byteLines(input);
-  const progress = createProgress(process.stderr, total);
+  const progress = await createProgress(process.stderr, fromFile ? () => countLines(file) : undefined);
   const started = performance.now();
   const tally = new BatchTally();
   applyTiering(tieringFor());

@@ -121,7 +121,7 @@ export async function runQueueBatch(
   let id: string;
   let total: number | undefined;
   let output: Writable | undefined;
-  let progress: ReturnType<typeof createProgress> | undefined;
+  let progress: Awaited<ReturnType<typeof createProgress>> | undefined;
   let cancelled = false;
   try {
     if (options.job !== undefined) {
@@ -158,7 +158,7 @@ export async function runQueueBatch(
     }
     const { readResults } = await import('../src/queue/results.js');
     output = options.output ? createWriteStream(options.output) : process.stdout;
-    const shown = createProgress(process.stderr, total);
+    const shown = await createProgress(process.stderr, total);
     progress = shown;
     for await (const text of readResults(connection, id, { follow: true, signal: abort.signal })) {
       count(text, tally, (failed) => shown.tick(failed));
