@@ -81,14 +81,21 @@ const solverOption = {
   'interior-point': 'ipm',
 } as const;
 
-function run(model: Model, settings: LpSettings): LpSolution {
+/** The solver options last set on a model: each set is a call into the wasm, so a session's rounds send only what changed. */
+interface AppliedOptions {
+  solver?: string;
+  simplexStrategy?: number;
+}
+
+function run(model: Model, settings: LpSettings, applied: AppliedOptions = {}): LpSolution {
   const algorithm = settings.algorithm ?? 'auto';
-  model.options.set({
-    time_limit: Math.max(settings.timeLimitMs, 1) / 1000,
-    solver: solverOption[algorithm],
-    // 4: primal simplex (right after cost changes the basis stays primal feasible); 1: dual.
-    simplex_strategy: algorithm === 'primal-simplex' ? 4 : 1,
-  });
+  const solver = solverOption[algorithm];
+  // 4: primal simplex (right after cost changes the basis stays primal feasible); 1: dual.
+  const simplexStrategy = algorithm === 'primal-simplex' ? 4 : 1;
+  const changed: Record<string, number | string> = { time_limit: Math.max(settings.timeLimitMs, 1) / 1000 };
+  if (applied.solver !== solver) changed.solver = applied.solver = solver;
+  if (applied.simplexStrategy !== simplexStrategy) changed.simplex_strategy = applied.simplexStrategy = simplexStrategy;
+  model.options.set(changed);
   const started = performance.now();
   model.run();
   const elapsedMs = performance.now() - started;
@@ -145,6 +152,7 @@ export const highsBackend: LpBackend = {
     model.options.set({ presolve: 'off' });
     let rowCount = program.rowCount;
     let columnCount = program.columnCount;
+    const applied: AppliedOptions = {};
     return {
       get rowCount() {
         return rowCount;
@@ -152,7 +160,7 @@ export const highsBackend: LpBackend = {
       get columnCount() {
         return columnCount;
       },
-      solve: (settings) => run(model, settings),
+      solve: (settings) => run(model, settings, applied),
       addRows(block: RowBlock) {
         const count = block.lower.length;
         if (count === 0) return;

@@ -93,10 +93,16 @@ function strongestItems(matrices: readonly Matrix[], perCriterion: number, overa
     Array.from({ length: n }, (_, i) => i)
       .sort((a, b) => score[b] - score[a] || a - b)
       .slice(0, count);
-  for (const matrix of matrices) {
+  for (const { data } of matrices) {
     const score = new Float64Array(n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) score[i] += matrix.data[i * n + j];
-    for (let i = 0; i < n; i++) total[i] += score[i];
+    // Row sums in a local (the same additions in the same order as summing into score[i]).
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      const offset = i * n;
+      for (let j = 0; j < n; j++) sum += data[offset + j];
+      score[i] = sum;
+      total[i] += sum;
+    }
     for (const i of top(score, perCriterion)) chosen.add(i);
   }
   for (const i of top(total, overall)) chosen.add(i);
