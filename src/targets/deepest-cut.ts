@@ -116,20 +116,29 @@ export function deepestCut(target: TargetSet, norm: NormName, z: ArrayLike<numbe
   const k = target.dimension;
   if (target.box) {
     const { lower, upper } = target.box;
-    const shortfall = Float64Array.from({ length: k }, (_, c) =>
-      z[c] < lower[c] ? lower[c] - z[c] : z[c] > upper[c] ? z[c] - upper[c] : 0,
-    );
-    const sign = (c: number) => (z[c] < lower[c] ? -1 : z[c] > upper[c] ? 1 : 0);
+    // How far z is outside the box on each criterion, and on which side (-1 below, 1 above).
+    // Plain loops: this runs for every opponent in every round of Blackwell generation.
+    const shortfall = new Float64Array(k);
+    const side = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      if (z[c] < lower[c]) {
+        shortfall[c] = lower[c] - z[c];
+        side[c] = -1;
+      } else if (z[c] > upper[c]) {
+        shortfall[c] = z[c] - upper[c];
+        side[c] = 1;
+      }
+    }
     const direction = new Float64Array(k);
     if (norm === 'linf') {
       let worst = 0;
       for (let c = 1; c < k; c++) if (shortfall[c] > shortfall[worst]) worst = c;
-      direction[worst] = shortfall[worst] > 0 ? sign(worst) : 0;
+      direction[worst] = shortfall[worst] > 0 ? side[worst] : 0;
     } else if (norm === 'l1') {
-      for (let c = 0; c < k; c++) direction[c] = sign(c);
+      for (let c = 0; c < k; c++) direction[c] = side[c];
     } else {
       const length = Math.hypot(...shortfall);
-      if (length > 0) for (let c = 0; c < k; c++) direction[c] = ((sign(c) * shortfall[c]) / length) * shrink;
+      if (length > 0) for (let c = 0; c < k; c++) direction[c] = ((side[c] * shortfall[c]) / length) * shrink;
     }
     return cut(target, direction, z);
   }
