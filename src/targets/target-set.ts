@@ -158,9 +158,13 @@ export function buildTargetSet(document: TargetDocument, criteria: readonly stri
     const field = root.at('constraints', index);
     for (const row of parseConstraint(text, criteria, field)) add(row.normal, row.offset, field);
   });
-  if (!feasible(k, normals, offsets)) {
+  const box = boxOf(k, normals, offsets);
+  // A box whose every lower bound is at most its upper bound holds a point (its lower corner):
+  // no LP needed for the common thresholds-only target. Anything else asks the LP, as before.
+  const plainlyNonEmpty = box !== null && box.lower.every((low, c) => low <= box.upper[c]);
+  if (!plainlyNonEmpty && !feasible(k, normals, offsets)) {
     const conflict = describeConflict(k, normals, offsets, sources);
     throw new PrefgameError('PREF_ERR_EMPTY_TARGET', `the target is empty: ${conflict.text}`, conflict.pointer);
   }
-  return { dimension: k, criteria, normals, offsets, sources, box: boxOf(k, normals, offsets) };
+  return { dimension: k, criteria, normals, offsets, sources, box };
 }
