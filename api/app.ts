@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { PrefgameError, toErrorDetail } from '../src/errors.js';
@@ -20,6 +20,7 @@ import { playgroundRoutes } from './plugins/playground.js';
 import { jobRoutes } from './routes/jobs.js';
 import type { QueueConnection } from '../src/queue/connect.js';
 import { rankRoutes } from './routes/rank.js';
+import { isWarmUpRequest, warmUpThroughRoutes } from './warm-up-requests.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +31,7 @@ declare module 'fastify' {
     pool: SolvePool;
     config: ServiceConfig;
     limits: Limits;
-    /** Settles when every worker has loaded HiGHS. */
+    /** Settles when every worker has loaded HiGHS (and the warm-up requests, if any, are answered). */
     warm: Promise<void>;
     isWarm: () => boolean;
     /** The job queue when PREFGAME_QUEUE_URL is set (bullmq and ioredis are loaded only then). */
@@ -45,6 +46,11 @@ export interface AppOptions {
   logger?: boolean | object;
   /** The worker module (tests swap in misbehaving workers). */
   workerUrl?: URL;
+  /**
+   * Rounds of warm-up requests through the solve routes before `/ready` says ready
+   * ({@link warmUpThroughRoutes}); `npm start` passes `WARM_UP_ROUNDS`. Default 0.
+   */
+  warmUpRounds?: number;
 }
 
 /** The package's version (self-reference through its `exports`: the same from source and from dist/). */
@@ -104,6 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // The service's own warm-up requests (warm-up-requests.ts) get one summary line instead.
+    logController: new LogController({ disableRequestLogging: isWarmUpRequest }),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
@@ -137,9 +145,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     highsModule: await compileHighs(),
   });
   let warm = false;
-  const warming = pool.ready().then(() => {
-    warm = true;
-  });
+  const warmUpRounds = options.warmUpRounds ?? 0;
+  const warming = pool
+    .ready()
+    .then(() => (warmUpRounds > 0 ? warmUpThroughRoutes(app, warmUpRounds, config.workers) : undefined))
+    .then(() => {
+      warm = true;
+    });
   warming.catch((error) => app.log.error({ err: error }, 'worker warm-up failed'));
   app.decorate('pool', pool);
   app.decorate('config', config);

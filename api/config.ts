@@ -36,6 +36,8 @@ export interface ServiceConfig {
   jobTtlSeconds: number;
   /** Lines per chunk (one queue job) of a `POST /v1/jobs` body. */
   jobChunkLines: number;
+  /** Rounds of warm-up requests through the solve routes before `/ready` (`npm start`); 0 for none. */
+  warmUpRounds: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum = 0): number {
@@ -79,5 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     queueUrl: env.PREFGAME_QUEUE_URL || undefined,
     jobTtlSeconds: integer(env, 'JOB_TTL_SECONDS', 86_400, 1),
     jobChunkLines: integer(env, 'JOB_CHUNK_LINES', 64, 1),
+    warmUpRounds: integer(env, 'WARM_UP_ROUNDS', 2),
   };
 }

@@ -9,7 +9,7 @@ import { readConfig } from './config.js';
 if (process.env.PREFGAME_LIFTOFF === '0') v8.setFlagsFromString('--no-liftoff');
 
 const config = readConfig();
-const app = await buildApp({ config });
+const app = await buildApp({ config, warmUpRounds: config.warmUpRounds });
 
 // Shutdown: stop accepting; answer the requests still waiting for a worker at once (503 with
 // Retry-After: another instance can take them); let the running solves finish for

@@ -1,12 +1,14 @@
 import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { isWarmUpRequest } from '../warm-up-requests.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: {
       registry: Registry;
-      /** Records one solve by kind and status (seconds from the result's diagnostics). */
-      observeSolve(kind: string, status: string, seconds: number): void;
+      /** Records one solve of a request by kind and status (seconds from the result's diagnostics); not the service's own warm-up ones. */
+      observeSolve(request: FastifyRequest, kind: string, status: string, seconds: number): void;
     };
   }
   interface FastifyRequest {
@@ -93,14 +95,15 @@ export const metricsPlugin = fp(async (app) => {
 
   app.decorate('metrics', {
     registry,
-    observeSolve(kind: string, status: string, seconds: number) {
-      solves.observe({ kind, status }, seconds);
+    observeSolve(request: FastifyRequest, kind: string, status: string, seconds: number) {
+      if (!isWarmUpRequest(request)) solves.observe({ kind, status }, seconds);
     },
   });
   app.addHook('onRequest', async (request) => {
     request.startedAt = process.hrtime.bigint();
   });
   app.addHook('onResponse', async (request, reply) => {
+    if (isWarmUpRequest(request)) return;
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ route, method: request.method, status_code: String(reply.statusCode) });
     if (request.startedAt !== undefined)

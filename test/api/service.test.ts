@@ -437,3 +437,58 @@ describe('HTTP service under load, deadlines and faults', () => {
     }
   });
 });
+
+describe('HTTP service: warm-up requests through its own routes', () => {
+  test('are answered before /ready, reach every worker and are neither counted in /metrics nor logged one by one', async () => {
+    const log: string[] = [];
+    const app = await buildApp({
+      config: { ...readConfig({}), workers: 2 },
+      logger: { level: 'info', stream: { write: (line: string) => log.push(line) } },
+      workerUrl: testWorker,
+      warmUpRounds: 1,
+    });
+    try {
+      assert.equal((await app.inject({ method: 'GET', url: '/ready' })).statusCode, 503, 'not ready while warming up');
+      await app.warm;
+      assert.equal((await app.inject({ method: 'GET', url: '/ready' })).statusCode, 200);
+      // One round: the two warm-up problems, each to both workers, after each worker's own warm-up.
+      assert.equal(app.pool.stats().completed, 2 + 2 * 2);
+      const counted = (body: string, route: string) =>
+        body
+          .split('\n')
+          .some((line) => line.startsWith('prefgame_http_requests_total') && line.includes(`route="${route}"`));
+      const before = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      assert.ok(!counted(before, '/v1/von-neumann') && !counted(before, '/v1/blackwell'), before);
+      assert.ok(!/prefgame_solve_duration_seconds_count\{[^}]*\} [1-9]/.test(before), 'no solve observed');
+      assert.ok(!log.some((line) => line.includes('/v1/')), log.join(''));
+      assert.equal(
+        log.filter((line) => line.includes('"requests":4') && line.includes('warmed up through the solve routes'))
+          .length,
+        1,
+        log.join(''),
+      );
+      // A client cannot pass for the warm-up: its requests are counted whatever the header says.
+      const posed = await app.inject({
+        method: 'POST',
+        url: '/v1/von-neumann',
+        payload: { preferences: rps.preferences },
+        headers: { 'x-prefgame-warm-up': 'anything' },
+      });
+      assert.equal(posed.statusCode, 200, posed.body);
+      const after = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      assert.ok(counted(after, '/v1/von-neumann'), after);
+      assert.ok(
+        log.some((line) => line.includes('"url":"/v1/von-neumann"')),
+        'the client request is logged',
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('WARM_UP_ROUNDS sets the rounds npm start sends (2 by default, 0 for none)', () => {
+    assert.equal(readConfig({}).warmUpRounds, 2);
+    assert.equal(readConfig({ WARM_UP_ROUNDS: '0' }).warmUpRounds, 0);
+    assert.throws(() => readConfig({ WARM_UP_ROUNDS: '-1' }), /WARM_UP_ROUNDS must be an integer >= 0/);
+  });
+});
