@@ -21,7 +21,7 @@ const warmUpItems = 100;
  *
  * @example
  * ```ts
- * app.addHook('onResponse', async (request) => { if (!isWarmUpRequest(request)) count(request) })
+ * isWarmUpRequest({ headers: { 'x-prefgame-warm-up': 'a guess' } }) // false: only the service knows the token
  * ```
  */
 export function isWarmUpRequest(request: { headers: IncomingHttpHeaders }): boolean {
@@ -42,7 +42,11 @@ export function isWarmUpRequest(request: { headers: IncomingHttpHeaders }): bool
  *
  * @example
  * ```ts
- * await warmUpThroughRoutes(app, 2, config.workers) // 2 rounds x 2 problems x 2 workers = 8 requests
+ * const app = await buildApp({ config: { ...readConfig(), workers: 1 }, logger: false })
+ * await app.warm
+ * await warmUpThroughRoutes(app, 1, 1) // 1 round x 2 problems x 1 worker: 2 requests
+ * assert.equal(app.pool.stats().completed, 1 + 2) // the worker's own warm-up task, then the requests
+ * await app.close()
  * ```
  */
 export async function warmUpThroughRoutes(app: FastifyInstance, rounds: number, workers: number): Promise<void> {
