@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
+import { ajv } from '../../src/schema/ajv.js';
 
 // The OpenAPI document is what a user tries first (Swagger UI at /docs): every route's example
 // must be a request the service answers with 200, every POST route must say what GET gets.
@@ -25,6 +26,12 @@ describe('the OpenAPI document', () => {
     info = document.info;
   });
   after(async () => app.close());
+
+  test("the routes' path and query schemas are valid JSON Schemas (the service compiles them without that check)", () => {
+    assert.ok(app.parameterSchemas.length >= 2, 'the rank query and the job parameters at least');
+    for (const schema of app.parameterSchemas)
+      assert.ok(ajv.validateSchema(schema), `${JSON.stringify(schema)}: ${ajv.errorsText(ajv.errors)}`);
+  });
 
   test('its version is the package version', () => {
     const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
