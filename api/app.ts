@@ -49,7 +49,6 @@ export interface AppOptions {
   logger?: boolean | object;
   /** The worker module (tests swap in misbehaving workers). */
   workerUrl?: URL;
-
   /**
    * Rounds of warm-up requests through the solve routes before `/ready` says ready
    * ({@link warmUpThroughRoutes}); `npm start` passes `WARM_UP_ROUNDS`. Default 0.
