@@ -145,10 +145,10 @@ export function assertContextCanSolve(
 export function solveWithin(
   context: SolveContext,
   program: LinearProgram,
-  algorithm: LpSettings['algorithm'] = 'auto',
+  settings: Omit<LpSettings, 'timeLimitMs'> = {},
 ): LpSolution {
   assertContextCanSolve(context, program);
-  const solution = context.backend.solve(program, { timeLimitMs: remainingMs(context), algorithm });
+  const solution = context.backend.solve(program, { algorithm: 'auto', ...settings, timeLimitMs: remainingMs(context) });
   record(context, solution);
   return solution;
 }

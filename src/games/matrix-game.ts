@@ -21,6 +21,13 @@ export interface MatrixGameSolution {
 }
 
 /**
+ * How the LP of a matrix game is solved: without presolve, which finds nothing to remove in a
+ * dense payoff matrix (von Neumann n = 400: 370 -> 315 ms, n = 800: 3.7-4.1 -> 3.3 s, the same
+ * simplex iterations; scratch measurements of HiGHS alone).
+ */
+export const denseGameSettings = { presolve: false } as const;
+
+/**
  * The LP `min 1'x s.t. B'x >= 1, x >= 0` of the game with payoffs B (all entries positive), whose
  * solution scaled to sum 1 is the row player's maximin strategy and whose row duals scaled to
  * sum 1 are the column player's minimax strategy. One row per column of B.
@@ -93,7 +100,7 @@ function solveNormalisedGame(payoff: Matrix, context: SolveContext): MatrixGameS
   }
   const scale = 1 / (maximum - minimum);
   const program = maximinProgram(payoff, -minimum + (maximum - minimum), scale);
-  const solution = solveWithin(context, program);
+  const solution = solveWithin(context, program, denseGameSettings);
   const rowStrategy = solution.primal ? cleanDistribution(solution.primal) : uniformRows;
   const columnStrategy = solution.rowDuals ? cleanDistribution(solution.rowDuals) : uniformColumns;
   return withOrderedBounds({

@@ -21,11 +21,6 @@ export interface DoubleOracleSolution {
   /** True when it stopped at the round or size cap before certifying the optimum. */
   gaveUp: boolean;
   restrictedItems: number;
-  /**
-   * With `completeWhenCapped`: the rounds and items of the restricted game when the cap was
-   * reached and the rest of the items joined it (the last LP solved was then the full game's).
-   */
-  completedAfter?: { rounds: number; items: number };
 }
 
 /** The rows and columns of P restricted to `items` (both players use the same items). */
@@ -57,10 +52,8 @@ function byBordaScore(P: Matrix): number[] {
  * guarantees 1/2 against every item and is a winner of the whole game. The certificate is the
  * same as the full LP's: what the lottery guarantees over all n items and what it concedes.
  * Starts from the strongest items by Borda score; adds up to 10 best responses per round
- * (several per round was 3-8x faster than one; docs/design.md section 2.4). After
- * `maximumRounds` rounds or above `maximumItems` items it gives up or, with
- * `completeWhenCapped` (for `auto`), adds every remaining item at once and solves the full game
- * warm.
+ * (several per round was 3-8x faster than one; docs/design.md section 2.4). Gives up (for `auto` to
+ * fall back to the full LP) after `maximumRounds` rounds or above `maximumItems` items.
  * O(rounds x (restricted LP + n |support|)).
  *
  * @example
@@ -73,7 +66,7 @@ function byBordaScore(P: Matrix): number[] {
 export function doubleOracle(
   P: Matrix,
   context: SolveContext,
-  limits: { maximumRounds: number; maximumItems: number; completeWhenCapped?: boolean },
+  limits: { maximumRounds: number; maximumItems: number },
 ): DoubleOracleSolution {
   const n = P.rows;
   const items = byBordaScore(P).slice(0, Math.min(n, 5));
@@ -89,27 +82,9 @@ export function doubleOracle(
   const program = maximinProgram(restrict(P, items));
   assertContextCanSolve(context, program);
   const session = context.backend.open(program);
-  let completedAfter: DoubleOracleSolution['completedAfter'];
-  const uncapped = { maximumRounds: Number.MAX_SAFE_INTEGER, maximumItems: n };
-  const addItems = (added: number[]) => {
-    session.addColumns(newColumns(P, items, added));
-    for (const j of added) {
-      items.push(j);
-      inRestricted[j] = 1;
-    }
-    session.addRows(newRows(P, items, added));
-  };
   try {
     for (;;) {
-      const stop = stopBeforeRound(context, rounds, items.length, completedAfter ? uncapped : limits);
-      if (stop === 'iteration_limit' && limits.completeWhenCapped && !completedAfter) {
-        // The rest of the items join at once: the session's basis warm-starts the full game.
-        completedAfter = { rounds, items: items.length };
-        const rest: number[] = [];
-        for (let j = 0; j < n; j++) if (!inRestricted[j]) rest.push(j);
-        addItems(rest);
-        continue;
-      }
+      const stop = stopBeforeRound(context, rounds, items.length, limits);
       if (stop) {
         lpStatus = stop;
         gaveUp = stop === 'iteration_limit';
@@ -131,7 +106,13 @@ export function doubleOracle(
       for (let j = 0; j < n; j++) if (!inRestricted[j] && payoffs[j] < 0.5 - tolerances.tight / 10) responses.push(j);
       if (responses.length === 0) break;
       responses.sort((a, b) => payoffs[a] - payoffs[b] || a - b);
-      addItems(responses.slice(0, Math.max(responsesPerRound, Math.floor(items.length / 4))));
+      const added = responses.slice(0, Math.max(responsesPerRound, Math.floor(items.length / 4)));
+      session.addColumns(newColumns(P, items, added));
+      for (const j of added) {
+        items.push(j);
+        inRestricted[j] = 1;
+      }
+      session.addRows(newRows(P, items, added));
     }
   } finally {
     session.dispose();
@@ -144,7 +125,6 @@ export function doubleOracle(
     lpStatus,
     gaveUp,
     restrictedItems: items.length,
-    completedAfter,
   };
 }
 

@@ -4,7 +4,7 @@ import { cleanDistribution } from '../numeric/lottery.js';
 import { maximumOf, minimumOf } from '../numeric/extremes.js';
 import type { LpStatus } from '../lp/model.js';
 import { pastDeadline, solveWithin, type SolveContext } from './context.js';
-import { maximinProgram } from './matrix-game.js';
+import { denseGameSettings, maximinProgram } from './matrix-game.js';
 import { selectOptimum } from './optimal-face.js';
 import { doubleOracle } from './symmetric-column-generation.js';
 
@@ -39,10 +39,8 @@ export function autoColumnGenerationLimits(n: number): { maximumRounds: number; 
  * simplex 10-40x slower (docs/design.md section 2.2). The game is symmetric, so the opponent's optimal
  * strategy is a winner too and the certificate is the pair (what pi guarantees, what pi
  * concedes), both recomputed from P. With `method` auto or column-generation the LP is replaced
- * by the double oracle ({@link doubleOracle}); auto turns to the full LP when the restricted
- * game grows past {@link autoColumnGenerationLimits}, adding every remaining item to the
- * restricted LP so that its basis warm-starts the full one (uniform n = 150: 38 -> 25 ms warm;
- * n = 400 whole process 0.95 -> 0.86 s). Ties between optimal lotteries are broken
+ * by the double oracle ({@link doubleOracle}); auto falls back to the full LP when the restricted
+ * game grows past {@link autoColumnGenerationLimits}. Ties between optimal lotteries are broken
  * by {@link selectOptimum} whatever the method. O(LP) plus O(n^2).
  *
  * @example
@@ -56,18 +54,17 @@ export function solveSymmetricGame(P: Matrix, context: SolveContext): SymmetricG
   if (context.method !== 'full-lp') {
     const limits =
       context.method === 'auto'
-        ? { ...autoColumnGenerationLimits(n), completeWhenCapped: true }
+        ? autoColumnGenerationLimits(n)
         : { maximumRounds: Number.MAX_SAFE_INTEGER, maximumItems: n };
     const oracle = doubleOracle(P, context, limits);
-    if (oracle.completedAfter === undefined)
+    if (!oracle.gaveUp || context.method === 'column-generation') {
       return finish(P, oracle.distribution, oracle.lpStatus, context, 'column-generation', oracle.rounds);
+    }
     context.warnings.push(
-      `column generation stopped paying after ${oracle.completedAfter.rounds} rounds with ${oracle.completedAfter.items} of ${n} items; ` +
-        'solved by the full LP, warm-started from the restricted one',
+      `column generation stopped paying after ${oracle.rounds} rounds with ${oracle.restrictedItems} of ${n} items; solved by the full LP`,
     );
-    return finish(P, oracle.distribution, oracle.lpStatus, context, 'full-lp');
   }
-  const solution = solveWithin(context, maximinProgram(P));
+  const solution = solveWithin(context, maximinProgram(P), denseGameSettings);
   const distribution = solution.primal ? cleanDistribution(solution.primal, n) : new Float64Array(n).fill(1 / n);
   return finish(P, distribution, solution.status, context, 'full-lp');
 }

@@ -140,6 +140,7 @@ export const highsBackend: LpBackend = {
   },
   solve(program, settings) {
     const model = createModel(program);
+    if (settings.presolve === false) model.options.set({ presolve: 'off' });
     try {
       return run(model, settings);
     } finally {

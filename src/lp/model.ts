@@ -42,6 +42,11 @@ export interface LpSettings {
   /** Wall-clock limit for this solve, in milliseconds. */
   readonly timeLimitMs: number;
   readonly algorithm?: LpAlgorithm;
+  /**
+   * False to skip the engine's presolve (engines without one ignore it): for dense game LPs,
+   * where it finds nothing to remove and only costs time. Default: the engine's choice.
+   */
+  readonly presolve?: boolean;
 }
 
 /**

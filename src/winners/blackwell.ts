@@ -110,7 +110,9 @@ export function blackwellSolution(
   } else {
     const program = blackwellProgram(matrices, target, norm);
     const payoffRows = n * matrices.length;
-    const solution = solveWithin(context, program, payoffRows >= interiorPointThreshold ? 'interior-point' : 'auto');
+    const solution = solveWithin(context, program, {
+      algorithm: payoffRows >= interiorPointThreshold ? 'interior-point' : 'auto',
+    });
     distribution = solution.primal ? solution.primal.subarray(0, n) : new Float64Array(n).fill(1 / n);
     lowerBound = solution.rowDuals ? safeDualBound(program, solution.rowDuals) : 0;
     lpStatus = solution.status;
