@@ -51,7 +51,7 @@ export interface AppOptions {
   workerUrl?: URL;
   /**
    * Rounds of warm-up requests through the solve routes before `/ready` says ready
-   * ({@link warmUpThroughRoutes}); `npm start` passes `WARM_UP_ROUNDS`. Default 0.
+   * ({@link warmUpThroughRoutes}) in place of the workers' own warm-up task; `npm start` passes `WARM_UP_ROUNDS`. Default 0.
    */
   warmUpRounds?: number;
 }
@@ -158,14 +158,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workerUrl: options.workerUrl,
     highsModule: await compileHighs(),
   });
+  // Warm once every worker has loaded HiGHS and warmed up: through the warm-up requests when
+  // there are any (started at the end of this function, once every route is registered; they
+  // reach every worker, each of which loads HiGHS before its first task, so the pool's own
+  // warm-up task would only repeat their first round), else through that task.
   let warm = false;
-  const warmUpRounds = options.warmUpRounds ?? 0;
-  const warming = pool
-    .ready()
-    .then(() => (warmUpRounds > 0 ? warmUpThroughRoutes(app, warmUpRounds, config.workers) : undefined))
-    .then(() => {
-      warm = true;
-    });
+  let startWarming!: (work: PromiseLike<void>) => void;
+  const warming = new Promise<void>((resolve) => (startWarming = resolve)).then(() => {
+    warm = true;
+  });
   warming.catch((error) => app.log.error({ err: error }, 'worker warm-up failed'));
   app.decorate('pool', pool);
   app.decorate('config', config);
@@ -248,5 +249,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(playgroundRoutes);
   await app.register(jobRoutes);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const warmUpRounds = options.warmUpRounds ?? 0;
+  startWarming(
+    warmUpRounds > 0 ? app.ready().then(() => warmUpThroughRoutes(app, warmUpRounds, config.workers)) : pool.ready(),
+  );
   return app;
 }

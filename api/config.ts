@@ -81,6 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     queueUrl: env.PREFGAME_QUEUE_URL || undefined,
     jobTtlSeconds: integer(env, 'JOB_TTL_SECONDS', 86_400, 1),
     jobChunkLines: integer(env, 'JOB_CHUNK_LINES', 64, 1),
-    warmUpRounds: integer(env, 'WARM_UP_ROUNDS', 2),
+    warmUpRounds: integer(env, 'WARM_UP_ROUNDS', 1),
   };
 }

@@ -35,8 +35,8 @@ export function isWarmUpRequest(request: { headers: IncomingHttpHeaders }): bool
  * a request runs is compiled before `/ready` says ready: in this thread (routing, hooks,
  * admission, the messages to and from the pool, writing the answer) as well as in the workers.
  * Without it the first requests of a fresh service took 4-10x as long as later ones (von
- * Neumann n = 60: 60-150 ms against 15-30 ms), with it 1.3-1.8x in the service's own
- * response times (16-20 ms against about 10 ms), for 0.15-0.2 s more before `/ready`
+ * Neumann n = 60: 60-150 ms against 15-30 ms); after one round 1.3-1.7x (23-35 ms against
+ * 17-24 ms), after two 0.9-1.3x, for about 0.1 s more before `/ready` per round
  * (docs/startup.md). One log line reports them (the request log leaves each out); a failing
  * one stops the start with its answer.
  *
