@@ -148,7 +148,11 @@ export function solveWithin(
   settings: Omit<LpSettings, 'timeLimitMs'> = {},
 ): LpSolution {
   assertContextCanSolve(context, program);
-  const solution = context.backend.solve(program, { algorithm: 'auto', ...settings, timeLimitMs: remainingMs(context) });
+  const solution = context.backend.solve(program, {
+    algorithm: 'auto',
+    ...settings,
+    timeLimitMs: remainingMs(context),
+  });
   record(context, solution);
   return solution;
 }

@@ -191,7 +191,9 @@ function lexicographicOptimum(
   for (const floorValue of [0.5, 0.5 - 1e-10]) {
     const floor = new SparseRowBuilder();
     floor.addRow([n + first], [1], floorValue, Infinity);
-    solution = solveWithin(context, appendRows(weightedGuaranteeProgram(matrices, weights), floor.finish()), { algorithm: 'simplex' });
+    solution = solveWithin(context, appendRows(weightedGuaranteeProgram(matrices, weights), floor.finish()), {
+      algorithm: 'simplex',
+    });
     if (solution.status === 'optimal') break;
   }
   if (solution === null) return null;
