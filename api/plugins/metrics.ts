@@ -3,12 +3,18 @@ import type { FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { isWarmUpRequest } from '../warm-up-requests.js';
 
+/** What a solve metric reads of a result document. */
+interface SolvedResult {
+  status: string;
+  diagnostics?: { elapsedMs: number };
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: {
       registry: Registry;
-      /** Records one solve of a request by kind and status (seconds from the result's diagnostics); not the service's own warm-up ones. */
-      observeSolve(request: FastifyRequest, kind: string, status: string, seconds: number): void;
+      /** Records the solve of a request by kind, with its result's status and time (`diagnostics.elapsedMs`); not the service's own warm-up ones. */
+      observeSolve(request: FastifyRequest, kind: string, result: SolvedResult): void;
     };
   }
   interface FastifyRequest {
@@ -95,8 +101,8 @@ export const metricsPlugin = fp(async (app) => {
 
   app.decorate('metrics', {
     registry,
-    observeSolve(request: FastifyRequest, kind: string, status: string, seconds: number) {
-      if (!isWarmUpRequest(request)) solves.observe({ kind, status }, seconds);
+    observeSolve(request: FastifyRequest, kind: string, { status, diagnostics }: SolvedResult) {
+      if (!isWarmUpRequest(request)) solves.observe({ kind, status }, (diagnostics?.elapsedMs ?? 0) / 1000);
     },
   });
   app.addHook('onRequest', async (request) => {

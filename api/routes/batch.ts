@@ -65,8 +65,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
       );
       async function* encode() {
         for await (const output of outputs) {
-          if (output.status !== 'error')
-            app.metrics.observeSolve(request, output.kind, output.status, output.diagnostics.elapsedMs / 1000);
+          if (output.status !== 'error') app.metrics.observeSolve(request, output.kind, output);
           yield JSON.stringify(output) + '\n';
         }
       }

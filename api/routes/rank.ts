@@ -85,12 +85,7 @@ export async function rankRoutes(app: FastifyInstance): Promise<void> {
         request.place,
       );
       if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
-      app.metrics.observeSolve(
-        request,
-        'rank',
-        answer.result.status,
-        (answer.result.diagnostics?.elapsedMs ?? 0) / 1000,
-      );
+      app.metrics.observeSolve(request, 'rank', answer.result);
       return answer.result;
     },
   );

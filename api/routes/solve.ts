@@ -38,12 +38,7 @@ export async function solveRoutes(app: FastifyInstance): Promise<void> {
         request.place,
       );
       if (!answer.ok) return sendProblem(request, reply, answer.error, app.config.retryAfterSeconds);
-      app.metrics.observeSolve(
-        request,
-        answer.result.kind,
-        answer.result.status,
-        answer.result.diagnostics.elapsedMs / 1000,
-      );
+      app.metrics.observeSolve(request, answer.result.kind, answer.result);
       return answer.result;
     };
   }
