@@ -70,15 +70,8 @@ export async function createProgress(
   const started = clock();
   const countTotal = typeof counted === 'function' ? counted : undefined;
   let total = countTotal ? (stream.isTTY ? await countTotal() : undefined) : (counted as number | undefined);
-  let counting = !countTotal || stream.isTTY;
-  const countLater = () => {
-    if (counting || !countTotal) return;
-    counting = true;
-    countTotal().then(
-      (count) => (total = count),
-      () => {}, // the plain lines go on without an ETA
-    );
-  };
+  // The count still to start for plain lines (once, when the batch has run half an interval).
+  let countLater = countTotal && !stream.isTTY ? countTotal : undefined;
   let done = 0;
   let failed = 0;
   const rate = () => done / Math.max((clock() - started) / 1000, 1e-3);
@@ -112,7 +105,13 @@ export async function createProgress(
       done++;
       if (lineFailed) failed++;
       const now = clock();
-      if (now - started >= intervalMs / 2) countLater();
+      if (countLater && now - started >= intervalMs / 2) {
+        countLater().then(
+          (count) => (total = count),
+          () => {}, // the plain lines go on without an ETA
+        );
+        countLater = undefined;
+      }
       if (now - last >= intervalMs) {
         last = now;
         const remaining = total !== undefined ? `, about ${Math.ceil((total - done) / rate())} s left` : '';
